@@ -1,6 +1,7 @@
 package dev.tollgate.authorizer.config;
 
 import dev.tollgate.authorizer.policy.PolicyScope;
+import dev.tollgate.session.config.ConfigException;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public record AuthorizerConfig(
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new ConfigException(name + ": '" + value + "' is not accepted; accepted: true, false");
+            default -> throw new ConfigException(name, "true, false", "'" + value + "' is not accepted");
         };
     }
 
@@ -55,8 +56,7 @@ public record AuthorizerConfig(
             String accepted = Arrays.stream(type.getEnumConstants())
                     .map(c -> c.name().toLowerCase(Locale.ROOT))
                     .collect(Collectors.joining(", "));
-            throw new ConfigException(name + ": '" + value + "' is not accepted; accepted: " + accepted
-                    + " (case-insensitive)");
+            throw new ConfigException(name, accepted + ", in any case", "'" + value + "' is not accepted");
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.tollgate.authorizer.config;
 
+import dev.tollgate.session.config.ConfigException;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -95,6 +97,6 @@ public final class RouteClaims {
     }
 
     private static ConfigException invalid(String what) {
-        return new ConfigException(VARIABLE + ": " + what + "; accepted: " + ACCEPTED);
+        return new ConfigException(VARIABLE, ACCEPTED, what);
     }
 }

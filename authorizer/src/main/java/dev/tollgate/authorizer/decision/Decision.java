@@ -8,6 +8,11 @@ public sealed interface Decision {
     /** The user id when a session was verified, else {@code null}. */
     String userId();
 
+    /** A log-safe code saying more than the reason (e.g. the session library's {@code expired}), or {@code null}. */
+    default String detail() {
+        return null;
+    }
+
     /**
      * Allow the call.
      *
@@ -28,13 +33,13 @@ public sealed interface Decision {
     }
 
     /** Answer 401: Lambda error with message exactly {@code Unauthorized}. */
-    record Unauthorized(Reason reason, String userId) implements Decision {
+    record Unauthorized(Reason reason, String userId, String detail) implements Decision {
     }
 
     /**
      * Answer 500: Lambda error with another message.
      *
-     * @param detail a short explanation for the log; never token, cookie or header content
+     * @param detail a short, fixed explanation for the log; never token, cookie or header content
      */
     record Failure(Reason reason, String userId, String detail) implements Decision {
     }

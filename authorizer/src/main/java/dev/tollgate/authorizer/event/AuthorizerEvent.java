@@ -1,5 +1,7 @@
 package dev.tollgate.authorizer.event;
 
+import dev.tollgate.session.http.Headers;
+
 /**
  * The parts of an API Gateway REST {@code REQUEST} authorizer event that a decision needs.
  *
@@ -7,12 +9,12 @@ package dev.tollgate.authorizer.event;
  * @param httpMethod request verb, upper case
  * @param resource   the matched resource template, e.g. {@code /verified/graphql} (route key for claims)
  * @param requestId  API Gateway's request id ({@code requestContext.requestId}); may be {@code null}
- * @param headers    every client header, case-insensitive
+ * @param headers    every client header, case-insensitive; {@code multiValueHeaders} wins over {@code headers}
  */
 public record AuthorizerEvent(
         MethodArn methodArn,
         String httpMethod,
         String resource,
         String requestId,
-        RequestHeaders headers) {
+        Headers headers) {
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.tollgate.session.http.Headers;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,8 +84,7 @@ public final class EventReader {
         if (resource == null || !resource.startsWith("/")) {
             throw new MalformedEventException("resource is missing or does not start with '/'");
         }
-        return new AuthorizerEvent(arn, httpMethod, resource, requestId,
-                RequestHeaders.merge(headers, multiValueHeaders));
+        return new AuthorizerEvent(arn, httpMethod, resource, requestId, Headers.of(multiValueHeaders, headers));
     }
 
     private static String stringOrNull(JsonParser p, String field) throws IOException, MalformedEventException {

@@ -1,6 +1,7 @@
 package dev.tollgate.authorizer.config;
 
 import dev.tollgate.authorizer.policy.PolicyScope;
+import dev.tollgate.session.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -38,11 +39,11 @@ class AuthorizerConfigTest {
     void badValuesNameTheVariableAndTheAcceptedValues() {
         assertThatThrownBy(() -> AuthorizerConfig.fromEnvironment(Map.of("SESSION_REQUIRED", "yes")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("SESSION_REQUIRED: 'yes' is not accepted; accepted: true, false");
+                .hasMessage("SESSION_REQUIRED: 'yes' is not accepted (accepted: true, false)");
         assertThatThrownBy(() -> AuthorizerConfig.fromEnvironment(Map.of("POLICY_SCOPE", "stage")))
-                .hasMessage("POLICY_SCOPE: 'stage' is not accepted; accepted: method, api (case-insensitive)");
+                .hasMessage("POLICY_SCOPE: 'stage' is not accepted (accepted: method, api, in any case)");
         assertThatThrownBy(() -> AuthorizerConfig.fromEnvironment(Map.of("LOG_LEVEL", "trace")))
-                .hasMessage("LOG_LEVEL: 'trace' is not accepted; accepted: debug, info, warn, error (case-insensitive)");
+                .hasMessage("LOG_LEVEL: 'trace' is not accepted (accepted: debug, info, warn, error, in any case)");
     }
 
     @Test
@@ -69,7 +70,7 @@ class AuthorizerConfigTest {
                     .as(bad)
                     .isInstanceOf(ConfigException.class)
                     .hasMessageStartingWith("REQUIRED_CLAIMS: ")
-                    .hasMessageContaining("accepted: rules like 'POST /verified/graphql=st-ev'");
+                    .hasMessageContaining("(accepted: rules like 'POST /verified/graphql=st-ev'");
         }
     }
 }

@@ -71,7 +71,7 @@ class ResponderTest {
 
     @Test
     void unauthorizedThrowsExactlyUnauthorizedAndFailuresThrowSomethingElse() {
-        assertThatThrownBy(() -> render(PolicyScope.METHOD, new Decision.Unauthorized(Reason.TRY_REFRESH, null)))
+        assertThatThrownBy(() -> render(PolicyScope.METHOD, new Decision.Unauthorized(Reason.TRY_REFRESH, null, "expired")))
                 .isInstanceOf(UnauthorizedError.class)
                 .hasMessage("Unauthorized")
                 .satisfies(e -> assertThat(e.getStackTrace()).isEmpty());
