@@ -52,12 +52,13 @@ public final class LambdaProcess implements AutoCloseable {
         return new LambdaProcess(builder.start(), taskRoot, output);
     }
 
-    /** The runtime interface client and the two AWS libraries it needs, as Lambda provides them. */
+    /** The runtime interface client and the libraries it needs, as Lambda provides them. */
     private static String runtimeClientClasspath() {
         List<String> entries = new ArrayList<>();
         for (String className : List.of(AWSLambda.class.getName(),
                 "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
-                "com.amazonaws.services.lambda.runtime.RequestStreamHandler")) {
+                "com.amazonaws.services.lambda.runtime.RequestStreamHandler",
+                "software.amazon.awssdk.utilslite.SdkInternalThreadLocal")) {
             try {
                 Class<?> c = Class.forName(className);
                 entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());

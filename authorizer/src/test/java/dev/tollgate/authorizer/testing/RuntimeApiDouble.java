@@ -122,6 +122,8 @@ public final class RuntimeApiDouble implements AutoCloseable {
         if (pending == null) {
             return;
         }
+        // AWS's native runtime client crashes (SIGSEGV) on a next-invocation answer without Content-Type.
+        ex.getResponseHeaders().add("Content-Type", "application/json");
         ex.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", pending.requestId());
         ex.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 30_000));
         ex.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn",
