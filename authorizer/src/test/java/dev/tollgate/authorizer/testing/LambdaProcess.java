@@ -40,7 +40,8 @@ public final class LambdaProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
         command.add("-cp");
-        command.add(functionJar + File.pathSeparator + runtimeClientClasspath());
+        // Absolute: the function runs in its own working directory (the task root).
+        command.add(functionJar.toAbsolutePath() + File.pathSeparator + runtimeClientClasspath());
         command.add(AWSLambda.class.getName());
         command.add(handler);
         ProcessBuilder builder = new ProcessBuilder(command)
