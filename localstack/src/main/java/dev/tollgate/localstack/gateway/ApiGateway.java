@@ -59,6 +59,11 @@ public final class ApiGateway implements AutoCloseable {
      */
     public static ApiGateway start(int port, Path openApiYaml, Map<String, String> placeholders,
             LambdaInvoker invoker) {
+        return start(port, openApiYaml, placeholders, invoker, GatewayLog.to(System.out));
+    }
+
+    static ApiGateway start(int port, Path openApiYaml, Map<String, String> placeholders, LambdaInvoker invoker,
+            GatewayLog log) {
         RestApi api = RestApiParser.parse(ApiDefinition.load(openApiYaml, placeholders));
         Stage stage = new Stage(STAGE, placeholders.getOrDefault("AwsRegion", "us-east-1"), ACCOUNT_ID,
                 randomId(10), randomId(6));
@@ -76,7 +81,7 @@ public final class ApiGateway implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        Pipeline pipeline = new Pipeline(api, stage, invoker, client, GatewayLog.to(System.out));
+        Pipeline pipeline = new Pipeline(api, stage, invoker, client, log);
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(32, r -> {
             Thread t = new Thread(r, "gateway-" + threads.incrementAndGet());
