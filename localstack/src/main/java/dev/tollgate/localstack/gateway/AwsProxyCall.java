@@ -39,7 +39,7 @@ final class AwsProxyCall {
     Reply call(AwsProxyIntegration integration, GatewayRequest request, Router.Route route,
             Optional<AuthorizerContext> authorizer) {
         String event = Events.proxyEvent(stage, request, route, authorizer).toString();
-        Invocation invocation = invoker.invoke(integration.functionArn(), event);
+        Invocation invocation = Invocations.call(invoker, integration.functionArn(), event);
         if (invocation instanceof Invocation.FunctionError error) {
             throw malformed("function error " + error.errorType());
         }
