@@ -80,7 +80,10 @@ class AwsProxyTest extends GatewayTestSupport {
     @ValueSource(strings = {"not json", "[]", "{}", "{\"statusCode\":\"abc\"}", "{\"statusCode\":700}",
         "{\"statusCode\":200,\"body\":{\"a\":1}}", "{\"statusCode\":200,\"headers\":[]}",
         "{\"statusCode\":200,\"multiValueHeaders\":{\"a\":\"b\"}}", "{\"statusCode\":200,\"headers\":{\"a\":{}}}",
-        "{\"statusCode\":200,\"isBase64Encoded\":true,\"body\":\"***\"}"})
+        "{\"statusCode\":200,\"isBase64Encoded\":true,\"body\":\"***\"}",
+        "{\"statusCode\":200,\"headers\":{\"Bad Name\":\"x\"}}",
+        "{\"statusCode\":200,\"headers\":{\"X\":\"a\\r\\nInjected: 1\"}}",
+        "{\"statusCode\":200,\"multiValueHeaders\":{\"Set-Cookie\":[\"a=1\\nInjected: 1\"]}}"})
     void malformedProxyOutputIs502(String output) {
         lambdas.returns(AUTH_API, output);
 

@@ -93,6 +93,18 @@ class HttpIntegrationTest extends GatewayTestSupport {
     }
 
     @Test
+    void aContextValueThatWouldSplitTheHeaderIsNotSent() {
+        allow("user-123", "{\"setCookie\":\"a=1\\r\\nInjected: yes\",\"frontToken\":\"ok\"}");
+
+        HttpResponse<String> response = graphql("/graphql");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(response.headers().allValues("Injected")).isEmpty();
+        assertThat(response.headers().allValues("front-token")).containsExactly("ok");
+    }
+
+    @Test
     void integrationResponsesAreChosenByTheBackendStatus() {
         allow("user-123", "{\"setCookie\":\"" + COOKIE + "\"}");
 
