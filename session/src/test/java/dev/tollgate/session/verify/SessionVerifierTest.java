@@ -406,9 +406,18 @@ class SessionVerifierTest {
 
         @Test
         void theFastPathNeverCallsTheCore() {
-            f.get("cookie", "sAccessToken=" + valid());
-            f.get("cookie", "sAccessToken=" + valid());
+            for (int i = 0; i < 20; i++) {
+                assertThat(f.get("cookie", "sAccessToken=" + valid())).isInstanceOf(VerifiedSession.class);
+            }
             assertThat(f.coreCalls("/recipe")).isZero();
+            assertThat(f.coreCalls("/.well-known/jwks.json")).isEqualTo(1);
+        }
+
+        @Test
+        void warmUpRunsTheWholePathWithoutAnyIo() {
+            f.verifier.warmUp(50);
+            assertThat(f.core.received()).isEmpty();
+            assertThat(f.jwks.cachedKeyIds()).isEmpty();
         }
 
         @Test
