@@ -55,7 +55,7 @@ public final class JwksCache implements KeySource {
     /**
      * @param config core URIs, cache age, penalty window and timeouts
      * @param http the client to fetch with (its connect timeout applies)
-     * @param clockMillis wall clock in ms, injectable for tests
+     * @param clockMillis a clock in ms (only differences are used), injectable for tests
      */
     public JwksCache(SessionConfig config, HttpClient http, LongSupplier clockMillis) {
         this.jwksUris = config.coreUris().stream().map(u -> URI.create(u + "/.well-known/jwks.json")).toList();
@@ -66,9 +66,9 @@ public final class JwksCache implements KeySource {
         this.clockMillis = clockMillis;
     }
 
-    /** A cache on the system clock. */
+    /** A cache on a monotonic clock, so wall-clock jumps never stretch the penalty window or the cache age. */
     public JwksCache(SessionConfig config, HttpClient http) {
-        this(config, http, System::currentTimeMillis);
+        this(config, http, () -> System.nanoTime() / 1_000_000L);
     }
 
     @Override
