@@ -8,9 +8,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A function jar running in a fresh JVM the way Lambda runs it: AWS's runtime interface client as
@@ -90,6 +92,11 @@ public final class LambdaProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         Files.deleteIfExists(output);
-        Files.deleteIfExists(taskRoot);
+        // A crashed JVM leaves hs_err_pid*.log in its working directory: delete the whole tree.
+        try (Stream<Path> files = Files.walk(taskRoot)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }
