@@ -1,5 +1,9 @@
 package dev.tollgate.dynamodb;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -21,10 +25,12 @@ public final class DynamoDbEmulator implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final Operations operations;
 
-    private DynamoDbEmulator(HttpServer server, ExecutorService executor) {
+    private DynamoDbEmulator(HttpServer server, ExecutorService executor, Operations operations) {
         this.server = server;
         this.executor = executor;
+        this.operations = operations;
     }
 
     /** Starts an empty emulator on {@code port} of 127.0.0.1 (0 picks a free port), logging to stderr. */
@@ -39,8 +45,8 @@ public final class DynamoDbEmulator implements AutoCloseable {
         }
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-            server.createContext("/", new ProtocolFront(new Operations(Clock.systemUTC()),
-                    new RequestLog(log ? System.err : null)));
+            Operations operations = new Operations(Clock.systemUTC());
+            server.createContext("/", new ProtocolFront(operations, new RequestLog(log ? System.err : null)));
             ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
                 Thread t = new Thread(r, "dynamodb-emulator");
                 t.setDaemon(true);
@@ -48,9 +54,31 @@ public final class DynamoDbEmulator implements AutoCloseable {
             });
             server.setExecutor(executor);
             server.start();
-            return new DynamoDbEmulator(server, executor);
+            return new DynamoDbEmulator(server, executor, operations);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the DynamoDB emulator on port " + port, e);
+        }
+    }
+
+    /**
+     * Creates a table in-process from a CreateTable request body (such as appsync-integration's
+     * notes-table.json), with the same checks as over HTTP.
+     *
+     * @return DynamoDB's answer ({@code {"TableDescription": ...}})
+     * @throws IllegalArgumentException with DynamoDB's error type and message when DynamoDB would refuse it
+     */
+    public String createTable(String createTableRequestJson) {
+        ObjectMapper mapper = new ObjectMapper();
+        try {
+            JsonNode request = mapper.readTree(createTableRequestJson);
+            if (request == null || !request.isObject()) {
+                throw new IllegalArgumentException("a CreateTable request must be a JSON object");
+            }
+            return mapper.writeValueAsString(operations.run("CreateTable", (ObjectNode) request));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the CreateTable request is not JSON: " + e.getOriginalMessage(), e);
+        } catch (DynamoDbError e) {
+            throw new IllegalArgumentException(e.code.type.substring(e.code.type.indexOf('#') + 1) + ": " + e.getMessage(), e);
         }
     }
 
