@@ -17,8 +17,12 @@ class DeploySettingsTest {
     @TempDir
     Path repo;
 
-    private List<String> args(String... more) throws IOException {
+    @org.junit.jupiter.api.BeforeEach
+    void writeRepository() throws IOException {
         StackFixture.write(repo);
+    }
+
+    private List<String> args(String... more) {
         List<String> all = new ArrayList<>(List.of(more));
         all.addAll(List.of("--repo-root", repo.toString()));
         return all;

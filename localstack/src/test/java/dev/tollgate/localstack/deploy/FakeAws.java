@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 final class FakeAws implements AutoCloseable {
 
     /** One recorded call. {@code operation} is the AWS operation name. */
-    record Call(String service, String operation, String method, String path, String query, String body, long atMillis) {}
+    record Call(String service, String operation, String method, String path, String query, String body) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SCOPE = Pattern.compile("Credential=[^/]+/\\d{8}/[^/]+/([a-z0-9-]+)/aws4_request");
@@ -111,7 +111,7 @@ final class FakeAws implements AutoCloseable {
                 case "s3" -> s3(ex.getRequestMethod(), path, query, body);
                 default -> new Response("?", 400, "application/json", "{\"message\":\"unknown service " + service + "\"}", Map.of());
             };
-            calls.add(new Call(service, r.operation, ex.getRequestMethod(), path, query, body, System.currentTimeMillis()));
+            calls.add(new Call(service, r.operation, ex.getRequestMethod(), path, query, body));
             if (r.operation.equals(failOperation)) {
                 reply(ex, 400, "application/json", "{\"message\":\"injected failure\"}",
                         Map.of("x-amzn-ErrorType", "BadRequestException"));
