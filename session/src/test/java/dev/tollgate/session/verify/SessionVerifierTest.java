@@ -496,6 +496,45 @@ class SessionVerifierTest {
     }
 
     @Nested
+    class JwksOutage {
+        @Test
+        void withoutCachedKeysItIsAServerSideFailureNotA401() {
+            f.core.on("GET", "/.well-known/jwks.json", 503, "down");
+            VerificationResult r = f.get("cookie", "sAccessToken=" + valid());
+            assertThat(r).isEqualTo(new SessionError.CoreUnavailable("jwks_unavailable"));
+            assertThat(ErrorResponses.of((SessionError) r))
+                    .isEqualTo(new ErrorResponse(503, "{\"message\":\"session service unavailable\"}", false));
+            // Requests without a token are not affected by the outage.
+            assertThat(f.get()).isEqualTo(NoSession.INSTANCE);
+        }
+
+        @Test
+        void withCachedKeysSessionsKeepVerifying() throws Exception {
+            assertThat(f.jwks.preload()).isEqualTo(2);
+            f.core.on("GET", "/.well-known/jwks.json", 503, "down");
+            f.clock.addAndGet(f.config.jwksMaxAge().toMillis() + 1);
+            String fresh = TokenMinter.v5(KID, f.clock.get() / 1000 - 5);
+            assertThat(f.get("cookie", "sAccessToken=" + fresh)).isInstanceOf(VerifiedSession.class);
+            String unknown = TokenMinter.sign(TokenMinter.header("d-new", 5), TokenMinter.payload(5, f.clock.get() / 1000 - 5),
+                    "d-new");
+            assertThat(f.get("cookie", "sAccessToken=" + unknown))
+                    .isEqualTo(new SessionError.CoreUnavailable("jwks_unavailable"));
+        }
+
+        @Test
+        void rotationIsPickedUpAndTheOldKeyStaysValidWhilePublished() throws Exception {
+            f.jwks.preload();
+            f.core.on("GET", "/.well-known/jwks.json", 200, TestKeys.jwks(KID, "d-next"));
+            f.clock.addAndGet(60_000);
+            long iat = f.clock.get() / 1000 - 5;
+            String next = TokenMinter.sign(TokenMinter.header("d-next", 5), TokenMinter.payload(5, iat), "d-next");
+            assertThat(f.get("cookie", "sAccessToken=" + next)).isInstanceOf(VerifiedSession.class);
+            assertThat(f.get("cookie", "sAccessToken=" + TokenMinter.v5(KID, iat))).isInstanceOf(VerifiedSession.class);
+            assertThat(f.coreCalls("/.well-known/jwks.json")).isEqualTo(2);
+        }
+    }
+
+    @Nested
     class ClaimValidation {
         @Test
         void failingValidatorsGive403WithTheSpecsBody() {
