@@ -496,6 +496,44 @@ class SessionVerifierTest {
     }
 
     @Nested
+    class Concurrency {
+        @Test
+        void parallelVerificationsNeverMixUpTokens() throws Exception {
+            int threads = 8;
+            List<String> tokens = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                // Different lengths too, so a shared buffer would show.
+                tokens.add(mint(TokenMinter.header(KID, 5),
+                        payload().put("sub", "user-" + i).put("rsub", "user-" + i).put("pad", "x".repeat(i * 97))));
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int me = t;
+                    done.add(pool.submit(() -> {
+                        int ok = 0;
+                        for (int i = 0; i < 200; i++) {
+                            int which = (me + i) % threads;
+                            VerificationResult r = f.get("cookie", "sAccessToken=" + tokens.get(which));
+                            if (r instanceof VerifiedSession s && s.userId().equals("user-" + which)) {
+                                ok++;
+                            }
+                        }
+                        return ok;
+                    }));
+                }
+                for (java.util.concurrent.Future<Integer> d : done) {
+                    assertThat(d.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(f.coreCalls("/.well-known/jwks.json")).isEqualTo(1);
+        }
+    }
+
+    @Nested
     class JwksOutage {
         @Test
         void withoutCachedKeysItIsAServerSideFailureNotA401() {
