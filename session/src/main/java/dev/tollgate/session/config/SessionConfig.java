@@ -223,7 +223,12 @@ public record SessionConfig(
         }
 
         public Builder apiKey(String apiKey) {
-            this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
+            String key = apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
+            if (key != null && !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                // It goes into an HTTP header; a control character or space would break every core call.
+                throw new ConfigException(ENV_API_KEY, "printable ASCII without spaces", "contains invalid characters");
+            }
+            this.apiKey = key;
             return this;
         }
 

@@ -75,7 +75,7 @@ public final class JwksCache implements KeySource {
     public KeyLookup lookup(String kid) {
         KeySet keys = current;
         long now = clockMillis.getAsLong();
-        if (keys != null && now - keys.fetchedAtMillis < maxAgeMillis) {
+        if (keys != null && isYoungerThan(keys.fetchedAtMillis, now, maxAgeMillis)) {
             KeyLookup.Found found = keys.byKid.get(kid);
             if (found != null) {
                 return found;
@@ -119,10 +119,16 @@ public final class JwksCache implements KeySource {
 
     private KeySet refreshUnlessPenalised(long now) {
         long last = lastAttemptMillis;
-        if (last != Long.MIN_VALUE && now - last < penaltyMillis) {
+        if (last != Long.MIN_VALUE && isYoungerThan(last, now, penaltyMillis)) {
             return null;
         }
         return refresh();
+    }
+
+    /** A clock that went backwards (e.g. a restored snapshot) makes everything old, never forever young. */
+    private static boolean isYoungerThan(long then, long now, long window) {
+        long age = now - then;
+        return age >= 0 && age < window;
     }
 
     /** One fetch shared by every caller that asks while it runs. Returns null if it failed. */

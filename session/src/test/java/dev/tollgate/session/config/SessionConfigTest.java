@@ -72,7 +72,7 @@ class SessionConfigTest {
         for (Case c : List.of(new Case(CORE, "ftp://core"), new Case(CORE, "not a uri"), new Case(CORE, " , "),
                 new Case("API_DOMAIN", "localhost:4566"), new Case("API_DOMAIN", "http://localhost:4566/api"),
                 new Case("WEBSITE_DOMAIN", "http://localhost:3000?x=1"), new Case("API_BASE_PATH", "/a b"),
-                new Case("COOKIE_SECURE", "yes"), new Case("COOKIE_DOMAIN", "exa mple.com"),
+                new Case("COOKIE_SECURE", "yes"), new Case("SUPERTOKENS_API_KEY", "a b"), new Case("COOKIE_DOMAIN", "exa mple.com"),
                 new Case("ANTI_CSRF", "TOKEN"), new Case("SUPERTOKENS_USE_DYNAMIC_SIGNING_KEY", "1"),
                 new Case("SUPERTOKENS_JWKS_MAX_AGE_SECONDS", "0"), new Case("SUPERTOKENS_JWKS_PENALTY_SECONDS", "-1"),
                 new Case("SUPERTOKENS_CONNECT_TIMEOUT_MS", "soon"), new Case("SUPERTOKENS_REQUEST_TIMEOUT_MS", "0"))) {
