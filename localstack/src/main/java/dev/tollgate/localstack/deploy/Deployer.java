@@ -62,7 +62,7 @@ public final class Deployer {
         Path root = settings.repoRoot();
         // Read every local input before touching the cloud: a typo must not leave half a stack behind.
         AppSyncDefinition appSyncDefinition = AppSyncDefinition.load(root.resolve(APPSYNC));
-        var tableDefinition = NotesTable.definition(root.resolve(APPSYNC).resolve("notes-table.json"), "placeholder");
+        var tableDefinition = NotesTable.definition(root.resolve(APPSYNC).resolve("notes-table.json"));
         checkOpenApiReadable(root);
 
         String account = aws.sts().getCallerIdentity().account();
