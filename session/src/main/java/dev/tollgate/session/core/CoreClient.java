@@ -1,0 +1,319 @@
+package dev.tollgate.session.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.session.config.SessionConfig;
+import dev.tollgate.session.core.CoreResults.EmailAlreadyExists;
+import dev.tollgate.session.core.CoreResults.EmailAlreadyVerified;
+import dev.tollgate.session.core.CoreResults.EmailVerificationTokenOk;
+import dev.tollgate.session.core.CoreResults.InvalidEmailVerificationToken;
+import dev.tollgate.session.core.CoreResults.RefreshOk;
+import dev.tollgate.session.core.CoreResults.RefreshTokenTheft;
+import dev.tollgate.session.core.CoreResults.RefreshUnauthorised;
+import dev.tollgate.session.core.CoreResults.RegenerateOk;
+import dev.tollgate.session.core.CoreResults.RegenerateUnauthorised;
+import dev.tollgate.session.core.CoreResults.SignInOk;
+import dev.tollgate.session.core.CoreResults.SignUpOk;
+import dev.tollgate.session.core.CoreResults.VerifyEmailOk;
+import dev.tollgate.session.core.CoreResults.VerifyOk;
+import dev.tollgate.session.core.CoreResults.VerifyTryRefresh;
+import dev.tollgate.session.core.CoreResults.VerifyUnauthorised;
+import dev.tollgate.session.core.CoreResults.WrongCredentials;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A CDI 5.4 client for the SuperTokens core (spec G), over {@link HttpClient}.
+ *
+ * <p>Every call except {@code /apiversion} sends {@code cdi-version: 5.4}; POSTs send
+ * {@code content-type: application/json; charset=utf-8}; {@code api-key} is sent when configured;
+ * {@code rid} is sent only on paths whose first or second segment is {@code recipe} (spec G.1).
+ * Core URIs are tried in order: a connection failure or timeout moves on to the next one; an HTTP
+ * answer other than 200 is a {@link CoreHttpException} (never turned into a session outcome); a 429 is
+ * retried on the same core up to five times, like node. Thread-safe; build one per process.
+ */
+public final class CoreClient {
+    /** The only CDI version this client speaks (supertokens-node 24 likewise). */
+    public static final String CDI_VERSION = "5.4";
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private final CoreTransport transport;
+
+    /**
+     * @param coreUris base URIs, tried in order
+     * @param apiKey the core's API key or {@code null}
+     * @param requestTimeout whole-request timeout per attempt
+     * @param http the client (its connect timeout applies)
+     */
+    public CoreClient(List<URI> coreUris, String apiKey, Duration requestTimeout, HttpClient http) {
+        if (coreUris.isEmpty()) {
+            throw new IllegalArgumentException("no core URI");
+        }
+        if (apiKey != null && !apiKey.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException("the API key must be printable ASCII without spaces");
+        }
+        this.transport = new CoreTransport(coreUris, apiKey, requestTimeout, http);
+    }
+
+    /** A client for the config's cores, API key and request timeout. */
+    public CoreClient(SessionConfig config, HttpClient http) {
+        this(config.coreUris(), config.apiKey(), config.requestTimeout(), http);
+    }
+
+    /** An {@link HttpClient} with the config's connect timeout, HTTP/1.1, no redirects. */
+    public static HttpClient newHttpClient(SessionConfig config) {
+        return HttpClient.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** {@code GET /apiversion}: the CDI versions the core supports. */
+    public List<String> apiVersions(String apiDomain, String websiteDomain) throws CoreException {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (apiDomain != null) {
+            query.put("apiDomain", apiDomain);
+        }
+        if (websiteDomain != null) {
+            query.put("websiteDomain", websiteDomain);
+        }
+        JsonNode r = transport.call("GET", "/apiversion", query, null, null, false);
+        JsonNode versions = r.get("versions");
+        if (versions == null || !versions.isArray()) {
+            throw new CoreProtocolException("/apiversion answered without a versions array");
+        }
+        List<String> out = new ArrayList<>();
+        versions.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    /**
+     * {@code POST /<tenantId>/recipe/session}: creates a session.
+     *
+     * @param recipeUserId the login method's user id (the core derives the primary user)
+     * @param userDataInJWT custom access-token claims; must not contain protected props
+     */
+    public CreatedSession createSession(String tenantId, String recipeUserId, ObjectNode userDataInJWT,
+            ObjectNode userDataInDatabase, boolean enableAntiCsrf, boolean useDynamicSigningKey)
+            throws CoreException {
+        ObjectNode body = F.objectNode();
+        body.put("userId", recipeUserId);
+        body.set("userDataInJWT", userDataInJWT == null ? F.objectNode() : userDataInJWT);
+        body.set("userDataInDatabase", userDataInDatabase == null ? F.objectNode() : userDataInDatabase);
+        body.put("useDynamicSigningKey", useDynamicSigningKey);
+        body.put("enableAntiCsrf", enableAntiCsrf);
+        String path = "/" + CoreTransport.tenant(tenantId) + "/recipe/session";
+        JsonNode r = transport.post(path, "session", body);
+        CoreAnswers.requireStatus(r, path, "OK");
+        return CoreAnswers.createdSession(r, path);
+    }
+
+    /** {@code POST /recipe/session/verify} (spec B.3 step 13, B.4). */
+    public CoreResults.VerifySession verifySession(String accessToken, String antiCsrfToken, boolean doAntiCsrfCheck,
+            boolean enableAntiCsrf, boolean checkDatabase) throws CoreException {
+        ObjectNode body = F.objectNode();
+        body.put("accessToken", accessToken);
+        if (antiCsrfToken != null) {
+            body.put("antiCsrfToken", antiCsrfToken);
+        }
+        body.put("doAntiCsrfCheck", doAntiCsrfCheck);
+        body.put("enableAntiCsrf", enableAntiCsrf);
+        body.put("checkDatabase", checkDatabase);
+        String path = "/recipe/session/verify";
+        JsonNode r = transport.post(path, "session", body);
+        switch (CoreAnswers.status(r, path)) {
+            case "OK":
+                return new VerifyOk(CoreAnswers.sessionInfo(r.get("session"), path), CoreAnswers.optionalToken(r.get("accessToken"), path));
+            case "UNAUTHORISED":
+                return new VerifyUnauthorised(r.path("message").asText(""));
+            case "TRY_REFRESH_TOKEN":
+                return new VerifyTryRefresh(r.path("message").asText(""));
+            default:
+                throw CoreAnswers.unexpected(r, path);
+        }
+    }
+
+    /** {@code POST /recipe/session/refresh} (spec E.1 step 5). */
+    public CoreResults.RefreshSession refreshSession(String refreshToken, String antiCsrfToken, boolean enableAntiCsrf,
+            boolean useDynamicSigningKey) throws CoreException {
+        ObjectNode body = F.objectNode();
+        body.put("refreshToken", refreshToken);
+        if (antiCsrfToken != null) {
+            body.put("antiCsrfToken", antiCsrfToken);
+        }
+        body.put("enableAntiCsrf", enableAntiCsrf);
+        body.put("useDynamicSigningKey", useDynamicSigningKey);
+        String path = "/recipe/session/refresh";
+        JsonNode r = transport.post(path, "session", body);
+        switch (CoreAnswers.status(r, path)) {
+            case "OK":
+                return new RefreshOk(CoreAnswers.createdSession(r, path));
+            case "UNAUTHORISED":
+                return new RefreshUnauthorised(r.path("message").asText(""));
+            case "TOKEN_THEFT_DETECTED": {
+                JsonNode s = r.path("session");
+                return new RefreshTokenTheft(CoreAnswers.text(s, "handle", path), CoreAnswers.text(s, "userId", path),
+                        s.path("recipeUserId").isTextual() ? s.get("recipeUserId").textValue() : CoreAnswers.text(s, "userId", path));
+            }
+            default:
+                throw CoreAnswers.unexpected(r, path);
+        }
+    }
+
+    /** {@code POST /recipe/session/remove}: revokes sessions; returns the handles actually revoked. */
+    public List<String> removeSessions(List<String> sessionHandles) throws CoreException {
+        ObjectNode body = F.objectNode();
+        ArrayNode handles = body.putArray("sessionHandles");
+        sessionHandles.forEach(handles::add);
+        String path = "/recipe/session/remove";
+        JsonNode r = transport.post(path, "session", body);
+        CoreAnswers.requireStatus(r, path, "OK");
+        return CoreAnswers.strings(r.get("sessionHandlesRevoked"));
+    }
+
+    /** {@code POST /recipe/session/regenerate}: replaces the custom claims of a session's access token. */
+    public CoreResults.RegenerateSession regenerateSession(String accessToken, ObjectNode userDataInJWT)
+            throws CoreException {
+        ObjectNode body = F.objectNode();
+        body.put("accessToken", accessToken);
+        body.set("userDataInJWT", userDataInJWT == null ? F.objectNode() : userDataInJWT);
+        String path = "/recipe/session/regenerate";
+        JsonNode r = transport.post(path, "session", body);
+        switch (CoreAnswers.status(r, path)) {
+            case "OK":
+                return new RegenerateOk(CoreAnswers.sessionInfo(r.get("session"), path), CoreAnswers.optionalToken(r.get("accessToken"), path));
+            case "UNAUTHORISED":
+                return new RegenerateUnauthorised(r.path("message").asText(""));
+            default:
+                throw CoreAnswers.unexpected(r, path);
+        }
+    }
+
+    /** {@code POST /<tenantId>/recipe/signup} (rid {@code emailpassword}). */
+    public CoreResults.SignUp signUp(String tenantId, String email, String password) throws CoreException {
+        ObjectNode body = F.objectNode();
+        body.put("email", email);
+        body.put("password", password);
+        String path = "/" + CoreTransport.tenant(tenantId) + "/recipe/signup";
+        JsonNode r = transport.post(path, "emailpassword", body);
+        switch (CoreAnswers.status(r, path)) {
+            case "OK":
+                return new SignUpOk(CoreAnswers.user(r.get("user"), path), CoreAnswers.text(r, "recipeUserId", path));
+            case "EMAIL_ALREADY_EXISTS_ERROR":
+                return new EmailAlreadyExists();
+            default:
+                throw CoreAnswers.unexpected(r, path);
+        }
+    }
+
+    /** {@code POST /<tenantId>/recipe/signin} (rid {@code emailpassword}). */
+    public CoreResults.SignIn signIn(String tenantId, String email, String password) throws CoreException {
+        ObjectNode body = F.objectNode();
+        body.put("email", email);
+        body.put("password", password);
+        String path = "/" + CoreTransport.tenant(tenantId) + "/recipe/signin";
+        JsonNode r = transport.post(path, "emailpassword", body);
+        switch (CoreAnswers.status(r, path)) {
+            case "OK":
+                return new SignInOk(CoreAnswers.user(r.get("user"), path), CoreAnswers.text(r, "recipeUserId", path));
+            case "WRONG_CREDENTIALS_ERROR":
+                return new WrongCredentials();
+            default:
+                throw CoreAnswers.unexpected(r, path);
+        }
+    }
+
+    /** {@code GET /user/id?userId=}: the user, or empty for {@code UNKNOWN_USER_ID_ERROR}. */
+    public Optional<User> userById(String userId) throws CoreException {
+        String path = "/user/id";
+        JsonNode r = transport.call("GET", path, Map.of("userId", userId), null, null, true);
+        switch (CoreAnswers.status(r, path)) {
+            case "OK":
+                return Optional.of(CoreAnswers.user(r.get("user"), path));
+            case "UNKNOWN_USER_ID_ERROR":
+                return Optional.empty();
+            default:
+                throw CoreAnswers.unexpected(r, path);
+        }
+    }
+
+    /** {@code GET /<tenantId>/users/by-accountinfo?email=&doUnionOfAccountInfo=}. */
+    public List<User> usersByEmail(String tenantId, String email, boolean doUnionOfAccountInfo) throws CoreException {
+        String path = "/" + CoreTransport.tenant(tenantId) + "/users/by-accountinfo";
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("email", email);
+        query.put("doUnionOfAccountInfo", Boolean.toString(doUnionOfAccountInfo));
+        JsonNode r = transport.call("GET", path, query, null, null, true);
+        CoreAnswers.requireStatus(r, path, "OK");
+        JsonNode users = r.get("users");
+        if (users == null || !users.isArray()) {
+            throw new CoreProtocolException(path + " answered without a users array");
+        }
+        List<User> out = new ArrayList<>();
+        for (JsonNode u : users) {
+            out.add(CoreAnswers.user(u, path));
+        }
+        return out;
+    }
+
+    /** {@code POST /<tenantId>/recipe/user/email/verify/token} (rid {@code emailverification}). */
+    public CoreResults.EmailVerificationToken createEmailVerificationToken(String tenantId, String recipeUserId,
+            String email) throws CoreException {
+        ObjectNode body = F.objectNode();
+        body.put("userId", recipeUserId);
+        body.put("email", email);
+        String path = "/" + CoreTransport.tenant(tenantId) + "/recipe/user/email/verify/token";
+        JsonNode r = transport.post(path, "emailverification", body);
+        switch (CoreAnswers.status(r, path)) {
+            case "OK":
+                return new EmailVerificationTokenOk(CoreAnswers.text(r, "token", path));
+            case "EMAIL_ALREADY_VERIFIED_ERROR":
+                return new EmailAlreadyVerified();
+            default:
+                throw CoreAnswers.unexpected(r, path);
+        }
+    }
+
+    /** {@code POST /<tenantId>/recipe/user/email/verify} with {@code {"method":"token","token":...}}. */
+    public CoreResults.VerifyEmail verifyEmail(String tenantId, String token) throws CoreException {
+        ObjectNode body = F.objectNode();
+        body.put("method", "token");
+        body.put("token", token);
+        String path = "/" + CoreTransport.tenant(tenantId) + "/recipe/user/email/verify";
+        JsonNode r = transport.post(path, "emailverification", body);
+        switch (CoreAnswers.status(r, path)) {
+            case "OK":
+                return new VerifyEmailOk(CoreAnswers.text(r, "userId", path), CoreAnswers.text(r, "email", path));
+            case "EMAIL_VERIFICATION_INVALID_TOKEN_ERROR":
+                return new InvalidEmailVerificationToken();
+            default:
+                throw CoreAnswers.unexpected(r, path);
+        }
+    }
+
+    /** {@code GET /recipe/user/email/verify?userId=&email=}: whether that email of that user is verified. */
+    public boolean isEmailVerified(String recipeUserId, String email) throws CoreException {
+        String path = "/recipe/user/email/verify";
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("userId", recipeUserId);
+        query.put("email", email);
+        JsonNode r = transport.call("GET", path, query, null, "emailverification", true);
+        CoreAnswers.requireStatus(r, path, "OK");
+        JsonNode verified = r.get("isVerified");
+        if (verified == null || !verified.isBoolean()) {
+            throw new CoreProtocolException(path + " answered without a boolean isVerified");
+        }
+        return verified.booleanValue();
+    }
+
+}
