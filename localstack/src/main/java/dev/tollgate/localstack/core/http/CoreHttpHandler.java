@@ -86,7 +86,7 @@ public final class CoreHttpHandler implements HttpHandler {
             throw new CoreError.MethodNotSupported();
         }
         byte[] body = readBody(exchange.getRequestBody());
-        CoreRequest request = new CoreRequest(method, endpoint.path(), "public",
+        CoreRequest request = new CoreRequest(method, endpoint.path(),
                 parseQuery(exchange.getRequestURI().getRawQuery()), body);
         return handler.handle(request);
     }
