@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A CDI 5.4 client for the SuperTokens core (spec G), over {@link HttpClient}.
@@ -47,6 +48,7 @@ public final class CoreClient {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private final CoreTransport transport;
+    private final LazyHttpClient lazyHttp;
 
     /**
      * @param coreUris base URIs, tried in order
@@ -55,6 +57,29 @@ public final class CoreClient {
      * @param http the client (its connect timeout applies)
      */
     public CoreClient(List<URI> coreUris, String apiKey, Duration requestTimeout, HttpClient http) {
+        this(coreUris, apiKey, requestTimeout, () -> http, null);
+    }
+
+    /** A client for the config's cores, API key and request timeout. */
+    public CoreClient(SessionConfig config, HttpClient http) {
+        this(config.coreUris(), config.apiKey(), config.requestTimeout(), http);
+    }
+
+    /**
+     * A client for the config's cores, API key and timeouts that builds its {@link #newHttpClient(SessionConfig)}
+     * on the first core call (thread-safe, once): a process that never calls the core never pays for it.
+     */
+    public CoreClient(SessionConfig config) {
+        this(config.coreUris(), config.apiKey(), config.requestTimeout(),
+                new LazyHttpClient(() -> newHttpClient(config)));
+    }
+
+    private CoreClient(List<URI> coreUris, String apiKey, Duration requestTimeout, LazyHttpClient lazy) {
+        this(coreUris, apiKey, requestTimeout, lazy, lazy);
+    }
+
+    private CoreClient(List<URI> coreUris, String apiKey, Duration requestTimeout,
+            Supplier<HttpClient> http, LazyHttpClient lazy) {
         if (coreUris.isEmpty()) {
             throw new IllegalArgumentException("no core URI");
         }
@@ -62,11 +87,12 @@ public final class CoreClient {
             throw new IllegalArgumentException("the API key must be printable ASCII without spaces");
         }
         this.transport = new CoreTransport(coreUris, apiKey, requestTimeout, http);
+        this.lazyHttp = lazy;
     }
 
-    /** A client for the config's cores, API key and request timeout. */
-    public CoreClient(SessionConfig config, HttpClient http) {
-        this(config.coreUris(), config.apiKey(), config.requestTimeout(), http);
+    /** Whether this client's lazily built {@link HttpClient} exists yet (always true for a given client). */
+    boolean httpClientCreated() {
+        return lazyHttp == null || lazyHttp.created();
     }
 
     /** An {@link HttpClient} with the config's connect timeout, HTTP/1.1, no redirects. */

@@ -3,9 +3,9 @@ package dev.tollgate.session.token;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.session.json.SessionJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -34,9 +34,8 @@ public final class AccessTokenParser {
     /** Per-thread decode buffer: the JSON trees do not keep a reference to it. */
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[2048]);
 
-    private static final ObjectReader READER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .reader();
+    private static final ObjectReader READER = SessionJson.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private AccessTokenParser() {
     }

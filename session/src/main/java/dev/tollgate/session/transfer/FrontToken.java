@@ -1,9 +1,9 @@
 package dev.tollgate.session.transfer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.session.json.SessionJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -15,8 +15,6 @@ import java.util.Base64;
 public final class FrontToken {
     /** The value that tells the frontend to forget its session. */
     public static final String REMOVE = "remove";
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private FrontToken() {
     }
@@ -32,7 +30,7 @@ public final class FrontToken {
         json.put("ate", accessTokenExpiryMillis);
         json.set("up", payload);
         try {
-            return Base64.getEncoder().encodeToString(MAPPER.writeValueAsString(json).getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(SessionJson.writer().writeValueAsString(json).getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a JSON tree", e);
         }
