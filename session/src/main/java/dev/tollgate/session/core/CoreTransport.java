@@ -46,11 +46,7 @@ final class CoreTransport {
         String ridHeader = ridFor(path, rid);
         byte[] bytes = null;
         if (body != null) {
-            try {
-                bytes = SessionJson.writer().writeValueAsBytes(body);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot serialise a JSON tree", e);
-            }
+            bytes = SessionJson.writeBytes(body);
         }
         StringBuilder failures = new StringBuilder();
         for (URI base : coreUris) {
@@ -96,7 +92,7 @@ final class CoreTransport {
                             text.length() > MAX_ERROR_BODY_CHARS ? text.substring(0, MAX_ERROR_BODY_CHARS) : text);
                 }
                 try {
-                    JsonNode node = SessionJson.reader().readTree(response.body());
+                    JsonNode node = SessionJson.readTree(response.body());
                     if (node == null || !node.isObject()) {
                         throw new CoreProtocolException(path + " answered 200 without a JSON object");
                     }

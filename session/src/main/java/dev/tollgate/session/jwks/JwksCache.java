@@ -208,7 +208,7 @@ public final class JwksCache implements KeySource {
         byte[] bytes = fetcher.get(uri);
         JsonNode document;
         try {
-            document = SessionJson.reader().readTree(bytes);
+            document = SessionJson.readTree(bytes);
         } catch (IOException e) {
             throw new IllegalArgumentException("answered invalid JSON");
         }

@@ -1,6 +1,5 @@
 package dev.tollgate.session.transfer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.session.json.SessionJson;
@@ -29,10 +28,6 @@ public final class FrontToken {
         json.put("uid", userId);
         json.put("ate", accessTokenExpiryMillis);
         json.set("up", payload);
-        try {
-            return Base64.getEncoder().encodeToString(SessionJson.writer().writeValueAsString(json).getBytes(StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a JSON tree", e);
-        }
+        return Base64.getEncoder().encodeToString(SessionJson.write(json).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,5 @@
 package dev.tollgate.session.verify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,10 +50,6 @@ public final class ErrorResponses {
             entry.put("id", e.id());
             entry.set("reason", e.reason());
         }
-        try {
-            return SessionJson.writer().writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a JSON tree", e);
-        }
+        return SessionJson.write(body);
     }
 }
