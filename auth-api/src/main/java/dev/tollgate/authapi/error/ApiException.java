@@ -1,5 +1,8 @@
 package dev.tollgate.authapi.error;
 
+import dev.tollgate.session.transfer.ResponseTokens;
+import dev.tollgate.session.verify.SessionError;
+
 import java.util.List;
 
 /**
@@ -62,6 +65,29 @@ public abstract sealed class ApiException extends RuntimeException {
     public static final class CoreFailure extends ApiException {
         public CoreFailure(String what, Throwable cause) {
             super("The SuperTokens core failed: " + what, cause);
+        }
+    }
+
+    /**
+     * A session outcome that ends the request (try-refresh, unauthorised, token theft, core unavailable),
+     * with the token-clearing headers the answer must carry ({@link ResponseTokens#NONE} for none).
+     */
+    public static final class SessionRejected extends ApiException {
+        private final transient SessionError error;
+        private final transient ResponseTokens clearing;
+
+        public SessionRejected(SessionError error, ResponseTokens clearing) {
+            super("Session rejected: " + error.reason(), null);
+            this.error = error;
+            this.clearing = clearing;
+        }
+
+        public SessionError error() {
+            return error;
+        }
+
+        public ResponseTokens clearing() {
+            return clearing;
         }
     }
 
