@@ -34,7 +34,8 @@ public final class ResolverHandler implements RequestHandler<Map<String, Object>
         this(dynamoClient(config), config);
     }
 
-    ResolverHandler(DynamoDbClient dynamo, ResolverConfig config) {
+    /** For embedding (tests, in-process runs): a client the caller built, e.g. with static test credentials. */
+    public ResolverHandler(DynamoDbClient dynamo, ResolverConfig config) {
         this(new NotesService(new NotesStore(dynamo, config.notesTable()), config.maxNotesPerUser(), Clock.systemUTC()),
                 new InvocationLog(System.out));
     }
