@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Where the local cloud finds what it runs, relative to the repository root: the deployable function
- * jars, the runtime interface client, the API and AppSync definitions, and the built demo site. Checked
+ * jars, the runtime interface client's classpath, the API and AppSync definitions, and the built demo site. Checked
  * all at once before anything starts, so a missing piece is one clear error.
  */
 record LocalCloudLayout(Path root) {
@@ -15,7 +15,7 @@ record LocalCloudLayout(Path root) {
     static final String AUTHORIZER_JAR = "authorizer/target/authorizer-lambda.jar";
     static final String AUTH_API_JAR = "auth-api/target/auth-api-lambda.jar";
     static final String RESOLVER_JAR = "appsync-integration/target/appsync-integration-lambda.jar";
-    static final String LAMBDA_RUNTIME = "localstack/target/lambda-runtime";
+    static final String LAMBDA_RUNTIME = "localstack/target/lambda-runtime.classpath";
     static final String OPENAPI = "localstack/src/main/resources/api/openapi.yaml";
     static final String APPSYNC = "appsync-integration/src/main/resources/appsync";
     static final String NOTES_TABLE = APPSYNC + "/notes-table.json";
@@ -56,12 +56,12 @@ record LocalCloudLayout(Path root) {
     /** Fails naming every missing file, with the command that builds them. */
     void check() {
         List<String> missing = new ArrayList<>();
-        for (String file : List.of(AUTHORIZER_JAR, AUTH_API_JAR, RESOLVER_JAR, OPENAPI, NOTES_TABLE)) {
+        for (String file : List.of(AUTHORIZER_JAR, AUTH_API_JAR, RESOLVER_JAR, LAMBDA_RUNTIME, OPENAPI, NOTES_TABLE)) {
             if (!Files.isRegularFile(root.resolve(file))) {
                 missing.add(file);
             }
         }
-        for (String folder : List.of(LAMBDA_RUNTIME, APPSYNC, SITE)) {
+        for (String folder : List.of(APPSYNC, SITE)) {
             if (!Files.isDirectory(root.resolve(folder))) {
                 missing.add(folder + "/");
             }

@@ -73,24 +73,30 @@ public record LambdaServiceOptions(
     }
 
     /**
-     * The jars of a {@code lambda-runtime} folder (as the localstack build copies them to
-     * {@code localstack/target/lambda-runtime/}); fails naming the folder when the runtime client is absent.
+     * The runtime classpath listed in a file (as the localstack build writes it to
+     * {@code localstack/target/lambda-runtime.classpath}); fails naming the file or the missing jar.
      */
-    public static List<Path> runtimeClasspathFrom(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            throw new IllegalStateException("Lambda runtime folder not found: " + folder
+    public static List<Path> runtimeClasspathFrom(Path classpathFile) {
+        String text;
+        try {
+            text = Files.readString(classpathFile).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("Lambda runtime classpath not found: " + classpathFile
                     + " (build the localstack module first)");
         }
-        List<Path> jars;
-        try (Stream<Path> files = Files.list(folder)) {
-            jars = files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot list Lambda runtime folder " + folder + ": " + e.getMessage(), e);
+        List<Path> jars = Stream.of(text.split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(Path::of)
+                .toList();
+        for (Path jar : jars) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException("Lambda runtime jar listed in " + classpathFile + " is missing: " + jar);
+            }
         }
         boolean hasRic = jars.stream()
                 .anyMatch(p -> p.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"));
         if (!hasRic) {
-            throw new IllegalStateException("aws-lambda-java-runtime-interface-client jar missing in " + folder);
+            throw new IllegalStateException("aws-lambda-java-runtime-interface-client is not listed in " + classpathFile);
         }
         return jars;
     }

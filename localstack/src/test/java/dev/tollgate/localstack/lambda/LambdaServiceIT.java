@@ -34,7 +34,7 @@ class LambdaServiceIT {
 
     @BeforeAll
     static void start() {
-        options = LambdaServiceOptions.defaults(LambdaServiceOptions.runtimeClasspathFrom(Path.of("target/lambda-runtime")));
+        options = LambdaServiceOptions.defaults(LambdaServiceOptions.runtimeClasspathFrom(Path.of("target/lambda-runtime.classpath")));
         lambda = LambdaService.start(options);
         lambda.deploy(new FunctionDefinition("echo", CODE, HANDLER, Map.of("GREETING", "hello"), Duration.ofSeconds(20), 256));
         lambda.deploy(new FunctionDefinition("crashy", CODE, HANDLER, Map.of(), Duration.ofSeconds(20), 256));
