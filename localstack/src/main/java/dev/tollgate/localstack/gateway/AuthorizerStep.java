@@ -54,6 +54,7 @@ final class AuthorizerStep {
         if (output == null) {
             output = invoke(authorizer, request, route);
             if (authorizer.ttlSeconds() > 0) {
+                evictExpiredWhenLarge();
                 cache.put(cacheKey.orElseThrow(),
                         new Cached(output, System.currentTimeMillis() + authorizer.ttlSeconds() * 1000L));
             }
@@ -73,6 +74,13 @@ final class AuthorizerStep {
             case EXPLICIT_DENY -> throw new Failure(new AccessDenied(true, context));
             case IMPLICIT_DENY -> throw new Failure(new AccessDenied(false, context));
         };
+    }
+
+    private void evictExpiredWhenLarge() {
+        if (cache.size() > 10_000) {
+            long now = System.currentTimeMillis();
+            cache.values().removeIf(c -> c.expiresAtMillis() <= now);
+        }
     }
 
     /**
@@ -98,7 +106,7 @@ final class AuthorizerStep {
 
     private Output invoke(Authorizer authorizer, GatewayRequest request, Router.Route route) {
         String event = Events.authorizerEvent(stage, request, route).toString();
-        Invocation invocation = invoker.invoke(authorizer.functionArn(), event);
+        Invocation invocation = Invocations.call(invoker, authorizer.functionArn(), event);
         if (invocation instanceof Invocation.FunctionError error) {
             if ("Unauthorized".equals(error.errorMessage())) {
                 throw new Failure(new Unauthorized("authorizer threw Unauthorized"));

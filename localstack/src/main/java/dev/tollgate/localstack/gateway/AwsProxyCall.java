@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * AWS_PROXY integration (spec sections 1.1, 5 and 10.6): the v1 proxy event goes to the function, and
@@ -28,6 +29,8 @@ final class AwsProxyCall {
             "authorization", "content-md5", "expect", "host", "max-forwards", "proxy-authenticate", "trailer",
             "upgrade", "user-agent", "www-authenticate", "transfer-encoding");
 
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
     private final Stage stage;
     private final LambdaInvoker invoker;
 
@@ -39,7 +42,7 @@ final class AwsProxyCall {
     Reply call(AwsProxyIntegration integration, GatewayRequest request, Router.Route route,
             Optional<AuthorizerContext> authorizer) {
         String event = Events.proxyEvent(stage, request, route, authorizer).toString();
-        Invocation invocation = invoker.invoke(integration.functionArn(), event);
+        Invocation invocation = Invocations.call(invoker, integration.functionArn(), event);
         if (invocation instanceof Invocation.FunctionError error) {
             throw malformed("function error " + error.errorType());
         }
@@ -140,13 +143,20 @@ final class AwsProxyCall {
     }
 
     private static String scalar(JsonNode value, String where) {
-        if (value.isTextual() || value.isNumber() || value.isBoolean()) {
-            return value.asText();
+        if (!(value.isTextual() || value.isNumber() || value.isBoolean())) {
+            throw malformed(where + " is not a string");
         }
-        throw malformed(where + " is not a string");
+        String text = value.asText();
+        if (text.chars().anyMatch(c -> c < 32 && c != '\t' || c == 127)) {
+            throw malformed(where + " contains a control character");
+        }
+        return text;
     }
 
     private static String remap(String name) {
+        if (!HEADER_NAME.matcher(name).matches()) {
+            throw malformed("header name '" + name.replaceAll("\\p{Cntrl}", "?") + "' is not an HTTP token");
+        }
         return REMAPPED.contains(name.toLowerCase(Locale.ROOT)) ? "x-amzn-Remapped-" + name : name;
     }
 

@@ -81,7 +81,11 @@ final class Mappings {
                     .map(b -> fromHeaders(expression.substring("integration.response.".length()), b.headers()))
                     .orElse(null);
         }
-        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        // Every mapping target is a header; a value with CR/LF would split it, so it counts as no value.
+        return value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0) ? Optional.empty() : Optional.of(value);
     }
 
     private static String fromRequest(String rest, GatewayRequest request) {

@@ -14,10 +14,6 @@ record Reply(int status, List<Map.Entry<String, String>> headers, byte[] body) {
         return new Builder(status);
     }
 
-    boolean hasHeader(String name) {
-        return headers.stream().anyMatch(h -> h.getKey().equalsIgnoreCase(name));
-    }
-
     static final class Builder {
         private final int status;
         private final List<Map.Entry<String, String>> headers = new ArrayList<>();

@@ -26,6 +26,7 @@ final class RecordingBackend implements AutoCloseable {
     private final HttpServer server;
     volatile int status = 200;
     volatile String body = "{\"data\":{\"ok\":true}}";
+    volatile long delayMillis;
 
     RecordingBackend() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -34,6 +35,13 @@ final class RecordingBackend implements AutoCloseable {
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers,
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             byte[] out = body.getBytes(StandardCharsets.UTF_8);
             // Headers the gateway must drop: a backend cannot set cookies or CORS through a non-proxy integration.
             exchange.getResponseHeaders().add("Set-Cookie", "backend=1");
