@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sessions as core 11 keeps them at CDI ≤ 5.5 (spec B.4, E.3): lazy refresh-token rotation, the
@@ -23,12 +24,15 @@ import java.util.concurrent.ConcurrentMap;
 public final class SessionService {
 
     private static final String TENANT = "public";
+    /** Expired sessions are dropped at most this often (on a create), so memory stays bounded. */
+    private static final long SWEEP_INTERVAL_MS = 60_000;
 
     private final ConcurrentMap<String, SessionRecord> sessions = new ConcurrentHashMap<>();
     private final Clock clock;
     private final long refreshValidityMs;
     private final AccessTokens accessTokens;
     private final RefreshTokenCodec refreshTokens = new RefreshTokenCodec();
+    private final AtomicLong lastSweep = new AtomicLong();
 
     public SessionService(SigningKeys keys, Clock clock, Duration accessTokenValidity, Duration refreshTokenValidity) {
         this.clock = clock;
@@ -39,6 +43,7 @@ public final class SessionService {
     public NewTokens create(String userId, ObjectNode userDataInJWT, ObjectNode userDataInDatabase,
                             boolean enableAntiCsrf, boolean useStaticKey) throws SessionProblem.PayloadError {
         AccessTokens.assertNoProtectedProps(userDataInJWT);
+        sweepExpired();
         String handle = UUID.randomUUID().toString();
         String antiCsrf = enableAntiCsrf ? UUID.randomUUID().toString() : null;
         ObjectNode payload = userDataInJWT.deepCopy();
@@ -224,6 +229,17 @@ public final class SessionService {
 
     public record Snapshot(String sessionHandle, String userId, String recipeUserId, ObjectNode userDataInDatabase,
                            long expiry, ObjectNode userDataInJWT, long timeCreated, String tenantId) {
+    }
+
+    private void sweepExpired() {
+        long now = clock.millis();
+        long last = lastSweep.get();
+        if (now - last < SWEEP_INTERVAL_MS || !lastSweep.compareAndSet(last, now)) {
+            return;
+        }
+        for (String handle : sessions.keySet()) {
+            live(handle);
+        }
     }
 
     /** A session that exists and has not expired; expired ones are dropped on the way. */

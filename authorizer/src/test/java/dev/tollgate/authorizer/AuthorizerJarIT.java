@@ -1,0 +1,209 @@
+package dev.tollgate.authorizer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tollgate.authorizer.testing.AccessTokens;
+import dev.tollgate.authorizer.testing.FakeCore;
+import dev.tollgate.authorizer.testing.Fixtures;
+import dev.tollgate.authorizer.testing.LambdaProcess;
+import dev.tollgate.authorizer.testing.RuntimeApiDouble;
+import dev.tollgate.authorizer.testing.RuntimeApiDouble.Answer;
+import dev.tollgate.authorizer.testing.SigningKey;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shaded jar, as Lambda runs it: a fresh JVM, AWS's runtime interface client as the main class
+ * with the handler string, only environment variables for configuration, events from a loopback
+ * Runtime API. Every outcome is checked on the exact text the runtime hands to API Gateway.
+ */
+class AuthorizerJarIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HANDLER = "dev.tollgate.authorizer.AuthorizerHandler::handleRequest";
+    private static final Path JAR = Path.of(System.getProperty("authorizer.jar", "target/authorizer-lambda.jar"));
+    private static final String ARN = "arn:aws:execute-api:us-east-1:000000000000:a1b2c3d4e5/dev/POST/graphql";
+
+    private static SigningKey key;
+    private static FakeCore core;
+    private static RuntimeApiDouble runtimeApi;
+    private static LambdaProcess function;
+
+    @BeforeAll
+    static void startFunction() throws IOException {
+        key = SigningKey.generate("d-" + System.currentTimeMillis());
+        core = FakeCore.start(key);
+        runtimeApi = RuntimeApiDouble.start();
+        function = LambdaProcess.start(JAR, HANDLER, env(runtimeApi, Map.of()), List.of());
+    }
+
+    @AfterAll
+    static void stopFunction() throws IOException {
+        function.close();
+        runtimeApi.close();
+        core.close();
+    }
+
+    private static Map<String, String> env(RuntimeApiDouble api, Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "AWS_LAMBDA_RUNTIME_API", api.address(),
+                "SUPERTOKENS_CONNECTION_URI", core.uri(),
+                "API_DOMAIN", "http://localhost:4000",
+                "WEBSITE_DOMAIN", "http://localhost:3000",
+                "API_GATEWAY_PATH", "/dev",
+                "API_BASE_PATH", "/auth",
+                "ANTI_CSRF", "VIA_CUSTOM_HEADER",
+                "REQUIRED_CLAIMS", "POST /verified/graphql=st-ev"));
+        env.putAll(extra);
+        return env;
+    }
+
+    private static Answer invoke(String event) throws Exception {
+        try {
+            return runtimeApi.invoke(event).get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no answer from the function; its output:\n" + function.output(), e);
+        }
+    }
+
+    private static String withToken(String fixture, String token) {
+        return Fixtures.event(fixture, Map.of("ACCESS_TOKEN", token));
+    }
+
+    private static String allow(String principal, String arn) {
+        return "{\"principalId\":\"" + principal + "\",\"policyDocument\":{\"Version\":\"2012-10-17\",\"Statement\":"
+                + "[{\"Action\":\"execute-api:Invoke\",\"Effect\":\"Allow\",\"Resource\":\"" + arn + "\"}]},"
+                + "\"context\":{\"setCookie\":\"\"}}";
+    }
+
+    private static void assertUnauthorized(Answer answer) throws IOException {
+        assertThat(answer.error()).isTrue();
+        JsonNode error = JSON.readTree(answer.body());
+        assertThat(error.get("errorMessage").asText()).isEqualTo("Unauthorized");
+        assertThat(error.get("stackTrace")).isEmpty();
+    }
+
+    private static void assertServerError(Answer answer, String reason) throws IOException {
+        assertThat(answer.error()).isTrue();
+        JsonNode error = JSON.readTree(answer.body());
+        assertThat(error.get("errorMessage").asText()).startsWith("Authorizer failure: " + reason).isNotEqualTo("Unauthorized");
+        assertThat(error.get("stackTrace")).isEmpty();
+    }
+
+    @Test
+    void theJarHoldsTheHandlerAndNoRuntimeInterfaceClient() throws IOException {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            assertThat(jar.getEntry("dev/tollgate/authorizer/AuthorizerHandler.class")).isNotNull();
+            assertThat(jar.getEntry("dev/tollgate/session/verify/SessionVerifier.class")).isNotNull();
+            assertThat(jar.stream().map(ZipEntry::getName))
+                    .noneMatch(n -> n.startsWith("com/amazonaws/services/lambda/runtime/api/client/"))
+                    .noneMatch(n -> n.startsWith("jni/"));
+        }
+    }
+
+    @Test
+    void allowsCookieAndHeaderSessionsAndAnonymousCalls() throws Exception {
+        assertThat(invoke(withToken("allow-cookie-session.json", AccessTokens.v5(key, "jar-user-1"))).body())
+                .isEqualTo(allow("jar-user-1", ARN));
+        assertThat(invoke(withToken("allow-header-session.json", AccessTokens.v5(key, "jar-user-2"))).body())
+                .isEqualTo(allow("jar-user-2", ARN));
+        Answer anonymous = invoke(Fixtures.event("allow-no-session.json"));
+        assertThat(anonymous.error()).isFalse();
+        assertThat(anonymous.body()).isEqualTo(allow("", ARN));
+    }
+
+    @Test
+    void forwardsTheCoresReplacementTokenAsOneCookieAndAFrontToken() throws Exception {
+        String token = AccessTokens.v5(key, "jar-user-3", p -> p.put("parentRefreshTokenHash1", "a1"));
+
+        Answer answer = invoke(withToken("allow-new-token.json", token));
+
+        assertThat(answer.error()).isFalse();
+        JsonNode context = JSON.readTree(answer.body()).get("context");
+        assertThat(context.get("setCookie").asText()).startsWith("sAccessToken=ey").contains("; Path=/; Expires=")
+                .endsWith("; HttpOnly; SameSite=Lax").doesNotContainPattern(", [^ ;]+=");
+        assertThat(context.get("frontToken").asText()).matches("[A-Za-z0-9+/]+=*");
+    }
+
+    @Test
+    void deniesAnUnverifiedEmailOnTheVerifiedRoute() throws Exception {
+        String token = AccessTokens.v5(key, "jar-user-4", p -> p.set("st-ev", AccessTokens.claim(false)));
+
+        Answer answer = invoke(withToken("deny-invalid-claims.json", token));
+
+        assertThat(answer.error()).isFalse();
+        JsonNode result = JSON.readTree(answer.body());
+        assertThat(result.get("policyDocument").get("Statement").get(0).get("Effect").asText()).isEqualTo("Deny");
+        assertThat(result.get("context").get("body").asText()).isEqualTo("{\"message\":\"invalid claim\","
+                + "\"claimValidationErrors\":[{\"id\":\"st-ev\",\"reason\":{\"message\":\"wrong value\","
+                + "\"expectedValue\":true,\"actualValue\":false}}]}");
+        assertThat(result.get("context").get("setCookie").asText()).isEmpty();
+    }
+
+    @Test
+    void answersUnauthorizedForRefreshableAndEndedSessions() throws Exception {
+        String expired = AccessTokens.v5(key, "jar-user-5", p -> p.put("exp", Instant.now().getEpochSecond() - 1));
+        assertUnauthorized(invoke(withToken("unauthorized-try-refresh.json", expired)));
+        assertUnauthorized(invoke(Fixtures.event("unauthorized-duplicate-cookies.json", Map.of(
+                "ACCESS_TOKEN", AccessTokens.v5(key, "a"), "OTHER_TOKEN", AccessTokens.v5(key, "b")))));
+        assertUnauthorized(invoke(withToken("unauthorized-missing-rid.json", AccessTokens.v5(key, "c"))));
+
+        core.verifyMode(FakeCore.VerifyMode.UNAUTHORISED);
+        try {
+            assertUnauthorized(invoke(withToken("allow-new-token.json",
+                    AccessTokens.v5(key, "d", p -> p.put("parentRefreshTokenHash1", "a1")))));
+        } finally {
+            core.verifyMode(FakeCore.VerifyMode.PROMOTE);
+        }
+    }
+
+    @Test
+    void answersAServerErrorWhenTheCoreFailsAndForMalformedEvents() throws Exception {
+        core.verifyMode(FakeCore.VerifyMode.FAIL_500);
+        try {
+            assertServerError(invoke(withToken("error-core-unavailable.json",
+                    AccessTokens.v5(key, "e", p -> p.put("parentRefreshTokenHash1", "a1")))), "CORE_UNAVAILABLE");
+        } finally {
+            core.verifyMode(FakeCore.VerifyMode.PROMOTE);
+        }
+        for (String fixture : List.of("malformed-missing-method-arn.json", "malformed-headers-null.json",
+                "malformed-not-json.txt", "malformed-token-type.json")) {
+            assertServerError(invoke(Fixtures.event(fixture)), "MALFORMED_EVENT");
+        }
+        assertThat(function.isAlive()).isTrue();
+    }
+
+    @Test
+    void logsOneJsonLinePerDecisionAndNoTokens() throws Exception {
+        String token = AccessTokens.v5(key, "jar-user-6");
+        invoke(withToken("allow-cookie-session.json", token));
+
+        String output = function.output();
+        assertThat(output).contains("\"event\":\"init\"").contains("\"reason\":\"SESSION_VALID\",\"userId\":\"jar-user-6\"");
+        assertThat(output).doesNotContain(token.split("\\.")[2]).doesNotContain("sAccessToken=");
+    }
+
+    @Test
+    void aBadVariableFailsTheInitWithAMessageNamingIt() throws Exception {
+        try (RuntimeApiDouble api = RuntimeApiDouble.start();
+             LambdaProcess bad = LambdaProcess.start(JAR, HANDLER, env(api, Map.of("SESSION_REQUIRED", "maybe")),
+                     List.of())) {
+            String error = api.initError().get(30, TimeUnit.SECONDS);
+            assertThat(JSON.readTree(error).get("errorMessage").asText())
+                    .contains("SESSION_REQUIRED: 'maybe' is not accepted (accepted: true, false)");
+        }
+    }
+}
