@@ -71,6 +71,9 @@ public final class CoreClient {
         if (coreUris.isEmpty()) {
             throw new IllegalArgumentException("no core URI");
         }
+        if (apiKey != null && !apiKey.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException("the API key must be printable ASCII without spaces");
+        }
         this.coreUris = List.copyOf(coreUris);
         this.apiKey = apiKey;
         this.requestTimeout = requestTimeout;

@@ -140,6 +140,19 @@ class AccessTokenParserTest {
     }
 
     @Test
+    void payloadBytesAreReadAsUtf8LikeNodesBuffer() throws Exception {
+        String header = TokenMinter.encode(TokenMinter.header(KID, 5));
+        String json = TokenMinter.payload(5, IAT).put("name", "X").toString();
+        // An invalid UTF-8 byte inside a string becomes U+FFFD, as Buffer.toString() does; the token still parses.
+        byte[] bytes = json.replace("\"X\"", "\"\u00ff\"").getBytes(StandardCharsets.ISO_8859_1);
+        AccessToken t = (AccessToken) AccessTokenParser.parse(header + "." + TokenMinter.b64(bytes) + ".c2ln");
+        assertThat(t.payload().get("name").asText()).isEqualTo("\ufffd");
+        // UTF-16 is not JSON to node (zero bytes), whatever Jackson could sniff.
+        byte[] utf16 = json.getBytes(StandardCharsets.UTF_16LE);
+        assertThat(AccessTokenParser.parse(header + "." + TokenMinter.b64(utf16) + ".c2ln")).isNull();
+    }
+
+    @Test
     void a64KilobyteTokenIsNotParsed() {
         ObjectNode p = TokenMinter.payload(5, IAT).put("junk", "x".repeat(64 * 1024));
         String huge = token(TokenMinter.header(KID, 5), p);
