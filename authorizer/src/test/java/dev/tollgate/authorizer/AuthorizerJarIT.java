@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -197,6 +198,22 @@ class AuthorizerJarIT {
     }
 
     @Test
+    void withSessionsRequiredAndApiScopeNoSessionIs401AndTheStageIsAllowed() throws Exception {
+        try (RuntimeApiDouble api = RuntimeApiDouble.start();
+             LambdaProcess strict = LambdaProcess.start(JAR, HANDLER,
+                     env(api, Map.of("SESSION_REQUIRED", "true", "POLICY_SCOPE", "api")), List.of())) {
+            Answer anonymous = api.invoke(Fixtures.event("allow-no-session.json")).get(30, TimeUnit.SECONDS);
+            assertUnauthorized(anonymous);
+
+            Answer user = api.invoke(withToken("allow-cookie-session.json", AccessTokens.v5(key, "jar-user-7")))
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(user.body()).isEqualTo(allow("jar-user-7",
+                    "arn:aws:execute-api:us-east-1:000000000000:a1b2c3d4e5/dev/*/*"));
+            assertThat(strict.output()).contains("\"reason\":\"SESSION_REQUIRED\"");
+        }
+    }
+
+    @Test
     void aBadVariableFailsTheInitWithAMessageNamingIt() throws Exception {
         try (RuntimeApiDouble api = RuntimeApiDouble.start();
              LambdaProcess bad = LambdaProcess.start(JAR, HANDLER, env(api, Map.of("SESSION_REQUIRED", "maybe")),
@@ -204,6 +221,8 @@ class AuthorizerJarIT {
             String error = api.initError().get(30, TimeUnit.SECONDS);
             assertThat(JSON.readTree(error).get("errorMessage").asText())
                     .contains("SESSION_REQUIRED: 'maybe' is not accepted (accepted: true, false)");
+            // The runtime client exits after reporting a failed init, as on Lambda.
+            assertThat(bad.waitForExit(Duration.ofSeconds(30))).isTrue();
         }
     }
 }

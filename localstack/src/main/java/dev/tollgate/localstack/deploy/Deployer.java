@@ -42,11 +42,27 @@ public final class Deployer {
         this.clock = clock;
     }
 
+    /**
+     * Deploys with the real SDK clients: the entry point for tools and tests outside this package (the
+     * LocalStack end-to-end run). Progress lines go to {@code log}.
+     *
+     * @throws DeployException when a local input is broken (nothing was touched) or a step failed (the
+     *                         message carries the JSON report of what exists)
+     */
+    public static Outputs deploy(DeploySettings settings, java.io.PrintStream log) {
+        Progress progress = new Progress(log);
+        try (AwsClients aws = AwsClients.create(settings)) {
+            return new Deployer(settings, aws, progress, Duration.ofSeconds(1), Clock.systemUTC()).deploy();
+        } catch (Progress.StepFailed failed) {
+            throw new DeployException(progress.failureReport(failed), failed);
+        }
+    }
+
     Outputs deploy() {
         Path root = settings.repoRoot();
         // Read every local input before touching the cloud: a typo must not leave half a stack behind.
         AppSyncDefinition appSyncDefinition = AppSyncDefinition.load(root.resolve(APPSYNC));
-        var tableDefinition = NotesTable.definition(root.resolve(APPSYNC).resolve("notes-table.json"), "placeholder");
+        var tableDefinition = NotesTable.definition(root.resolve(APPSYNC).resolve("notes-table.json"));
         checkOpenApiReadable(root);
 
         String account = aws.sts().getCallerIdentity().account();

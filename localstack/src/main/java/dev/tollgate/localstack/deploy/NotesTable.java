@@ -28,8 +28,11 @@ final class NotesTable {
         this.dynamoDb = dynamoDb;
     }
 
-    /** Reads the definition; only the fields a table of ours uses are accepted, so nothing is silently dropped. */
-    static CreateTableRequest definition(Path file, String tableName) {
+    /**
+     * Reads the definition; only the fields a table of ours uses are accepted, so nothing is silently
+     * dropped. The deployer renames the table after the stack's prefix.
+     */
+    static CreateTableRequest definition(Path file) {
         JsonNode json;
         try {
             json = new ObjectMapper().readTree(file.toFile());
@@ -58,7 +61,7 @@ final class NotesTable {
         if (billing != BillingMode.PAY_PER_REQUEST) {
             throw new DeployException(file + ": only BillingMode PAY_PER_REQUEST is supported");
         }
-        return CreateTableRequest.builder().tableName(tableName).attributeDefinitions(attributes)
+        return CreateTableRequest.builder().tableName(text(json, "TableName", file)).attributeDefinitions(attributes)
                 .keySchema(keys).billingMode(billing).build();
     }
 

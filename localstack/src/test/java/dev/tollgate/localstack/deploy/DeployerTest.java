@@ -56,7 +56,7 @@ class DeployerTest {
                 "iam CreateRole", "lambda CreateFunction",
                 "iam CreateRole", "lambda CreateFunction",
                 "appsync CreateGraphqlApi", "appsync StartSchemaCreation", "appsync GetSchemaCreationStatus",
-                "appsync CreateApiKey", "appsync CreateDataSource", "appsync CreateResolver",
+                "appsync CreateApiKey", "appsync CreateDataSource", "appsync CreateResolver", "appsync CreateResolver",
                 "apigateway PutRestApi", "apigateway GetAuthorizers", "apigateway PutGatewayResponse",
                 "lambda AddPermission", "lambda AddPermission",
                 "apigateway CreateDeployment",
@@ -169,6 +169,26 @@ class DeployerTest {
         assertThat(config.path("apiBasePath").asText()).isEqualTo("/auth");
         assertThat(config.path("websiteDomain").asText()).isEqualTo(out.web());
         assertThat(aws.buckets.get("tollgate-web-000000000000-us-east-1")).containsKeys("index.html", "app.js", "config.json");
+    }
+
+    @Test
+    void everyFieldOfResolversYamlGetsADirectLambdaResolverOnTheLambdaDataSource() throws IOException {
+        deploy();
+        assertThat(aws.resolvers.keySet()).extracting(k -> k.substring(k.indexOf('/') + 1))
+                .containsExactlyInAnyOrder("Query.me", "Query.notes", "Mutation.addNote", "Mutation.deleteNote");
+        aws.resolvers.values().forEach(r -> {
+            assertThat(r.path("dataSourceName").asText()).isEqualTo("NotesLambda");
+            assertThat(r.path("kind").asText()).isEqualTo("UNIT");
+            assertThat(r.has("requestMappingTemplate") || r.has("code")).isFalse();
+        });
+        JsonNode ds = aws.dataSources.values().iterator().next();
+        assertThat(ds.path("type").asText()).isEqualTo("AWS_LAMBDA");
+        assertThat(ds.path("lambdaConfig").path("lambdaFunctionArn").asText())
+                .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:tollgate-resolver");
+        assertThat(ds.path("serviceRoleArn").asText()).isEqualTo("arn:aws:iam::000000000000:role/tollgate-appsync-datasource-role");
+        String schema = call("appsync StartSchemaCreation").body();
+        assertThat(JSON.readTree(schema).path("definition").asText()).isNotEmpty();
+        assertThat(aws.tables.get("tollgate-notes").path("KeySchema").toString()).contains("userId").contains("noteId");
     }
 
     @Test

@@ -15,16 +15,12 @@ final class StackFixture {
         Files.createDirectories(openapi.getParent());
         Files.copy(Path.of("src/main/resources/api/openapi.yaml"), openapi);
 
+        // the real AppSync definition: the deployer must accept what appsync-integration ships
         Path appsync = repo.resolve(Deployer.APPSYNC);
         Files.createDirectories(appsync);
-        Files.writeString(appsync.resolve("schema.graphql"), "type Query { me: ID! }\nschema { query: Query }\n");
-        Files.writeString(appsync.resolve("resolvers.yaml"),
-                "dataSources:\n  - {name: NotesLambda, type: AWS_LAMBDA, function: tollgate-resolver}\n"
-                        + "resolvers:\n  - {type: Query, field: me, dataSource: NotesLambda}\n");
-        Files.writeString(appsync.resolve("notes-table.json"), "{\"TableName\":\"notes\",\"BillingMode\":\"PAY_PER_REQUEST\","
-                + "\"AttributeDefinitions\":[{\"AttributeName\":\"userId\",\"AttributeType\":\"S\"},"
-                + "{\"AttributeName\":\"noteId\",\"AttributeType\":\"S\"}],"
-                + "\"KeySchema\":[{\"AttributeName\":\"userId\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"noteId\",\"KeyType\":\"RANGE\"}]}");
+        for (String file : new String[] {"schema.graphql", "resolvers.yaml", "notes-table.json"}) {
+            Files.copy(Path.of("..").resolve(Deployer.APPSYNC).resolve(file), appsync.resolve(file));
+        }
 
         for (String jar : new String[] {"authorizer/target/authorizer-lambda.jar", "auth-api/target/auth-api-lambda.jar",
                 "appsync-integration/target/appsync-integration-lambda.jar"}) {

@@ -70,6 +70,17 @@ class JwksCacheTest {
     }
 
     @Test
+    void aClockThatGoesBackwardsMakesTheCacheStaleInsteadOfFreshForever() throws Exception {
+        JwksCache cache = cache();
+        cache.preload();
+        server.publish(B);
+        clock.addAndGet(-3_600_000);
+        assertThat(cache.lookup(A)).isEqualTo(KeyLookup.UNKNOWN_KID);
+        assertThat(cache.lookup(B)).isInstanceOf(KeyLookup.Found.class);
+        assertThat(server.hits()).isEqualTo(2);
+    }
+
+    @Test
     void theFirstLookupLoadsTheKeysWithoutPreload() {
         JwksCache cache = cache();
         assertThat(cache.lookup(A)).isInstanceOf(KeyLookup.Found.class);
@@ -189,6 +200,12 @@ class JwksCacheTest {
         JwksCache cache = cache();
         assertThatThrownBy(cache::preload).isInstanceOf(JwksUnavailableException.class)
                 .hasMessageContaining("not a JWKS document");
+
+        server.publishRaw("{\"keys\":[" + TestKeys.jwk(A).replace("\"sig\"", "\"enc\"") + "]}");
+        clock.addAndGet(10_000);
+        assertThatThrownBy(cache::preload).isInstanceOf(JwksUnavailableException.class)
+                .hasMessageContaining("no usable RS256 key");
+        assertThat(cache.lookup(A)).isInstanceOf(KeyLookup.Unavailable.class);
 
         String good = TestKeys.jwk(A);
         String wrongAlg = TestKeys.jwk("d-rs512").replace("\"RS256\"", "\"RS512\"");
