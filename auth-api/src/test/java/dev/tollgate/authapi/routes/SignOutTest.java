@@ -1,0 +1,77 @@
+package dev.tollgate.authapi.routes;
+
+import dev.tollgate.authapi.fixtures.TestApi;
+import dev.tollgate.authapi.fixtures.TestApi.Browser;
+import dev.tollgate.authapi.fixtures.TestApi.Response;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code POST /auth/signout} (spec F.5). */
+class SignOutTest {
+
+    private final TestApi api = new TestApi();
+
+    @AfterEach
+    void close() {
+        api.close();
+    }
+
+    private Response signUp(String email, boolean cookieMode) {
+        TestApi.Request request = api.request("POST", "/auth/signup").rid("emailpassword").credentials(email, "password123");
+        return (cookieMode ? request.cookieMode() : request).send();
+    }
+
+    @Test
+    void signOutRevokesAndClearsTheCookies() {
+        Response signUp = signUp("out@example.com", true);
+        String handle = signUp.frontToken().get("up").get("sessionHandle").asText();
+        Browser browser = new Browser().take(signUp);
+
+        Response response = api.request("POST", "/auth/signout").rid("session").cookieMode().cookies(browser).send();
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().toString()).isEqualTo("{\"status\":\"OK\"}");
+        assertThat(response.header("front-token")).isEqualTo("remove");
+        assertThat(response.setCookies()).containsExactly(
+                "sAccessToken=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax",
+                "sRefreshToken=; Path=/dev/auth/session/refresh; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax");
+        assertThat(api.core.sessionExists(handle)).isFalse();
+        browser.take(response);
+        assertThat(api.request("POST", "/auth/session/refresh").rid("session").cookieMode().cookies(browser).send().status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void headerModeSignOutClearsTheHeaders() {
+        Response signUp = signUp("hout@example.com", false);
+        Response response = api.request("POST", "/auth/signout").rid("session").bearer(signUp.header("st-access-token")).send();
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("st-access-token")).isEmpty();
+        assertThat(response.header("st-refresh-token")).isEmpty();
+        assertThat(response.setCookies()).isEmpty();
+    }
+
+    @Test
+    void withoutASessionItIs401Unauthorised() {
+        Response response = api.request("POST", "/auth/signout").rid("session").cookieMode().send();
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().toString()).isEqualTo("{\"message\":\"unauthorised\"}");
+        assertThat(api.core.calls()).noneMatch(c -> c.contains("remove"));
+    }
+
+    @Test
+    void anExpiredAccessTokenAsksTheSdkToRefresh() {
+        api.core.accessTokenValidity(Duration.ofSeconds(-5));
+        Browser browser = new Browser().take(signUp("expired@example.com", true));
+        Response response = api.request("POST", "/auth/signout").rid("session").cookieMode().cookies(browser).send();
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().toString()).isEqualTo("{\"message\":\"try refresh token\"}");
+        assertThat(response.header("front-token")).isNull();
+        assertThat(response.setCookies()).isEmpty();
+    }
+}
