@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * A CDI 5.4 client for the SuperTokens core (spec G), over {@link HttpClient}.
@@ -48,7 +47,7 @@ public final class CoreClient {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private final CoreTransport transport;
-    private final LazyHttpClient lazyHttp;
+    private final LazyHttpClient http;
 
     /**
      * @param coreUris base URIs, tried in order
@@ -57,7 +56,7 @@ public final class CoreClient {
      * @param http the client (its connect timeout applies)
      */
     public CoreClient(List<URI> coreUris, String apiKey, Duration requestTimeout, HttpClient http) {
-        this(coreUris, apiKey, requestTimeout, () -> http, null);
+        this(coreUris, apiKey, requestTimeout, LazyHttpClient.of(http));
     }
 
     /** A client for the config's cores, API key and request timeout. */
@@ -74,25 +73,20 @@ public final class CoreClient {
                 new LazyHttpClient(() -> newHttpClient(config)));
     }
 
-    private CoreClient(List<URI> coreUris, String apiKey, Duration requestTimeout, LazyHttpClient lazy) {
-        this(coreUris, apiKey, requestTimeout, lazy, lazy);
-    }
-
-    private CoreClient(List<URI> coreUris, String apiKey, Duration requestTimeout,
-            Supplier<HttpClient> http, LazyHttpClient lazy) {
+    private CoreClient(List<URI> coreUris, String apiKey, Duration requestTimeout, LazyHttpClient http) {
         if (coreUris.isEmpty()) {
             throw new IllegalArgumentException("no core URI");
         }
         if (apiKey != null && !apiKey.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw new IllegalArgumentException("the API key must be printable ASCII without spaces");
         }
+        this.http = http;
         this.transport = new CoreTransport(coreUris, apiKey, requestTimeout, http);
-        this.lazyHttp = lazy;
     }
 
-    /** Whether this client's lazily built {@link HttpClient} exists yet (always true for a given client). */
+    /** Whether this client's {@link HttpClient} exists yet (from the start when the caller gave one). */
     boolean httpClientCreated() {
-        return lazyHttp == null || lazyHttp.created();
+        return http.created();
     }
 
     /** An {@link HttpClient} with the config's connect timeout, HTTP/1.1, no redirects. */

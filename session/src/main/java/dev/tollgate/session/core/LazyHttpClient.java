@@ -16,6 +16,13 @@ final class LazyHttpClient implements Supplier<HttpClient> {
         this.factory = factory;
     }
 
+    /** A caller's client, already built. */
+    static LazyHttpClient of(HttpClient client) {
+        LazyHttpClient given = new LazyHttpClient(() -> client);
+        given.client = client;
+        return given;
+    }
+
     @Override
     public HttpClient get() {
         HttpClient c = client;
