@@ -5,11 +5,14 @@ import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.jwks.JwksCache;
 import dev.tollgate.session.transfer.TokenWriter;
 import dev.tollgate.session.verify.SessionVerifier;
-import java.net.http.HttpClient;
 
 /**
- * The library wired together from one {@link SessionConfig}: one HTTP client, one CDI client, one
- * JWKS cache, one verifier and one token writer, shared by every request. Build it once at start-up.
+ * The library wired together from one {@link SessionConfig}: one CDI client, one JWKS cache, one
+ * verifier and one token writer, shared by every request. Build it once at start-up.
+ *
+ * <p>Cheap to build, for cold starts: the JWKS is fetched over {@code HttpURLConnection}, and the CDI
+ * client builds its {@code java.net.http.HttpClient} (CA store, selector thread) on its first core call,
+ * which a verifier only makes for {@code checkDatabase} or a token fresh from a refresh.
  *
  * <pre>{@code
  * Sessions sessions = Sessions.create(SessionConfig.fromEnvironment(System.getenv()));
@@ -19,7 +22,6 @@ import java.net.http.HttpClient;
  */
 public final class Sessions {
     private final SessionConfig config;
-    private final HttpClient http;
     private final CoreClient core;
     private final JwksCache jwks;
     private final SessionVerifier verifier;
@@ -27,9 +29,8 @@ public final class Sessions {
 
     private Sessions(SessionConfig config) {
         this.config = config;
-        this.http = CoreClient.newHttpClient(config);
-        this.core = new CoreClient(config, http);
-        this.jwks = new JwksCache(config, http);
+        this.core = new CoreClient(config);
+        this.jwks = new JwksCache(config);
         this.verifier = new SessionVerifier(config, jwks, core);
         this.tokenWriter = new TokenWriter(config);
     }

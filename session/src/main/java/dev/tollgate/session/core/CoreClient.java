@@ -47,6 +47,7 @@ public final class CoreClient {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private final CoreTransport transport;
+    private final LazyHttpClient http;
 
     /**
      * @param coreUris base URIs, tried in order
@@ -55,18 +56,37 @@ public final class CoreClient {
      * @param http the client (its connect timeout applies)
      */
     public CoreClient(List<URI> coreUris, String apiKey, Duration requestTimeout, HttpClient http) {
+        this(coreUris, apiKey, requestTimeout, LazyHttpClient.of(http));
+    }
+
+    /** A client for the config's cores, API key and request timeout. */
+    public CoreClient(SessionConfig config, HttpClient http) {
+        this(config.coreUris(), config.apiKey(), config.requestTimeout(), http);
+    }
+
+    /**
+     * A client for the config's cores, API key and timeouts that builds its {@link #newHttpClient(SessionConfig)}
+     * on the first core call (thread-safe, once): a process that never calls the core never pays for it.
+     */
+    public CoreClient(SessionConfig config) {
+        this(config.coreUris(), config.apiKey(), config.requestTimeout(),
+                new LazyHttpClient(() -> newHttpClient(config)));
+    }
+
+    private CoreClient(List<URI> coreUris, String apiKey, Duration requestTimeout, LazyHttpClient http) {
         if (coreUris.isEmpty()) {
             throw new IllegalArgumentException("no core URI");
         }
         if (apiKey != null && !apiKey.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw new IllegalArgumentException("the API key must be printable ASCII without spaces");
         }
+        this.http = http;
         this.transport = new CoreTransport(coreUris, apiKey, requestTimeout, http);
     }
 
-    /** A client for the config's cores, API key and request timeout. */
-    public CoreClient(SessionConfig config, HttpClient http) {
-        this(config.coreUris(), config.apiKey(), config.requestTimeout(), http);
+    /** Whether this client's {@link HttpClient} exists yet (from the start when the caller gave one). */
+    boolean httpClientCreated() {
+        return http.created();
     }
 
     /** An {@link HttpClient} with the config's connect timeout, HTTP/1.1, no redirects. */

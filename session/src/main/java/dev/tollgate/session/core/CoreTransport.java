@@ -1,8 +1,8 @@
 package dev.tollgate.session.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.session.json.SessionJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,22 +14,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * How CDI requests travel (spec G.1): headers, failover over the configured cores, 429 retries, and
  * the rule that only an HTTP 200 with a JSON object is an answer; everything else is a {@link CoreException}.
  */
 final class CoreTransport {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_RETRIES_ON_429 = 5;
     private static final int MAX_ERROR_BODY_CHARS = 300;
 
     private final List<URI> coreUris;
     private final String apiKey;
     private final Duration requestTimeout;
-    private final HttpClient http;
+    /** Asked on every call rather than held, so that a lazily built client is built by the first call. */
+    private final Supplier<HttpClient> http;
 
-    CoreTransport(List<URI> coreUris, String apiKey, Duration requestTimeout, HttpClient http) {
+    CoreTransport(List<URI> coreUris, String apiKey, Duration requestTimeout, Supplier<HttpClient> http) {
         this.coreUris = List.copyOf(coreUris);
         this.apiKey = apiKey;
         this.requestTimeout = requestTimeout;
@@ -45,11 +46,7 @@ final class CoreTransport {
         String ridHeader = ridFor(path, rid);
         byte[] bytes = null;
         if (body != null) {
-            try {
-                bytes = MAPPER.writeValueAsBytes(body);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot serialise a JSON tree", e);
-            }
+            bytes = SessionJson.writeBytes(body);
         }
         StringBuilder failures = new StringBuilder();
         for (URI base : coreUris) {
@@ -73,7 +70,7 @@ final class CoreTransport {
                 }
                 HttpResponse<byte[]> response;
                 try {
-                    response = http.send(rb.build(), HttpResponse.BodyHandlers.ofByteArray());
+                    response = http.get().send(rb.build(), HttpResponse.BodyHandlers.ofByteArray());
                 } catch (HttpTimeoutException e) {
                     failures.append(' ').append(base).append(" timed out;");
                     break;
@@ -95,7 +92,7 @@ final class CoreTransport {
                             text.length() > MAX_ERROR_BODY_CHARS ? text.substring(0, MAX_ERROR_BODY_CHARS) : text);
                 }
                 try {
-                    JsonNode node = MAPPER.readTree(response.body());
+                    JsonNode node = SessionJson.readTree(response.body());
                     if (node == null || !node.isObject()) {
                         throw new CoreProtocolException(path + " answered 200 without a JSON object");
                     }

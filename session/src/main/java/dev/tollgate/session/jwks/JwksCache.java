@@ -1,14 +1,12 @@
 package dev.tollgate.session.jwks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.session.config.SessionConfig;
+import dev.tollgate.session.json.SessionJson;
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -36,13 +34,12 @@ import java.util.function.LongSupplier;
  */
 public final class JwksCache implements KeySource {
     /** Largest JWKS document we read; a real one is a few kilobytes. */
-    static final int MAX_DOCUMENT_BYTES = 1024 * 1024;
+    static final int MAX_DOCUMENT_BYTES = JwksFetcher.MAX_DOCUMENT_BYTES;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final LongSupplier MONOTONIC_MILLIS = () -> System.nanoTime() / 1_000_000L;
 
     private final List<URI> jwksUris;
-    private final HttpClient http;
-    private final Duration requestTimeout;
+    private final JwksFetcher fetcher;
     private final long maxAgeMillis;
     private final long penaltyMillis;
     private final LongSupplier clockMillis;
@@ -59,17 +56,37 @@ public final class JwksCache implements KeySource {
      * @param clockMillis a clock in ms (only differences are used), injectable for tests
      */
     public JwksCache(SessionConfig config, HttpClient http, LongSupplier clockMillis) {
-        this.jwksUris = config.coreUris().stream().map(u -> URI.create(u + "/.well-known/jwks.json")).toList();
-        this.http = http;
-        this.requestTimeout = config.requestTimeout();
-        this.maxAgeMillis = config.jwksMaxAge().toMillis();
-        this.penaltyMillis = config.jwksPenaltyWindow().toMillis();
-        this.clockMillis = clockMillis;
+        this(config, new HttpClientJwksFetcher(http, config.requestTimeout()), clockMillis);
     }
 
     /** A cache on a monotonic clock, so wall-clock jumps never stretch the penalty window or the cache age. */
     public JwksCache(SessionConfig config, HttpClient http) {
-        this(config, http, () -> System.nanoTime() / 1_000_000L);
+        this(config, http, MONOTONIC_MILLIS);
+    }
+
+    /**
+     * A cache that fetches over {@link java.net.HttpURLConnection} with the config's connect and request
+     * timeouts, so that a process needing only keys never builds a {@link HttpClient} (a large part of a
+     * cold start). Same failover, typing of failures and limits as with a client.
+     *
+     * @param config core URIs, cache age, penalty window and timeouts
+     * @param clockMillis a clock in ms (only differences are used), injectable for tests
+     */
+    public JwksCache(SessionConfig config, LongSupplier clockMillis) {
+        this(config, new UrlConnectionJwksFetcher(config.connectTimeout(), config.requestTimeout()), clockMillis);
+    }
+
+    /** {@link #JwksCache(SessionConfig, LongSupplier)} on a monotonic clock. */
+    public JwksCache(SessionConfig config) {
+        this(config, MONOTONIC_MILLIS);
+    }
+
+    private JwksCache(SessionConfig config, JwksFetcher fetcher, LongSupplier clockMillis) {
+        this.jwksUris = config.coreUris().stream().map(u -> URI.create(u + "/.well-known/jwks.json")).toList();
+        this.fetcher = fetcher;
+        this.maxAgeMillis = config.jwksMaxAge().toMillis();
+        this.penaltyMillis = config.jwksPenaltyWindow().toMillis();
+        this.clockMillis = clockMillis;
     }
 
     @Override
@@ -171,7 +188,7 @@ public final class JwksCache implements KeySource {
                 Map<String, KeyLookup.Found> keys = new HashMap<>();
                 fetch(uri).forEach((kid, key) -> keys.put(kid, new KeyLookup.Found(key)));
                 return new KeySet(Map.copyOf(keys), clockMillis.getAsLong());
-            } catch (HttpTimeoutException e) {
+            } catch (HttpTimeoutException | SocketTimeoutException e) {
                 failures.append(' ').append(uri).append(" timed out;");
             } catch (IOException e) {
                 failures.append(' ').append(uri).append(" unreachable (").append(e.getClass().getSimpleName())
@@ -188,31 +205,20 @@ public final class JwksCache implements KeySource {
     }
 
     private Map<String, PublicKey> fetch(URI uri) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET()
-                .header("accept", "application/json").build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new IllegalArgumentException("answered HTTP " + response.statusCode());
-            }
-            byte[] bytes = body.readNBytes(MAX_DOCUMENT_BYTES + 1);
-            if (bytes.length > MAX_DOCUMENT_BYTES) {
-                throw new IllegalArgumentException("answered a document larger than " + MAX_DOCUMENT_BYTES + " bytes");
-            }
-            JsonNode document;
-            try {
-                document = MAPPER.readTree(bytes);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("answered invalid JSON");
-            }
-            Map<String, PublicKey> keys = JwkParser.parse(document);
-            if (keys.isEmpty()) {
-                // A core always publishes a signing key; an empty set means we cannot verify anything, which is
-                // our failure to report, not a reason to send every user into a refresh loop.
-                throw new IllegalArgumentException("answered no usable RS256 key");
-            }
-            return keys;
+        byte[] bytes = fetcher.get(uri);
+        JsonNode document;
+        try {
+            document = SessionJson.readTree(bytes);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("answered invalid JSON");
         }
+        Map<String, PublicKey> keys = JwkParser.parse(document);
+        if (keys.isEmpty()) {
+            // A core always publishes a signing key; an empty set means we cannot verify anything, which is
+            // our failure to report, not a reason to send every user into a refresh loop.
+            throw new IllegalArgumentException("answered no usable RS256 key");
+        }
+        return keys;
     }
 
     private record KeySet(Map<String, KeyLookup.Found> byKid, long fetchedAtMillis) {

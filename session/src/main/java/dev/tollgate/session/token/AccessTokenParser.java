@@ -1,11 +1,8 @@
 package dev.tollgate.session.token;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.session.json.SessionJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -34,9 +31,6 @@ public final class AccessTokenParser {
     /** Per-thread decode buffer: the JSON trees do not keep a reference to it. */
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[2048]);
 
-    private static final ObjectReader READER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .reader();
 
     private AccessTokenParser() {
     }
@@ -149,15 +143,15 @@ public final class AccessTokenParser {
         // UTF-16/32 from zero bytes, which node's UTF-8 decoding never does).
         if (length > 1 && buffer[0] == '{' && buffer[1] != 0) {
             try {
-                return READER.readTree(buffer, 0, length);
+                return SessionJson.readTree(buffer, 0, length, true);
             } catch (IOException e) {
                 // fall through: invalid UTF-8 is read the way node reads it, below
             }
         }
         // Node decodes with U+FFFD for invalid UTF-8 before JSON.parse.
         try {
-            return READER.readTree(new String(buffer, 0, length, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
+            return SessionJson.readTree(new String(buffer, 0, length, StandardCharsets.UTF_8), true);
+        } catch (IOException e) {
             return null;
         }
     }

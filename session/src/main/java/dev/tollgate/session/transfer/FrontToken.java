@@ -1,9 +1,8 @@
 package dev.tollgate.session.transfer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.session.json.SessionJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -15,8 +14,6 @@ import java.util.Base64;
 public final class FrontToken {
     /** The value that tells the frontend to forget its session. */
     public static final String REMOVE = "remove";
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private FrontToken() {
     }
@@ -31,10 +28,6 @@ public final class FrontToken {
         json.put("uid", userId);
         json.put("ate", accessTokenExpiryMillis);
         json.set("up", payload);
-        try {
-            return Base64.getEncoder().encodeToString(MAPPER.writeValueAsString(json).getBytes(StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a JSON tree", e);
-        }
+        return Base64.getEncoder().encodeToString(SessionJson.write(json).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,11 +1,10 @@
 package dev.tollgate.session.verify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.session.claims.ClaimValidationError;
+import dev.tollgate.session.json.SessionJson;
 
 /** The one place where session errors become statuses and bodies (spec B.5). */
 public final class ErrorResponses {
@@ -17,8 +16,6 @@ public final class ErrorResponses {
     public static final String UNAUTHORISED_BODY = "{\"message\":\"unauthorised\"}";
     public static final String TOKEN_THEFT_BODY = "{\"message\":\"token theft detected\"}";
     public static final String CORE_UNAVAILABLE_BODY = "{\"message\":\"session service unavailable\"}";
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ErrorResponses() {
     }
@@ -53,10 +50,6 @@ public final class ErrorResponses {
             entry.put("id", e.id());
             entry.set("reason", e.reason());
         }
-        try {
-            return MAPPER.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a JSON tree", e);
-        }
+        return SessionJson.write(body);
     }
 }

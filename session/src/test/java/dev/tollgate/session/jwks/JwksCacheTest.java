@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.session.config.SessionConfig;
-import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.testing.JwksServer;
 import dev.tollgate.session.testing.TestKeys;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +47,12 @@ class JwksCacheTest {
     JwksCache cache(List<URI> uris, UnaryOperator<SessionConfig.Builder> customise) {
         SessionConfig config = customise.apply(SessionConfig.builder().coreUris(uris)
                 .apiDomain(URI.create("http://localhost:4566")).requestTimeout(Duration.ofSeconds(2))).build();
-        HttpClient http = CoreClient.newHttpClient(config);
-        return new JwksCache(config, http, clock::get);
+        return newCache(config);
+    }
+
+    /** The fetch path under test: HttpURLConnection, as {@code Sessions} wires it ({@link JwksCacheOverHttpClientTest}: the other). */
+    JwksCache newCache(SessionConfig config) {
+        return new JwksCache(config, clock::get);
     }
 
     JwksCache cache() {
@@ -192,6 +194,30 @@ class JwksCacheTest {
         JwksCache cache = cache(List.of(server.uri()), b -> b.requestTimeout(Duration.ofMillis(200)));
         assertThatThrownBy(cache::preload).isInstanceOf(JwksUnavailableException.class).hasMessageContaining("timed out");
         assertThat(cache.lookup(A)).isInstanceOf(KeyLookup.Unavailable.class);
+    }
+
+    @Test
+    void aCoreThatTimesOutIsSkippedForTheNext() throws Exception {
+        JwksServer slow = new JwksServer(A);
+        extra.add(slow);
+        slow.slow(3_000);
+        JwksCache cache = cache(List.of(slow.uri(), server.uri()), b -> b.requestTimeout(Duration.ofMillis(300)));
+        // Had the slow core's answer been awaited, the second core would never have been asked.
+        assertThat(cache.preload()).isEqualTo(1);
+        assertThat(slow.hits()).isEqualTo(1);
+        assertThat(server.hits()).isEqualTo(1);
+    }
+
+    @Test
+    void errorStatusesAndOversizedDocumentsAreFailuresNamingTheCore() {
+        server.fail(503);
+        JwksCache cache = cache();
+        assertThatThrownBy(cache::preload).isInstanceOf(JwksUnavailableException.class)
+                .hasMessageContaining(server.uri() + "/.well-known/jwks.json answered HTTP 503");
+        server.recover();
+        server.publishRaw("{\"keys\":[],\"pad\":\"" + "x".repeat(JwksCache.MAX_DOCUMENT_BYTES) + "\"}");
+        assertThatThrownBy(cache::preload).isInstanceOf(JwksUnavailableException.class)
+                .hasMessageContaining("larger than " + JwksCache.MAX_DOCUMENT_BYTES + " bytes");
     }
 
     @Test

@@ -7,7 +7,6 @@ import dev.tollgate.session.jwks.JwksCache;
 import dev.tollgate.session.testing.FakeCore;
 import dev.tollgate.session.testing.TestKeys;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
@@ -30,9 +29,9 @@ final class VerifierFixture implements AutoCloseable {
         config = customise.apply(SessionConfig.builder().coreUri(core.uri())
                 .apiDomain(URI.create("http://localhost:4566")).apiGatewayPath("/dev")
                 .requestTimeout(Duration.ofSeconds(2))).build();
-        HttpClient http = CoreClient.newHttpClient(config);
-        jwks = new JwksCache(config, http, clock::get);
-        verifier = new SessionVerifier(config, jwks, new CoreClient(config, http), clock::get);
+        // The wiring Sessions uses: keys over HttpURLConnection, the HttpClient built on the first core call.
+        jwks = new JwksCache(config, clock::get);
+        verifier = new SessionVerifier(config, jwks, new CoreClient(config), clock::get);
     }
 
     VerifierFixture() throws Exception {
