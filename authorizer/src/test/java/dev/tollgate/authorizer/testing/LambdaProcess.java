@@ -42,6 +42,7 @@ public final class LambdaProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
+        command.add("-D" + NATIVE_LIBRARY_PROPERTY + "=" + nativeLibrary());
         command.add("-cp");
         // Absolute: the function runs in its own working directory (the task root).
         command.add(functionJar.toAbsolutePath() + File.pathSeparator + runtimeClientClasspath());
@@ -54,6 +55,33 @@ public final class LambdaProcess implements AutoCloseable {
         builder.environment().clear();
         builder.environment().putAll(env);
         return new LambdaProcess(builder.start(), taskRoot, output);
+    }
+
+    private static final String NATIVE_LIBRARY_PROPERTY =
+            "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+    private static Path nativeLibrary;
+
+    /**
+     * The runtime client's JNI library, unpacked once for this test JVM. Left to itself every client
+     * JVM unpacks it to the one path {@code /tmp/.libaws-lambda-jni.so}, so JVMs starting together
+     * (ours, or another build's on the same machine) overwrite it under each other and crash with
+     * SIGBUS; the client loads a ready copy named by this system property instead.
+     */
+    private static synchronized Path nativeLibrary() throws IOException {
+        if (nativeLibrary == null) {
+            String arch = System.getProperty("os.arch");
+            String name = arch.equals("aarch64") ? "libaws-lambda-jni.linux-aarch_64.so" : "libaws-lambda-jni.linux-x86_64.so";
+            Path copy = Files.createTempFile("libaws-lambda-jni", ".so");
+            copy.toFile().deleteOnExit();
+            try (var in = AWSLambda.class.getResourceAsStream("/jni/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("the runtime interface client has no /jni/" + name);
+                }
+                Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            nativeLibrary = copy;
+        }
+        return nativeLibrary;
     }
 
     /** The runtime interface client and the libraries it needs, as Lambda provides them. */
