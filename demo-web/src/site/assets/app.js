@@ -104,7 +104,7 @@
     const Session = state.sdk.Session;
     try {
       if (!(await Session.doesSessionExist())) {
-        return showSignedOut("");
+        return showSignedOut(null);
       }
       const [userId, payload] = await Promise.all([Session.getUserId(), Session.getAccessTokenPayloadSecurely()]);
       showSignedIn(userId, payload);
@@ -118,6 +118,7 @@
     state.userId = userId;
     state.payload = payload;
     $("auth-panel").hidden = true;
+    $("how-it-works").hidden = true;
     $("app-panel").hidden = false;
     $("user-id").textContent = userId;
     $("access-token-payload").textContent = JSON.stringify(payload, null, 2);
@@ -131,15 +132,19 @@
     if (changedUser) resetApiViews();
   }
 
+  /** reason: a notice to show, "" to clear it, null to keep whatever notice is shown. */
   function showSignedOut(reason) {
     state.userId = null;
     state.payload = null;
     $("app-panel").hidden = true;
     $("auth-panel").hidden = false;
-    const notice = $("form-error");
-    notice.textContent = reason;
-    notice.hidden = !reason;
-    notice.dataset.kind = reason ? "session-ended" : "";
+    $("how-it-works").hidden = false;
+    if (reason !== null) {
+      const notice = $("form-error");
+      notice.textContent = reason;
+      notice.hidden = !reason;
+      notice.dataset.kind = reason ? "session-ended" : "";
+    }
     setSessionState("signed-out", "signed out");
   }
 
