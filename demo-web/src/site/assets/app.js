@@ -7,10 +7,10 @@
 
   const $ = (id) => document.getElementById(id);
 
-  const QUERY_OVERVIEW = "query Overview { me notes { id text createdAt } }";
+  const QUERY_OVERVIEW = "query Overview { me { userId } notes { id text createdAt } }";
   const MUTATION_ADD = "mutation AddNote($text: String!) { addNote(text: $text) { id text createdAt } }";
-  const MUTATION_DELETE = "mutation DeleteNote($id: ID!) { deleteNote(id: $id) }";
-  const QUERY_ME = "query Me { me }";
+  const MUTATION_DELETE = "mutation DeleteNote($id: ID!) { deleteNote(id: $id) { id } }";
+  const QUERY_ME = "query Me { me { userId } }";
 
   const state = {
     config: null,
@@ -283,7 +283,7 @@
 
   async function callApi() {
     await runApi("call-api-button", () => graphql("/graphql", QUERY_OVERVIEW), (data) => {
-      showMe(data.me);
+      showMe(data.me && data.me.userId);
       renderNotes(data.notes);
     });
   }
@@ -416,7 +416,7 @@
       const result = await graphql("/verified/graphql", QUERY_ME);
       showResult("verified", result);
       if (result.status === 200 && result.body && result.body.data) {
-        message.textContent = "Allowed: the email is verified. AppSync says me = " + result.body.data.me + ".";
+        message.textContent = "Allowed: the email is verified. AppSync says me.userId = " + (result.body.data.me && result.body.data.me.userId) + ".";
       } else if (result.status === 403) {
         const errors = (result.body && result.body.claimValidationErrors) || [];
         message.textContent = "Denied by the authorizer: " + ((result.body && (result.body.message || result.body.Message)) || "forbidden") +

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -46,9 +47,13 @@ class VerifyEmailIT {
     // Open the mailbox page as a person would and follow the link in our message.
     assertThat(page.mailboxLink()).startsWith(mailbox.toString());
     driver.get(mailbox.toString());
-    WebElement anchor = new WebDriverWait(driver, DemoPage.WAIT).until(d -> d.findElements(By.tagName("a")).stream()
-        .filter(a -> link.equals(a.getDomProperty("href"))).findFirst().orElse(null));
-    anchor.click();
+    // The mailbox page reloads itself every few seconds: find and click in one step, retry if it went stale.
+    new WebDriverWait(driver, DemoPage.WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+      Optional<WebElement> anchor = d.findElements(By.tagName("a")).stream()
+          .filter(a -> link.equals(a.getDomAttribute("href")) || link.equals(a.getDomProperty("href"))).findFirst();
+      anchor.ifPresent(WebElement::click);
+      return anchor.isPresent();
+    });
     if (driver.getWindowHandles().size() > 1) {
       // The mailbox may open links in a new tab; follow it there.
       driver.switchTo().window(driver.getWindowHandles().stream().reduce((a, b) -> b).orElseThrow());
