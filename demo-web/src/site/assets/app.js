@@ -51,6 +51,20 @@
     renderNetwork(Tollgate.network.entries());
     setInterval(renderCountdown, 250);
     await refreshSessionView();
+    welcomeBackFromVerification();
+  }
+
+  /** The verify-email page sends people back with ?verified=1. */
+  function welcomeBackFromVerification() {
+    const url = new URL(window.location.href);
+    if (url.searchParams.get("verified") !== "1") return;
+    url.searchParams.delete("verified");
+    window.history.replaceState(null, "", url.pathname + url.search + url.hash);
+    if (state.userId) {
+      const out = $("verification-sent");
+      out.dataset.status = "VERIFIED";
+      out.textContent = "Email verified. Call the route again: same session, no new sign-in.";
+    }
   }
 
   function bootFailed(message) {
