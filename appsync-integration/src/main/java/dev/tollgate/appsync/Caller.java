@@ -1,0 +1,26 @@
+package dev.tollgate.appsync;
+
+/**
+ * Who is calling: the {@code x-user-id} request header, which only API Gateway's mapping of the
+ * authorizer's principalId can set (spec section 3.4). AppSync hands resolvers lower-cased header names
+ * (spec section 7.2), so only the lower-case name is read. A missing, blank or malformed value is refused:
+ * the API key alone must never be enough to read anyone's data.
+ */
+final class Caller {
+
+    static final String USER_HEADER = "x-user-id";
+    /** Generous for SuperTokens ids (UUIDs, or external ids) and far below DynamoDB's 2048-byte key limit. */
+    static final int MAX_USER_ID_LENGTH = 256;
+
+    private Caller() {}
+
+    static String userId(ResolverEvent event) {
+        Object value = event.headers().get(USER_HEADER);
+        if (!(value instanceof String userId) || userId.isBlank() || userId.length() > MAX_USER_ID_LENGTH
+                || !userId.equals(userId.strip()) || userId.chars().anyMatch(Character::isISOControl)) {
+            throw new ResolverError.Unauthorized(event.parentTypeName(), event.fieldName());
+        }
+        return userId;
+    }
+
+}

@@ -1,0 +1,97 @@
+package dev.tollgate.appsync;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The AppSync direct Lambda resolver for every field of schema.graphql
+ * ({@code dev.tollgate.appsync.ResolverHandler::handleRequest}). Each call is scoped to the user in the
+ * {@code x-user-id} request header; without one it is refused before any data is read.
+ *
+ * <p>Lambda creates one instance per container, so the DynamoDB client is built once, at cold start.
+ */
+public final class ResolverHandler implements RequestHandler<Map<String, Object>, Object> {
+
+    private final NotesService notes;
+    private final InvocationLog log;
+
+    /** Lambda's entry: configuration from the environment, credentials from Lambda's variables. */
+    public ResolverHandler() {
+        this(ResolverConfig.fromEnvironment(System.getenv()));
+    }
+
+    ResolverHandler(ResolverConfig config) {
+        this(dynamoClient(config), config);
+    }
+
+    ResolverHandler(DynamoDbClient dynamo, ResolverConfig config) {
+        this(new NotesService(new NotesStore(dynamo, config.notesTable()), config.maxNotesPerUser(), Clock.systemUTC()),
+                new InvocationLog(System.out));
+    }
+
+    ResolverHandler(NotesService notes, InvocationLog log) {
+        this.notes = notes;
+        this.log = log;
+    }
+
+    private static DynamoDbClient dynamoClient(ResolverConfig config) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .region(Region.of(config.region()))
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create());
+        config.dynamoEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    @Override
+    public Object handleRequest(Map<String, Object> input, Context context) {
+        long started = System.nanoTime();
+        String requestId = context == null ? null : context.getAwsRequestId();
+        String field = null;
+        String userId = null;
+        try {
+            ResolverEvent event = ResolverEvent.from(input);
+            field = event.parentTypeName() + "." + event.fieldName();
+            userId = Caller.userId(event);
+            Object result = resolve(event, userId);
+            log.invocation(requestId, field, "ok", userId, millisSince(started), null);
+            return result;
+        } catch (ResolverError e) {
+            log.invocation(requestId, field, e.kind(), userId, millisSince(started), null);
+            throw e;
+        } catch (SdkException e) {
+            // The SDK's message may name tables or endpoints: it goes to the log, not to the caller.
+            log.invocation(requestId, field, "InternalFailure", userId, millisSince(started),
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw new ResolverError.StorageFailure();
+        }
+    }
+
+    private Object resolve(ResolverEvent event, String userId) {
+        return switch (event.parentTypeName() + "." + event.fieldName()) {
+            case "Query.me" -> Map.of("userId", userId);
+            case "Query.notes" -> notes.list(userId).stream().map(Note::toGraphQl).toList();
+            case "Mutation.addNote" -> notes.add(userId, event.stringArgument("text")).toGraphQl();
+            case "Mutation.deleteNote" -> notes.delete(userId, event.stringArgument("id")).toGraphQl();
+            default -> throw new ResolverError.BadRequest("this resolver does not serve "
+                    + event.parentTypeName() + "." + event.fieldName());
+        };
+    }
+
+    private static double millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000.0;
+    }
+
+    /** The fields this resolver serves, as resolvers.yaml wires them. */
+    static final List<String> FIELDS = List.of("Query.me", "Query.notes", "Mutation.addNote", "Mutation.deleteNote");
+}

@@ -1,0 +1,46 @@
+package dev.tollgate.appsync;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** resolvers.yaml, schema.graphql and the handler agree on which fields exist. */
+class DefinitionFilesTest {
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = DefinitionFilesTest.class.getResourceAsStream("/appsync/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void everyWiredFieldIsServedAndEveryServedFieldIsWired() throws IOException {
+        String yaml = resource("resolvers.yaml");
+        Matcher m = Pattern.compile("- type: (\\w+)\\s+field: (\\w+)\\s+dataSource: (\\w+)").matcher(yaml);
+        List<String> wired = new ArrayList<>();
+        while (m.find()) {
+            wired.add(m.group(1) + "." + m.group(2));
+            assertThat(m.group(3)).isEqualTo("NotesLambda");
+        }
+        assertThat(wired).containsExactlyInAnyOrderElementsOf(ResolverHandler.FIELDS);
+        assertThat(yaml).contains("function: tollgate-resolver").contains("type: AWS_LAMBDA");
+    }
+
+    @Test
+    void theSchemaDeclaresEveryWiredFieldAndNoAppSyncScalar() throws IOException {
+        String schema = resource("schema.graphql");
+        for (String field : ResolverHandler.FIELDS) {
+            String name = field.substring(field.indexOf('.') + 1);
+            assertThat(schema).containsPattern("\\n\\s+" + name + "[(:]");
+        }
+        assertThat(schema).doesNotContain("scalar AWSDateTime");
+    }
+}
