@@ -1,0 +1,113 @@
+package dev.tollgate.authorizer;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.tollgate.authorizer.config.AuthorizerConfig;
+import dev.tollgate.authorizer.config.LogLevel;
+import dev.tollgate.authorizer.decision.Decision;
+import dev.tollgate.authorizer.decision.Reason;
+import dev.tollgate.authorizer.decision.Responder;
+import dev.tollgate.authorizer.decision.SessionDecider;
+import dev.tollgate.authorizer.event.AuthorizerEvent;
+import dev.tollgate.authorizer.event.EventReader;
+import dev.tollgate.authorizer.event.MalformedEventException;
+import dev.tollgate.authorizer.log.DecisionLog;
+import dev.tollgate.authorizer.policy.PolicyWriter;
+import dev.tollgate.session.Sessions;
+import dev.tollgate.session.config.SessionConfig;
+import dev.tollgate.session.jwks.JwksUnavailableException;
+import org.crac.Core;
+import org.crac.Resource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * The Lambda REQUEST authorizer ({@code dev.tollgate.authorizer.AuthorizerHandler::handleRequest}).
+ *
+ * <p>Raw event bytes in, the exact policy JSON out (or a Lambda error whose message API Gateway turns
+ * into 401 or 500). Configuration is read and checked once, here at init; the JWKS is fetched at init
+ * too, so the first call does not pay for it. Registered with CRaC so SnapStart works: a checkpoint
+ * primes the hot path, a restore refreshes the keys.
+ */
+public final class AuthorizerHandler implements RequestStreamHandler, Resource {
+
+    private final EventReader events = new EventReader();
+    private final Sessions sessions;
+    private final SessionDecider decider;
+    private final Responder responder;
+    private final DecisionLog log;
+
+    /** What Lambda calls: configuration from the process environment, log lines to stdout. */
+    public AuthorizerHandler() {
+        this(System.getenv(), System.out);
+    }
+
+    /**
+     * @param env    the environment variables (read once)
+     * @param logOut where the JSON log lines go
+     * @throws dev.tollgate.authorizer.config.ConfigException or the session library's config exception
+     *                                                        when a variable is invalid: init fails
+     */
+    public AuthorizerHandler(Map<String, String> env, PrintStream logOut) {
+        AuthorizerConfig config = AuthorizerConfig.fromEnvironment(env);
+        this.log = new DecisionLog(logOut, config.logLevel());
+        this.sessions = Sessions.create(SessionConfig.fromEnvironment(env));
+        this.decider = new SessionDecider(sessions.verifier(), config);
+        this.responder = new Responder(new PolicyWriter(config.policyScope()));
+        loadKeys("init");
+        Core.getGlobalContext().register(this);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        long start = System.nanoTime();
+        AuthorizerEvent event = null;
+        Decision decision;
+        try {
+            event = events.read(input);
+            decision = decider.decide(event);
+        } catch (MalformedEventException e) {
+            decision = new Decision.Failure(Reason.MALFORMED_EVENT, null, e.getMessage());
+        } catch (RuntimeException e) {
+            // A bug: answer 500 and log only the exception's type, since its message could quote input.
+            decision = new Decision.Failure(Reason.INTERNAL_ERROR, null, e.getClass().getName());
+        }
+        String requestId = event == null ? null : event.requestId();
+        try {
+            responder.respond(decision, event == null ? null : event.methodArn(), requestId, output);
+        } finally {
+            log.decision(new DecisionLog.Entry(decision.reason(), decision.userId(),
+                    event == null ? null : event.httpMethod(), event == null ? null : event.resource(),
+                    (System.nanoTime() - start) / 1_000, requestId,
+                    context == null ? null : context.getAwsRequestId(), decision.detail()));
+        }
+    }
+
+    /** SnapStart: run the whole decision path once so the snapshot holds loaded, initialised classes. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        new HotPathPrimer(events, decider, responder, sessions.jwks().cachedKeyIds()).prime();
+        log.lifecycle(LogLevel.INFO, "checkpoint", "hot path primed");
+    }
+
+    /** SnapStart: a restored snapshot may be hours old; fetch the keys again before serving. */
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        loadKeys("restore");
+    }
+
+    private void loadKeys(String phase) {
+        try {
+            int count = sessions.jwks().preload();
+            log.lifecycle(LogLevel.INFO, phase, "JWKS loaded: " + count + " keys");
+        } catch (JwksUnavailableException e) {
+            // Not fatal: the cache fetches again on the first call that needs a key (rate-limited);
+            // until a core answers, calls with a token are answered 500 CORE_UNAVAILABLE.
+            log.lifecycle(LogLevel.WARN, phase, "JWKS could not be loaded; will retry on demand");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.tollgate.authorizer.testing;
+
+import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A function jar running in a fresh JVM the way Lambda runs it: AWS's runtime interface client as
+ * the main class (from the test classpath, since function jars do not bundle it), the handler
+ * string as its argument, and nothing but the given environment variables.
+ */
+public final class LambdaProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path taskRoot;
+    private final Path output;
+
+    private LambdaProcess(Process process, Path taskRoot, Path output) {
+        this.process = process;
+        this.taskRoot = taskRoot;
+        this.output = output;
+    }
+
+    public static LambdaProcess start(Path functionJar, String handler, Map<String, String> env, List<String> jvmFlags)
+            throws IOException {
+        if (!Files.exists(functionJar)) {
+            throw new IllegalStateException(functionJar + " does not exist: run the package phase first");
+        }
+        Path taskRoot = Files.createTempDirectory("lambda-task");
+        Path output = Files.createTempFile("lambda-output", ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags);
+        command.add("-cp");
+        command.add(functionJar + File.pathSeparator + runtimeClientClasspath());
+        command.add(AWSLambda.class.getName());
+        command.add(handler);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(taskRoot.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        return new LambdaProcess(builder.start(), taskRoot, output);
+    }
+
+    /** The runtime interface client and the two AWS libraries it needs, as Lambda provides them. */
+    private static String runtimeClientClasspath() {
+        List<String> entries = new ArrayList<>();
+        for (String className : List.of(AWSLambda.class.getName(),
+                "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
+                "com.amazonaws.services.lambda.runtime.RequestStreamHandler")) {
+            try {
+                Class<?> c = Class.forName(className);
+                entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            } catch (ClassNotFoundException | URISyntaxException e) {
+                throw new IllegalStateException("runtime interface client not on the test classpath", e);
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /** Everything the function printed (its log lines), for assertions and diagnostics. */
+    public String output() throws IOException {
+        return Files.readString(output);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws IOException {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Files.deleteIfExists(output);
+        Files.deleteIfExists(taskRoot);
+    }
+}

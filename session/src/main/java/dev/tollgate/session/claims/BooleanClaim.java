@@ -1,0 +1,62 @@
+package dev.tollgate.session.claims;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A claim stored as {@code {"v": true|false, "t": <ms>}} (node's BooleanClaim). */
+public final class BooleanClaim {
+    private final String key;
+
+    public BooleanClaim(String key) {
+        this.key = Objects.requireNonNull(key, "key");
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** {@code hasValue(true)}. */
+    public ClaimValidator isTrue() {
+        return hasValue(true, null);
+    }
+
+    /** {@code hasValue(false)}. */
+    public ClaimValidator isFalse() {
+        return hasValue(false, null);
+    }
+
+    /**
+     * Node's {@code hasValue(expected, maxAgeInSeconds)}: reasons "value does not exist", "expired",
+     * "wrong value" with {@code expectedValue}/{@code actualValue}.
+     *
+     * @param maxAgeInSeconds maximum age of the claim's {@code t}, or {@code null} for none
+     */
+    public ClaimValidator hasValue(boolean expected, Long maxAgeInSeconds) {
+        JsonNode expectedNode = BooleanNode.valueOf(expected);
+        return new ClaimValidator() {
+            @Override
+            public String id() {
+                return key;
+            }
+
+            @Override
+            public Optional<ObjectNode> validate(ObjectNode payload, long nowMillis) {
+                JsonNode actual = ClaimReasons.value(payload, key);
+                if (actual == null) {
+                    return ClaimReasons.reason("value does not exist", "expectedValue", expectedNode, null);
+                }
+                Optional<ObjectNode> tooOld = ClaimReasons.checkAge(payload, key, maxAgeInSeconds, nowMillis);
+                if (tooOld.isPresent()) {
+                    return tooOld;
+                }
+                if (!actual.equals(expectedNode)) {
+                    return ClaimReasons.reason("wrong value", "expectedValue", expectedNode, actual);
+                }
+                return Optional.empty();
+            }
+        };
+    }
+}

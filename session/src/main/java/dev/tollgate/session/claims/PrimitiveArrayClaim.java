@@ -1,0 +1,150 @@
+package dev.tollgate.session.claims;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A claim stored as {@code {"v": ["a", "b"], "t": <ms>}} (node's PrimitiveArrayClaim), e.g. roles and
+ * permissions. Validators and reason keys follow node exactly, including {@code includesAny}'s quirk of
+ * reporting {@code expectedToNotInclude} when the value is missing.
+ */
+public final class PrimitiveArrayClaim {
+    private final String key;
+
+    public PrimitiveArrayClaim(String key) {
+        this.key = Objects.requireNonNull(key, "key");
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** The value must contain {@code value}. */
+    public ClaimValidator includes(String value) {
+        return includes(value, null);
+    }
+
+    public ClaimValidator includes(String value, Long maxAgeInSeconds) {
+        TextNode expected = TextNode.valueOf(value);
+        return validator("expectedToInclude", expected, "expectedToInclude", maxAgeInSeconds,
+                actual -> contains(actual, expected));
+    }
+
+    /** The value must not contain {@code value}. */
+    public ClaimValidator excludes(String value) {
+        return excludes(value, null);
+    }
+
+    public ClaimValidator excludes(String value, Long maxAgeInSeconds) {
+        TextNode expected = TextNode.valueOf(value);
+        return validator("expectedToNotInclude", expected, "expectedToNotInclude", maxAgeInSeconds,
+                actual -> !contains(actual, expected));
+    }
+
+    /** The value must contain every one of {@code values}. */
+    public ClaimValidator includesAll(List<String> values) {
+        return includesAll(values, null);
+    }
+
+    public ClaimValidator includesAll(List<String> values, Long maxAgeInSeconds) {
+        ArrayNode expected = array(values);
+        return validator("expectedToInclude", expected, "expectedToInclude", maxAgeInSeconds, actual -> {
+            for (JsonNode v : expected) {
+                if (!contains(actual, v)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /** The value must contain at least one of {@code values}. */
+    public ClaimValidator includesAny(List<String> values) {
+        return includesAny(values, null);
+    }
+
+    public ClaimValidator includesAny(List<String> values, Long maxAgeInSeconds) {
+        ArrayNode expected = array(values);
+        return validator("expectedToNotInclude", expected, "expectedToIncludeAtLeastOneOf", maxAgeInSeconds,
+                actual -> {
+                    for (JsonNode v : expected) {
+                        if (contains(actual, v)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+    }
+
+    /** The value must contain none of {@code values}. */
+    public ClaimValidator excludesAll(List<String> values) {
+        return excludesAll(values, null);
+    }
+
+    public ClaimValidator excludesAll(List<String> values, Long maxAgeInSeconds) {
+        ArrayNode expected = array(values);
+        return validator("expectedToNotInclude", expected, "expectedToNotInclude", maxAgeInSeconds, actual -> {
+            for (JsonNode v : expected) {
+                if (contains(actual, v)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private interface Check {
+        boolean ok(JsonNode actual);
+    }
+
+    private ClaimValidator validator(String missingKey, JsonNode expected, String wrongKey, Long maxAgeInSeconds,
+            Check check) {
+        return new ClaimValidator() {
+            @Override
+            public String id() {
+                return key;
+            }
+
+            @Override
+            public Optional<ObjectNode> validate(ObjectNode payload, long nowMillis) {
+                JsonNode actual = ClaimReasons.value(payload, key);
+                if (actual == null) {
+                    return ClaimReasons.reason("value does not exist", missingKey, expected, null);
+                }
+                Optional<ObjectNode> tooOld = ClaimReasons.checkAge(payload, key, maxAgeInSeconds, nowMillis);
+                if (tooOld.isPresent()) {
+                    return tooOld;
+                }
+                if (!check.ok(actual)) {
+                    return ClaimReasons.reason("wrong value", wrongKey, expected, actual);
+                }
+                return Optional.empty();
+            }
+        };
+    }
+
+    /** JavaScript's {@code Array.prototype.includes}; a non-array value contains nothing. */
+    private static boolean contains(JsonNode actual, JsonNode value) {
+        if (!actual.isArray()) {
+            return false;
+        }
+        for (JsonNode element : actual) {
+            if (element.equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ArrayNode array(List<String> values) {
+        ArrayNode a = JsonNodeFactory.instance.arrayNode(values.size());
+        values.forEach(a::add);
+        return a;
+    }
+}

@@ -1,0 +1,439 @@
+package dev.tollgate.session.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the session library needs to know, built once at start-up and never changed.
+ *
+ * <p>Build it with {@link #fromEnvironment(Map)} (the variable names shared by the authorizer and the
+ * auth API) or with {@link #builder()}. Defaults follow supertokens-node 24 (spec B.1): {@code Secure}
+ * follows the API domain's scheme, SameSite is {@code none} for cross-site API/website pairs and
+ * {@code lax} otherwise, and the anti-CSRF mode is {@code VIA_CUSTOM_HEADER} exactly when SameSite is
+ * {@code none}.
+ *
+ * @param coreUris core base URIs, tried in order (no trailing slash)
+ * @param apiKey the core's API key, or {@code null} when the core has none
+ * @param apiDomain origin of the API, e.g. {@code http://localhost:4000}
+ * @param websiteDomain origin of the website (only used for the SameSite default)
+ * @param apiGatewayPath stage prefix such as {@code /dev}, or {@code ""}
+ * @param apiBasePath base path of the auth routes, e.g. {@code /auth}
+ * @param cookieSameSite SameSite attribute of the session cookies
+ * @param cookieSecure whether the session cookies carry {@code Secure}
+ * @param cookieDomain {@code Domain} attribute, or {@code null} for host-only cookies
+ * @param antiCsrf anti-CSRF mode for cookie-borne tokens
+ * @param useDynamicAccessTokenSigningKey tokens must be signed with a dynamic ({@code d-}) key when true,
+ *     a static ({@code s-}) key when false
+ * @param jwksMaxAge how long a fetched JWKS is used before it is fetched again
+ * @param jwksPenaltyWindow minimum time between two JWKS fetches caused by unknown key ids or failures
+ * @param connectTimeout TCP connect timeout for the core and the JWKS endpoint
+ * @param requestTimeout whole-request timeout for the core and the JWKS endpoint
+ */
+public record SessionConfig(
+        List<URI> coreUris,
+        String apiKey,
+        URI apiDomain,
+        URI websiteDomain,
+        String apiGatewayPath,
+        String apiBasePath,
+        SameSite cookieSameSite,
+        boolean cookieSecure,
+        String cookieDomain,
+        AntiCsrfMode antiCsrf,
+        boolean useDynamicAccessTokenSigningKey,
+        Duration jwksMaxAge,
+        Duration jwksPenaltyWindow,
+        Duration connectTimeout,
+        Duration requestTimeout) {
+
+    public static final String ENV_CONNECTION_URI = "SUPERTOKENS_CONNECTION_URI";
+    public static final String ENV_API_KEY = "SUPERTOKENS_API_KEY";
+    public static final String ENV_API_DOMAIN = "API_DOMAIN";
+    public static final String ENV_WEBSITE_DOMAIN = "WEBSITE_DOMAIN";
+    public static final String ENV_API_GATEWAY_PATH = "API_GATEWAY_PATH";
+    public static final String ENV_API_BASE_PATH = "API_BASE_PATH";
+    public static final String ENV_COOKIE_SAME_SITE = "COOKIE_SAME_SITE";
+    public static final String ENV_COOKIE_SECURE = "COOKIE_SECURE";
+    public static final String ENV_COOKIE_DOMAIN = "COOKIE_DOMAIN";
+    public static final String ENV_ANTI_CSRF = "ANTI_CSRF";
+    public static final String ENV_USE_DYNAMIC_SIGNING_KEY = "SUPERTOKENS_USE_DYNAMIC_SIGNING_KEY";
+    public static final String ENV_JWKS_MAX_AGE = "SUPERTOKENS_JWKS_MAX_AGE_SECONDS";
+    public static final String ENV_JWKS_PENALTY = "SUPERTOKENS_JWKS_PENALTY_SECONDS";
+    public static final String ENV_CONNECT_TIMEOUT = "SUPERTOKENS_CONNECT_TIMEOUT_MS";
+    public static final String ENV_REQUEST_TIMEOUT = "SUPERTOKENS_REQUEST_TIMEOUT_MS";
+
+    /** Default JWKS cache age: node's {@code jwksRefreshIntervalSec} default of 4 h. */
+    public static final Duration DEFAULT_JWKS_MAX_AGE = Duration.ofHours(4);
+    /** Default penalty window between refetches: aws-jwt-verify's 10 s. */
+    public static final Duration DEFAULT_JWKS_PENALTY_WINDOW = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
+    public SessionConfig {
+        Objects.requireNonNull(coreUris, "coreUris");
+        coreUris = List.copyOf(coreUris);
+        if (coreUris.isEmpty()) {
+            throw new ConfigException(ENV_CONNECTION_URI, "one or more http(s) URLs", "no core URI");
+        }
+        Objects.requireNonNull(apiDomain, "apiDomain");
+        Objects.requireNonNull(websiteDomain, "websiteDomain");
+        Objects.requireNonNull(apiGatewayPath, "apiGatewayPath");
+        Objects.requireNonNull(apiBasePath, "apiBasePath");
+        Objects.requireNonNull(cookieSameSite, "cookieSameSite");
+        Objects.requireNonNull(antiCsrf, "antiCsrf");
+        requirePositive(jwksMaxAge, ENV_JWKS_MAX_AGE);
+        requireNonNegative(jwksPenaltyWindow, ENV_JWKS_PENALTY);
+        requirePositive(connectTimeout, ENV_CONNECT_TIMEOUT);
+        requirePositive(requestTimeout, ENV_REQUEST_TIMEOUT);
+    }
+
+    /** Path of the access-token cookie: always {@code /} (node's {@code accessTokenPath} default). */
+    public String accessTokenPath() {
+        return "/";
+    }
+
+    /** Full public path of the auth routes including the stage prefix, e.g. {@code /dev/auth}. */
+    public String fullApiBasePath() {
+        return apiGatewayPath + apiBasePath;
+    }
+
+    /** Path of the refresh-token cookie, e.g. {@code /dev/auth/session/refresh}. */
+    public String refreshTokenPath() {
+        return fullApiBasePath() + "/session/refresh";
+    }
+
+    /** The {@code iss} claim node puts into new sessions: API domain + stage prefix + base path. */
+    public String issuer() {
+        return apiDomain + fullApiBasePath();
+    }
+
+    /** A builder with node's defaults; {@code coreUris} and {@code apiDomain} must be set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads the configuration from environment-style variables (see the module README for the table).
+     *
+     * @throws ConfigException naming the variable and its accepted values when one is missing or invalid
+     */
+    public static SessionConfig fromEnvironment(Map<String, String> env) {
+        Builder b = builder();
+        b.coreUris(parseUris(required(env, ENV_CONNECTION_URI, "comma-separated http(s) URLs")));
+        b.apiKey(optional(env, ENV_API_KEY));
+        b.apiDomain(parseOrigin(ENV_API_DOMAIN, required(env, ENV_API_DOMAIN, "an http(s) origin")));
+        String website = optional(env, ENV_WEBSITE_DOMAIN);
+        if (website != null) {
+            b.websiteDomain(parseOrigin(ENV_WEBSITE_DOMAIN, website));
+        }
+        String gatewayPath = optional(env, ENV_API_GATEWAY_PATH);
+        if (gatewayPath != null) {
+            b.apiGatewayPath(gatewayPath);
+        }
+        String basePath = optional(env, ENV_API_BASE_PATH);
+        if (basePath != null) {
+            b.apiBasePath(basePath);
+        }
+        String sameSite = optional(env, ENV_COOKIE_SAME_SITE);
+        if (sameSite != null) {
+            b.cookieSameSite(parseEnum(SameSite.class, ENV_COOKIE_SAME_SITE, sameSite, "lax, strict, none"));
+        }
+        String secure = optional(env, ENV_COOKIE_SECURE);
+        if (secure != null) {
+            b.cookieSecure(parseBoolean(ENV_COOKIE_SECURE, secure));
+        }
+        b.cookieDomain(optional(env, ENV_COOKIE_DOMAIN));
+        String antiCsrf = optional(env, ENV_ANTI_CSRF);
+        if (antiCsrf != null) {
+            b.antiCsrf(parseEnum(AntiCsrfMode.class, ENV_ANTI_CSRF, antiCsrf, "NONE, VIA_CUSTOM_HEADER, VIA_TOKEN"));
+        }
+        String dynamic = optional(env, ENV_USE_DYNAMIC_SIGNING_KEY);
+        if (dynamic != null) {
+            b.useDynamicAccessTokenSigningKey(parseBoolean(ENV_USE_DYNAMIC_SIGNING_KEY, dynamic));
+        }
+        String maxAge = optional(env, ENV_JWKS_MAX_AGE);
+        if (maxAge != null) {
+            b.jwksMaxAge(Duration.ofSeconds(parsePositiveLong(ENV_JWKS_MAX_AGE, maxAge, 1)));
+        }
+        String penalty = optional(env, ENV_JWKS_PENALTY);
+        if (penalty != null) {
+            b.jwksPenaltyWindow(Duration.ofSeconds(parsePositiveLong(ENV_JWKS_PENALTY, penalty, 0)));
+        }
+        String connect = optional(env, ENV_CONNECT_TIMEOUT);
+        if (connect != null) {
+            b.connectTimeout(Duration.ofMillis(parsePositiveLong(ENV_CONNECT_TIMEOUT, connect, 1)));
+        }
+        String request = optional(env, ENV_REQUEST_TIMEOUT);
+        if (request != null) {
+            b.requestTimeout(Duration.ofMillis(parsePositiveLong(ENV_REQUEST_TIMEOUT, request, 1)));
+        }
+        return b.build();
+    }
+
+    /** Mutable builder; {@link #build()} fills the derived defaults and validates. */
+    public static final class Builder {
+        private List<URI> coreUris;
+        private String apiKey;
+        private URI apiDomain;
+        private URI websiteDomain;
+        private String apiGatewayPath = "";
+        private String apiBasePath = "/auth";
+        private SameSite cookieSameSite;
+        private Boolean cookieSecure;
+        private String cookieDomain;
+        private AntiCsrfMode antiCsrf;
+        private boolean useDynamicAccessTokenSigningKey = true;
+        private Duration jwksMaxAge = DEFAULT_JWKS_MAX_AGE;
+        private Duration jwksPenaltyWindow = DEFAULT_JWKS_PENALTY_WINDOW;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+
+        private Builder() {
+        }
+
+        public Builder coreUris(List<URI> uris) {
+            List<URI> checked = new ArrayList<>();
+            for (URI uri : uris) {
+                checked.add(checkCoreUri(uri));
+            }
+            this.coreUris = checked;
+            return this;
+        }
+
+        public Builder coreUri(URI uri) {
+            return coreUris(List.of(uri));
+        }
+
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
+            return this;
+        }
+
+        public Builder apiDomain(URI apiDomain) {
+            this.apiDomain = normaliseOrigin(ENV_API_DOMAIN, apiDomain);
+            return this;
+        }
+
+        public Builder websiteDomain(URI websiteDomain) {
+            this.websiteDomain = normaliseOrigin(ENV_WEBSITE_DOMAIN, websiteDomain);
+            return this;
+        }
+
+        public Builder apiGatewayPath(String path) {
+            this.apiGatewayPath = normalisePath(ENV_API_GATEWAY_PATH, path);
+            return this;
+        }
+
+        public Builder apiBasePath(String path) {
+            this.apiBasePath = normalisePath(ENV_API_BASE_PATH, path);
+            return this;
+        }
+
+        public Builder cookieSameSite(SameSite sameSite) {
+            this.cookieSameSite = sameSite;
+            return this;
+        }
+
+        public Builder cookieSecure(boolean secure) {
+            this.cookieSecure = secure;
+            return this;
+        }
+
+        public Builder cookieDomain(String domain) {
+            if (domain != null && !domain.isBlank()
+                    && !domain.trim().matches("\\.?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?")) {
+                throw new ConfigException(ENV_COOKIE_DOMAIN, "a host name such as example.com or .example.com",
+                        "not a valid cookie domain");
+            }
+            this.cookieDomain = domain == null || domain.isBlank() ? null : domain.trim().toLowerCase(Locale.ROOT);
+            return this;
+        }
+
+        public Builder antiCsrf(AntiCsrfMode mode) {
+            this.antiCsrf = mode;
+            return this;
+        }
+
+        public Builder useDynamicAccessTokenSigningKey(boolean dynamic) {
+            this.useDynamicAccessTokenSigningKey = dynamic;
+            return this;
+        }
+
+        public Builder jwksMaxAge(Duration maxAge) {
+            this.jwksMaxAge = maxAge;
+            return this;
+        }
+
+        public Builder jwksPenaltyWindow(Duration window) {
+            this.jwksPenaltyWindow = window;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = timeout;
+            return this;
+        }
+
+        public SessionConfig build() {
+            if (coreUris == null) {
+                throw new ConfigException(ENV_CONNECTION_URI, "comma-separated http(s) URLs", "not set");
+            }
+            if (apiDomain == null) {
+                throw new ConfigException(ENV_API_DOMAIN, "an http(s) origin", "not set");
+            }
+            // Without a website domain we assume a same-site deployment, the only safe default.
+            URI website = websiteDomain != null ? websiteDomain : apiDomain;
+            SameSite sameSite = cookieSameSite != null ? cookieSameSite : SameSiteDefault.of(apiDomain, website);
+            boolean secure = cookieSecure != null ? cookieSecure : "https".equals(apiDomain.getScheme());
+            AntiCsrfMode mode = antiCsrf != null ? antiCsrf
+                    : sameSite == SameSite.NONE ? AntiCsrfMode.VIA_CUSTOM_HEADER : AntiCsrfMode.NONE;
+            return new SessionConfig(coreUris, apiKey, apiDomain, website, apiGatewayPath, apiBasePath, sameSite,
+                    secure, cookieDomain, mode, useDynamicAccessTokenSigningKey, jwksMaxAge, jwksPenaltyWindow,
+                    connectTimeout, requestTimeout);
+        }
+    }
+
+    private static String required(Map<String, String> env, String name, String accepted) {
+        String value = optional(env, name);
+        if (value == null) {
+            throw new ConfigException(name, accepted, "not set");
+        }
+        return value;
+    }
+
+    private static String optional(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static List<URI> parseUris(String value) {
+        List<URI> uris = new ArrayList<>();
+        for (String part : value.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                uris.add(checkCoreUri(new URI(part.trim())));
+            } catch (URISyntaxException e) {
+                throw new ConfigException(ENV_CONNECTION_URI, "comma-separated http(s) URLs", "not a URL: " + part.trim());
+            }
+        }
+        if (uris.isEmpty()) {
+            throw new ConfigException(ENV_CONNECTION_URI, "comma-separated http(s) URLs", "no URL given");
+        }
+        return uris;
+    }
+
+    private static URI checkCoreUri(URI uri) {
+        String accepted = "comma-separated http(s) URLs";
+        if (uri == null || uri.getHost() == null
+                || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                || uri.getQuery() != null || uri.getFragment() != null) {
+            throw new ConfigException(ENV_CONNECTION_URI, accepted, "not an http(s) URL: " + uri);
+        }
+        String text = uri.toString();
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return URI.create(text);
+    }
+
+    private static URI parseOrigin(String variable, String value) {
+        try {
+            return normaliseOrigin(variable, new URI(value));
+        } catch (URISyntaxException e) {
+            throw new ConfigException(variable, "an http(s) origin such as https://api.example.com", "not a URL");
+        }
+    }
+
+    private static URI normaliseOrigin(String variable, URI uri) {
+        String accepted = "an http(s) origin such as https://api.example.com";
+        if (uri == null || uri.getHost() == null
+                || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new ConfigException(variable, accepted, "not an http(s) origin");
+        }
+        String path = uri.getRawPath();
+        if ((path != null && !path.isEmpty() && !"/".equals(path)) || uri.getQuery() != null
+                || uri.getFragment() != null || uri.getUserInfo() != null) {
+            throw new ConfigException(variable, accepted, "an origin has no path, query or user info");
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        return URI.create(uri.getScheme() + "://" + host + (uri.getPort() >= 0 ? ":" + uri.getPort() : ""));
+    }
+
+    private static String normalisePath(String variable, String path) {
+        String accepted = "a URL path such as /dev, or empty";
+        if (path == null) {
+            return "";
+        }
+        String p = path.trim();
+        if (p.isEmpty() || "/".equals(p)) {
+            return "";
+        }
+        if (!p.startsWith("/")) {
+            p = "/" + p;
+        }
+        while (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        if (!p.matches("(/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)+")) {
+            throw new ConfigException(variable, accepted, "not a valid path");
+        }
+        return p;
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String variable, String value, String accepted) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        throw new ConfigException(variable, accepted, "unknown value '" + value + "'");
+    }
+
+    private static boolean parseBoolean(String variable, String value) {
+        if ("true".equalsIgnoreCase(value)) {
+            return true;
+        }
+        if ("false".equalsIgnoreCase(value)) {
+            return false;
+        }
+        throw new ConfigException(variable, "true, false", "unknown value '" + value + "'");
+    }
+
+    private static long parsePositiveLong(String variable, String value, long min) {
+        String accepted = "an integer >= " + min;
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed < min) {
+                throw new ConfigException(variable, accepted, "out of range: " + value);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(variable, accepted, "not an integer: '" + value + "'");
+        }
+    }
+
+    private static void requirePositive(Duration d, String variable) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new ConfigException(variable, "a positive duration", "not positive");
+        }
+    }
+
+    private static void requireNonNegative(Duration d, String variable) {
+        if (d == null || d.isNegative()) {
+            throw new ConfigException(variable, "a duration >= 0", "negative");
+        }
+    }
+}

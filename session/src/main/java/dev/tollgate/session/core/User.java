@@ -1,0 +1,13 @@
+package dev.tollgate.session.core;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * The core's user object (spec G.2 {@code <AuthRecipeUser>}).
+ *
+ * @param json the user object exactly as the core sent it (for passing through to FDI answers)
+ */
+public record User(String id, boolean isPrimaryUser, List<String> tenantIds, long timeJoined, List<String> emails,
+        List<String> phoneNumbers, List<LoginMethod> loginMethods, ObjectNode json) {
+}

@@ -1,0 +1,95 @@
+package dev.tollgate.session.http;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Reads cookies out of every {@code Cookie} header line, the way node's {@code cookie} library does
+ * (spec B.2): pairs split on {@code ;}, trimmed, the first occurrence of a name wins, surrounding
+ * double quotes are stripped and values containing {@code %} are percent-decoded (a value that does
+ * not decode is kept as is).
+ */
+public final class RequestCookies {
+    private RequestCookies() {
+    }
+
+    /** The value of the first cookie with that name, or {@code null}. */
+    public static String get(Headers headers, String name) {
+        for (String line : headers.all("cookie")) {
+            String value = find(line, name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** How many times a cookie of that name occurs over all {@code Cookie} header lines. */
+    public static int count(Headers headers, String name) {
+        int n = 0;
+        List<String> lines = headers.all("cookie");
+        for (String line : lines) {
+            int start = 0;
+            while (start <= line.length()) {
+                int end = line.indexOf(';', start);
+                if (end < 0) {
+                    end = line.length();
+                }
+                if (nameMatches(line, start, end, name)) {
+                    n++;
+                }
+                start = end + 1;
+            }
+        }
+        return n;
+    }
+
+    private static String find(String line, String name) {
+        int start = 0;
+        while (start <= line.length()) {
+            int end = line.indexOf(';', start);
+            if (end < 0) {
+                end = line.length();
+            }
+            if (nameMatches(line, start, end, name)) {
+                int eq = line.indexOf('=', start);
+                return decode(line.substring(eq + 1, end).trim());
+            }
+            start = end + 1;
+        }
+        return null;
+    }
+
+    private static boolean nameMatches(String line, int start, int end, String name) {
+        int eq = line.indexOf('=', start);
+        if (eq < 0 || eq >= end) {
+            return false;
+        }
+        int s = start;
+        int e = eq;
+        while (s < e && Character.isWhitespace(line.charAt(s))) {
+            s++;
+        }
+        while (e > s && Character.isWhitespace(line.charAt(e - 1))) {
+            e--;
+        }
+        return e - s == name.length() && line.regionMatches(s, name, 0, name.length());
+    }
+
+    private static String decode(String raw) {
+        String v = raw;
+        if (v.length() >= 2 && v.charAt(0) == '"' && v.charAt(v.length() - 1) == '"') {
+            v = v.substring(1, v.length() - 1);
+        }
+        if (v.indexOf('%') < 0) {
+            return v;
+        }
+        try {
+            // URLDecoder would turn '+' into a space; cookie values keep '+' literally.
+            return URLDecoder.decode(v.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return v;
+        }
+    }
+}

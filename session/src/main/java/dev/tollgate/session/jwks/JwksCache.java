@@ -1,0 +1,205 @@
+package dev.tollgate.session.jwks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tollgate.session.config.SessionConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
+
+/**
+ * The core's signing keys, fetched from {@code <core>/.well-known/jwks.json}, parsed once and cached.
+ *
+ * <ul>
+ *   <li>A fresh cache answers from memory: no I/O, no parsing, no allocation beyond the lookup.</li>
+ *   <li>The key set is refetched when it is older than {@link SessionConfig#jwksMaxAge()}, or when a key
+ *       id is unknown. Concurrent refetches are de-duplicated into one request.</li>
+ *   <li>After any fetch attempt, further attempts wait out {@link SessionConfig#jwksPenaltyWindow()}
+ *       (aws-jwt-verify's 10 s), so a flood of unknown kids or an outage never becomes a flood of fetches.</li>
+ *   <li>Core URIs are tried in order; the first one answering 200 with a JWKS document wins.</li>
+ *   <li>If a refetch fails, keys already cached stay usable (a core outage must not log everyone out);
+ *       with nothing usable, the answer is {@link KeyLookup.Unavailable}, a server-side failure.</li>
+ * </ul>
+ */
+public final class JwksCache implements KeySource {
+    /** Largest JWKS document we read; a real one is a few kilobytes. */
+    static final int MAX_DOCUMENT_BYTES = 1024 * 1024;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final List<URI> jwksUris;
+    private final HttpClient http;
+    private final Duration requestTimeout;
+    private final long maxAgeMillis;
+    private final long penaltyMillis;
+    private final LongSupplier clockMillis;
+    private final Object lock = new Object();
+
+    private volatile KeySet current;
+    private volatile long lastAttemptMillis = Long.MIN_VALUE;
+    private volatile String lastFailure;
+    private CompletableFuture<KeySet> inFlight;
+
+    /**
+     * @param config core URIs, cache age, penalty window and timeouts
+     * @param http the client to fetch with (its connect timeout applies)
+     * @param clockMillis wall clock in ms, injectable for tests
+     */
+    public JwksCache(SessionConfig config, HttpClient http, LongSupplier clockMillis) {
+        this.jwksUris = config.coreUris().stream().map(u -> URI.create(u + "/.well-known/jwks.json")).toList();
+        this.http = http;
+        this.requestTimeout = config.requestTimeout();
+        this.maxAgeMillis = config.jwksMaxAge().toMillis();
+        this.penaltyMillis = config.jwksPenaltyWindow().toMillis();
+        this.clockMillis = clockMillis;
+    }
+
+    /** A cache on the system clock. */
+    public JwksCache(SessionConfig config, HttpClient http) {
+        this(config, http, System::currentTimeMillis);
+    }
+
+    @Override
+    public KeyLookup lookup(String kid) {
+        KeySet keys = current;
+        long now = clockMillis.getAsLong();
+        if (keys != null && now - keys.fetchedAtMillis < maxAgeMillis) {
+            PublicKey key = keys.byKid.get(kid);
+            if (key != null) {
+                return new KeyLookup.Found(key);
+            }
+        }
+        KeySet refreshed = refreshUnlessPenalised(now);
+        KeySet usable = refreshed != null ? refreshed : current;
+        if (usable == null) {
+            return new KeyLookup.Unavailable(lastFailure == null ? "no JWKS fetched yet" : lastFailure);
+        }
+        PublicKey key = usable.byKid.get(kid);
+        if (key != null) {
+            return new KeyLookup.Found(key);
+        }
+        // The key is not in what we have. If the last fetch failed, we cannot tell a forged kid from a new one.
+        if (refreshed == null && lastFailure != null) {
+            return new KeyLookup.Unavailable(lastFailure);
+        }
+        return KeyLookup.UNKNOWN_KID;
+    }
+
+    /**
+     * Fetches the key set now, ignoring the cache age and the penalty window; for start-up.
+     *
+     * @return the number of usable keys
+     * @throws JwksUnavailableException if no core answered with a JWKS document
+     */
+    public int preload() throws JwksUnavailableException {
+        KeySet keys = refresh();
+        if (keys == null) {
+            throw new JwksUnavailableException(lastFailure);
+        }
+        return keys.byKid.size();
+    }
+
+    /** Key ids currently cached (for logs and health checks; key ids are public). */
+    public Set<String> cachedKeyIds() {
+        KeySet keys = current;
+        return keys == null ? Set.of() : Set.copyOf(keys.byKid.keySet());
+    }
+
+    private KeySet refreshUnlessPenalised(long now) {
+        long last = lastAttemptMillis;
+        if (last != Long.MIN_VALUE && now - last < penaltyMillis) {
+            return null;
+        }
+        return refresh();
+    }
+
+    /** One fetch shared by every caller that asks while it runs. Returns null if it failed. */
+    private KeySet refresh() {
+        CompletableFuture<KeySet> future;
+        boolean mine = false;
+        synchronized (lock) {
+            future = inFlight;
+            if (future == null) {
+                future = new CompletableFuture<>();
+                inFlight = future;
+                mine = true;
+            }
+        }
+        if (!mine) {
+            return future.join();
+        }
+        KeySet result = null;
+        try {
+            result = fetchFromFirstCoreThatAnswers();
+            current = result;
+            lastFailure = null;
+        } catch (JwksUnavailableException e) {
+            lastFailure = e.getMessage();
+        } finally {
+            lastAttemptMillis = clockMillis.getAsLong();
+            synchronized (lock) {
+                inFlight = null;
+            }
+            future.complete(result);
+        }
+        return result;
+    }
+
+    private KeySet fetchFromFirstCoreThatAnswers() throws JwksUnavailableException {
+        StringBuilder failures = new StringBuilder("JWKS unavailable:");
+        for (URI uri : jwksUris) {
+            try {
+                Map<String, PublicKey> keys = fetch(uri);
+                return new KeySet(Map.copyOf(keys), clockMillis.getAsLong());
+            } catch (HttpTimeoutException e) {
+                failures.append(' ').append(uri).append(" timed out;");
+            } catch (IOException e) {
+                failures.append(' ').append(uri).append(" unreachable (").append(e.getClass().getSimpleName())
+                        .append(");");
+            } catch (IllegalArgumentException e) {
+                failures.append(' ').append(uri).append(' ').append(e.getMessage()).append(';');
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failures.append(' ').append(uri).append(" interrupted;");
+                break;
+            }
+        }
+        throw new JwksUnavailableException(failures.toString());
+    }
+
+    private Map<String, PublicKey> fetch(URI uri) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET()
+                .header("accept", "application/json").build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new IllegalArgumentException("answered HTTP " + response.statusCode());
+            }
+            byte[] bytes = body.readNBytes(MAX_DOCUMENT_BYTES + 1);
+            if (bytes.length > MAX_DOCUMENT_BYTES) {
+                throw new IllegalArgumentException("answered a document larger than " + MAX_DOCUMENT_BYTES + " bytes");
+            }
+            JsonNode document;
+            try {
+                document = MAPPER.readTree(bytes);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("answered invalid JSON");
+            }
+            return JwkParser.parse(document);
+        }
+    }
+
+    private record KeySet(Map<String, PublicKey> byKid, long fetchedAtMillis) {
+    }
+}

@@ -1,0 +1,40 @@
+package dev.tollgate.session.transfer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * The {@code front-token} header value (spec C.5): <em>standard</em> base64 (with {@code +/=}) of the
+ * UTF-8 JSON {@code {"uid": userId, "ate": expiryMs, "up": payload}}. The frontend decodes it with
+ * {@code atob}, so url-safe base64 would break it.
+ */
+public final class FrontToken {
+    /** The value that tells the frontend to forget its session. */
+    public static final String REMOVE = "remove";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private FrontToken() {
+    }
+
+    /**
+     * @param userId the primary user id ({@code sub})
+     * @param accessTokenExpiryMillis the access token's expiry in ms ({@code exp * 1000})
+     * @param payload the whole access-token payload, including {@code iat} (the frontend's clock-skew basis)
+     */
+    public static String encode(String userId, long accessTokenExpiryMillis, ObjectNode payload) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("uid", userId);
+        json.put("ate", accessTokenExpiryMillis);
+        json.set("up", payload);
+        try {
+            return Base64.getEncoder().encodeToString(MAPPER.writeValueAsString(json).getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a JSON tree", e);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package dev.tollgate.session.transfer;
+
+/** How tokens travel between the frontend and the API (spec C.1, C.9). */
+public enum TokenTransferMethod {
+    /** {@code sAccessToken} / {@code sRefreshToken} cookies. */
+    COOKIE,
+    /** {@code Authorization: Bearer} on requests; {@code st-access-token} / {@code st-refresh-token} on responses. */
+    HEADER
+}

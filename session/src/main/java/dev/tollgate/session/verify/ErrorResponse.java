@@ -1,0 +1,11 @@
+package dev.tollgate.session.verify;
+
+/**
+ * The HTTP answer for a {@link SessionError}.
+ *
+ * @param status HTTP status
+ * @param body JSON body
+ * @param clearTokens whether the adapter must also clear the session's tokens (spec C.4)
+ */
+public record ErrorResponse(int status, String body, boolean clearTokens) {
+}

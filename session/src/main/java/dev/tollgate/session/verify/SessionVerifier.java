@@ -1,0 +1,227 @@
+package dev.tollgate.session.verify;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.session.claims.ClaimValidationError;
+import dev.tollgate.session.claims.ClaimValidator;
+import dev.tollgate.session.config.AntiCsrfMode;
+import dev.tollgate.session.config.SessionConfig;
+import dev.tollgate.session.core.CoreClient;
+import dev.tollgate.session.core.CoreException;
+import dev.tollgate.session.core.CoreResults;
+import dev.tollgate.session.core.SessionInfo;
+import dev.tollgate.session.core.TokenInfo;
+import dev.tollgate.session.http.Headers;
+import dev.tollgate.session.http.RequestCookies;
+import dev.tollgate.session.jwks.KeySource;
+import dev.tollgate.session.token.AccessToken;
+import dev.tollgate.session.token.AccessTokenParser;
+import dev.tollgate.session.token.LegacyAccessToken;
+import dev.tollgate.session.token.ParsedToken;
+import dev.tollgate.session.transfer.ResponseTokens;
+import dev.tollgate.session.transfer.TokenTransferMethod;
+import dev.tollgate.session.transfer.TokenWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * Node's {@code getSession} (spec B.3) for one request: method + headers in, {@link VerificationResult} out.
+ *
+ * <p>Order of decisions: legacy {@code sIdRefreshToken} cookie; token extraction (a parseable
+ * {@code Authorization: Bearer} token beats the cookie; unparseable tokens count as absent; duplicate
+ * {@code sAccessToken} cookies); anti-CSRF by custom header; absent token; local verification
+ * (RS256 pinned, key by {@code kid}, {@code nbf}, anti-CSRF token presence, expiry with no tolerance,
+ * {@code kid} prefix); anti-CSRF token match; core verify when {@code parentRefreshTokenHash1} is set or
+ * {@code checkDatabase}; claim validators.
+ *
+ * <p>With keys cached and no core call needed, a verification does no I/O and no key parsing.
+ * Thread-safe.
+ */
+public final class SessionVerifier {
+    private static final String BEARER = "Bearer ";
+
+    private final SessionConfig config;
+    private final KeySource keys;
+    private final CoreClient core;
+    private final TokenWriter writer;
+    private final LongSupplier clockMillis;
+    private final SignatureCheck signatures = new SignatureCheck();
+
+    /**
+     * @param config the library configuration
+     * @param keys where signing keys come from (normally a {@link dev.tollgate.session.jwks.JwksCache})
+     * @param core the CDI client, for tokens that need the core
+     * @param clockMillis the clock (injectable for tests)
+     */
+    public SessionVerifier(SessionConfig config, KeySource keys, CoreClient core, LongSupplier clockMillis) {
+        this.config = config;
+        this.keys = keys;
+        this.core = core;
+        this.writer = new TokenWriter(config);
+        this.clockMillis = clockMillis;
+    }
+
+    public SessionVerifier(SessionConfig config, KeySource keys, CoreClient core) {
+        this(config, keys, core, System::currentTimeMillis);
+    }
+
+    /**
+     * Verifies the session of a request.
+     *
+     * @param method the HTTP method (any case)
+     * @param headers the request headers (all {@code Cookie} lines are read)
+     * @param options per-call options
+     */
+    public VerificationResult verify(String method, Headers headers, VerifyOptions options) {
+        if (RequestCookies.get(headers, TokenWriter.LEGACY_ID_REFRESH_TOKEN_COOKIE) != null) {
+            return new SessionError.TryRefreshToken("legacy_id_refresh_token_cookie");
+        }
+
+        ParsedToken token = null;
+        TokenTransferMethod transfer = null;
+        String authorization = headers.first("authorization");
+        if (authorization != null && authorization.startsWith(BEARER)) {
+            token = AccessTokenParser.parse(authorization.substring(BEARER.length()).strip());
+            transfer = token == null ? null : TokenTransferMethod.HEADER;
+        }
+        if (token == null) {
+            String cookie = RequestCookies.get(headers, TokenWriter.ACCESS_TOKEN_COOKIE);
+            token = cookie == null ? null : AccessTokenParser.parse(cookie);
+            if (token != null) {
+                if (RequestCookies.count(headers, TokenWriter.ACCESS_TOKEN_COOKIE) > 1) {
+                    return new SessionError.TryRefreshToken("duplicate_access_token_cookie");
+                }
+                transfer = TokenTransferMethod.COOKIE;
+            }
+        }
+
+        String antiCsrfHeader = headers.first(TokenWriter.ANTI_CSRF_HEADER);
+        boolean doAntiCsrfCheck = options.antiCsrfCheck() != null ? options.antiCsrfCheck()
+                : !"GET".equalsIgnoreCase(method);
+        if (transfer != TokenTransferMethod.COOKIE) {
+            doAntiCsrfCheck = false;
+        }
+        if (doAntiCsrfCheck && config.antiCsrf() == AntiCsrfMode.VIA_CUSTOM_HEADER) {
+            if (!headers.has("rid")) {
+                return new SessionError.TryRefreshToken("anti_csrf_rid_missing");
+            }
+            doAntiCsrfCheck = false;
+        }
+
+        if (token == null) {
+            return options.sessionRequired() ? new SessionError.Unauthorised(false, "no_session") : NoSession.INSTANCE;
+        }
+        if (token instanceof LegacyAccessToken) {
+            return new SessionError.TryRefreshToken("legacy_access_token");
+        }
+        AccessToken at = (AccessToken) token;
+        long now = clockMillis.getAsLong();
+        boolean viaToken = config.antiCsrf() == AntiCsrfMode.VIA_TOKEN;
+
+        SessionError local = verifyLocally(at, now, doAntiCsrfCheck && viaToken);
+        if (local != null) {
+            return local;
+        }
+        if (at.signedWithDynamicKey() != config.useDynamicAccessTokenSigningKey()) {
+            return new SessionError.TryRefreshToken("wrong_signing_key_type");
+        }
+        if (doAntiCsrfCheck && viaToken && (antiCsrfHeader == null || !antiCsrfHeader.equals(at.antiCsrfToken()))) {
+            return new SessionError.TryRefreshToken("anti_csrf_token_mismatch");
+        }
+
+        VerifiedSession session;
+        if (options.checkDatabase() || at.parentRefreshTokenHash1() != null) {
+            VerificationResult fromCore = verifyWithCore(at, antiCsrfHeader, doAntiCsrfCheck, viaToken, options,
+                    transfer, now);
+            if (!(fromCore instanceof VerifiedSession)) {
+                return fromCore;
+            }
+            session = (VerifiedSession) fromCore;
+        } else {
+            session = new VerifiedSession(at.userId(), at.recipeUserId(), at.sessionHandle(), at.tenantId(),
+                    at.payload(), at.raw(), at.expiryMillis(), transfer, null, ResponseTokens.NONE);
+        }
+        return checkClaims(session, options.claimValidators(), now);
+    }
+
+    /** Signature, algorithm, key, nbf, anti-CSRF presence and expiry. Null when all pass. */
+    private SessionError verifyLocally(AccessToken at, long now, boolean needsAntiCsrfToken) {
+        if (!"RS256".equals(at.alg()) || at.hasCritHeader()) {
+            return new SessionError.TryRefreshToken("algorithm_not_rs256");
+        }
+        if (at.kid() == null) {
+            return new SessionError.TryRefreshToken("kid_not_a_string");
+        }
+        switch (signatures.verify(at, keys)) {
+            case VALID:
+                break;
+            case UNKNOWN_KID:
+                return new SessionError.TryRefreshToken("unknown_kid");
+            case KEYS_UNAVAILABLE:
+                return new SessionError.CoreUnavailable("jwks_unavailable");
+            default:
+                return new SessionError.TryRefreshToken("bad_signature");
+        }
+        var nbf = at.payload().get("nbf");
+        if (nbf != null && (!nbf.isNumber() || nbf.doubleValue() > Math.floorDiv(now, 1000))) {
+            return new SessionError.TryRefreshToken("not_yet_valid");
+        }
+        if (needsAntiCsrfToken && at.antiCsrfToken() == null) {
+            return new SessionError.TryRefreshToken("anti_csrf_token_absent_from_token");
+        }
+        if (at.isExpiredAt(now)) {
+            return new SessionError.TryRefreshToken("expired");
+        }
+        return null;
+    }
+
+    private VerificationResult verifyWithCore(AccessToken at, String antiCsrfHeader, boolean doAntiCsrfCheck,
+            boolean viaToken, VerifyOptions options, TokenTransferMethod transfer, long now) {
+        CoreResults.VerifySession answer;
+        try {
+            answer = core.verifySession(at.raw(), antiCsrfHeader, doAntiCsrfCheck, viaToken, options.checkDatabase());
+        } catch (CoreException e) {
+            return new SessionError.CoreUnavailable("core_verify_failed");
+        }
+        if (answer instanceof CoreResults.VerifyUnauthorised) {
+            return new SessionError.Unauthorised(true, "core_unauthorised");
+        }
+        if (answer instanceof CoreResults.VerifyTryRefresh) {
+            return new SessionError.TryRefreshToken("core_try_refresh");
+        }
+        CoreResults.VerifyOk ok = (CoreResults.VerifyOk) answer;
+        SessionInfo info = ok.session();
+        TokenInfo replacement = ok.accessToken();
+        if (replacement == null) {
+            return new VerifiedSession(info.userId(), info.recipeUserId(), info.handle(), info.tenantId(), at.payload(),
+                    at.raw(), at.expiryMillis(), transfer, null, ResponseTokens.NONE);
+        }
+        ObjectNode payload;
+        try {
+            payload = AccessTokenParser.payloadOf(replacement.token());
+        } catch (IllegalArgumentException e) {
+            return new SessionError.CoreUnavailable("core_returned_malformed_token");
+        }
+        ResponseTokens tokens = writer.sessionTokens(transfer, info.userId(), replacement, null, antiCsrfHeader, now);
+        return new VerifiedSession(info.userId(), info.recipeUserId(), info.handle(), info.tenantId(), payload,
+                replacement.token(), replacement.expiry(), transfer, replacement, tokens);
+    }
+
+    private static VerificationResult checkClaims(VerifiedSession session, List<ClaimValidator> validators, long now) {
+        if (validators.isEmpty()) {
+            return session;
+        }
+        List<ClaimValidationError> errors = null;
+        for (ClaimValidator validator : validators) {
+            Optional<ObjectNode> reason = validator.validate(session.accessTokenPayload(), now);
+            if (reason.isPresent()) {
+                if (errors == null) {
+                    errors = new ArrayList<>(2);
+                }
+                errors.add(new ClaimValidationError(validator.id(), reason.get()));
+            }
+        }
+        return errors == null ? session : new SessionError.InvalidClaims(errors);
+    }
+}
