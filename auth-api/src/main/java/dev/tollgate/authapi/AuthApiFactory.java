@@ -1,0 +1,56 @@
+package dev.tollgate.authapi;
+
+import dev.tollgate.authapi.config.AuthApiConfig;
+import dev.tollgate.authapi.cors.Cors;
+import dev.tollgate.authapi.email.EmailSender;
+import dev.tollgate.authapi.emailpassword.CredentialsRoute;
+import dev.tollgate.authapi.emailpassword.EmailExistsRoute;
+import dev.tollgate.authapi.emailverification.ClaimUpdater;
+import dev.tollgate.authapi.emailverification.IsEmailVerifiedRoute;
+import dev.tollgate.authapi.emailverification.SendVerificationEmailRoute;
+import dev.tollgate.authapi.emailverification.VerifyEmailRoute;
+import dev.tollgate.authapi.log.RequestLog;
+import dev.tollgate.authapi.routing.Router;
+import dev.tollgate.authapi.sessions.NewSessions;
+import dev.tollgate.authapi.sessions.RefreshRoute;
+import dev.tollgate.authapi.sessions.SessionRequests;
+import dev.tollgate.authapi.sessions.SignOutRoute;
+import dev.tollgate.session.Sessions;
+import dev.tollgate.session.config.SessionConfig;
+import dev.tollgate.session.core.CoreClient;
+import dev.tollgate.session.transfer.TokenWriter;
+
+import java.io.PrintStream;
+import java.time.Clock;
+
+/** Wires the routes the SDK calls to the session library, the core and the email sender. */
+public final class AuthApiFactory {
+
+    private AuthApiFactory() {
+    }
+
+    public static AuthApi create(AuthApiConfig config, EmailSender sender, PrintStream logOut) {
+        SessionConfig sessionConfig = config.session();
+        Sessions library = Sessions.create(sessionConfig);
+        CoreClient core = library.core();
+        TokenWriter writer = library.tokenWriter();
+        Clock clock = Clock.systemUTC();
+        SessionRequests sessions = new SessionRequests(library.verifier(), writer);
+        NewSessions newSessions = new NewSessions(sessionConfig, core, writer, clock);
+        ClaimUpdater claims = new ClaimUpdater(core, writer, sessions, clock);
+
+        Router router = Router.builder(sessionConfig.apiGatewayPath(), sessionConfig.apiBasePath())
+                .route("POST", "/signup", CredentialsRoute.signUp(core, newSessions))
+                .route("POST", "/signin", CredentialsRoute.signIn(core, newSessions))
+                .route("GET", "/emailpassword/email/exists", new EmailExistsRoute(core))
+                .route("GET", "/signup/email/exists", new EmailExistsRoute(core))
+                .route("POST", "/session/refresh", new RefreshRoute(sessionConfig, core, writer, sessions, clock))
+                .route("POST", "/signout", new SignOutRoute(core, writer, sessions))
+                .route("GET", "/user/email/verify", new IsEmailVerifiedRoute(core, sessions, claims))
+                .route("POST", "/user/email/verify", new VerifyEmailRoute(core, sessions, claims))
+                .route("POST", "/user/email/verify/token",
+                        new SendVerificationEmailRoute(core, sessions, claims, sender, config.websiteOrigin()))
+                .build();
+        return new AuthApi(router, new Cors(config.websiteOrigin()), new RequestLog(logOut, config.quietLog()));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.tollgate.authapi.emailverification;
+
+import dev.tollgate.authapi.sessions.CoreCalls;
+import dev.tollgate.authapi.sessions.SessionRequests;
+import dev.tollgate.session.core.CoreClient;
+import dev.tollgate.session.core.LoginMethod;
+import dev.tollgate.session.core.User;
+import dev.tollgate.session.verify.SessionError;
+import dev.tollgate.session.verify.VerifiedSession;
+
+import java.util.Optional;
+
+/** The email address of a session's login method (node's {@code getEmailForRecipeUserId}). */
+final class SessionEmails {
+
+    private final CoreClient core;
+    private final SessionRequests sessions;
+
+    SessionEmails(CoreClient core, SessionRequests sessions) {
+        this.core = core;
+        this.sessions = sessions;
+    }
+
+    /**
+     * The email, or empty when the login method has none. A user the core does not know ends the
+     * request as UNAUTHORISED with cleared tokens, as node does ("Unknown User ID provided").
+     */
+    Optional<String> of(VerifiedSession session) {
+        Optional<User> user = CoreCalls.call("look up the session's user", () -> core.userById(session.recipeUserId()));
+        if (user.isEmpty()) {
+            throw sessions.rejection(new SessionError.Unauthorised(true, "unknown_user_id"));
+        }
+        Optional<LoginMethod> method = user.get().loginMethods().stream()
+                .filter(m -> session.recipeUserId().equals(m.recipeUserId())).findFirst();
+        if (method.isEmpty()) {
+            throw sessions.rejection(new SessionError.Unauthorised(true, "unknown_user_id"));
+        }
+        return Optional.ofNullable(method.get().email());
+    }
+}

@@ -1,0 +1,110 @@
+package dev.tollgate.session.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback stand-in for the core that answers canned responses per "METHOD path" and records what it
+ * received (method, path with query, headers lower-cased, body).
+ */
+public final class FakeCore implements AutoCloseable {
+    public record Received(String method, String pathAndQuery, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
+            List<String> v = headers.get(name);
+            return v == null ? null : v.get(0);
+        }
+    }
+
+    public record Answer(int status, String body, long delayMillis) {
+    }
+
+    private final HttpServer server;
+    private final Map<String, List<Answer>> answers = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    public FakeCore() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-core");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+    }
+
+    /** Answers {@code method path} (path without query) with these responses in turn; the last one repeats. */
+    public FakeCore on(String method, String path, Answer... sequence) {
+        answers.put(method + " " + path, List.of(sequence));
+        served.put(method + " " + path, new AtomicInteger());
+        return this;
+    }
+
+    public FakeCore on(String method, String path, int status, String body) {
+        return on(method, path, new Answer(status, body, 0));
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public List<Received> received() {
+        return received;
+    }
+
+    public Received last() {
+        return received.get(received.size() - 1);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, List<String>> headers = new java.util.HashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        URI uri = exchange.getRequestURI();
+        received.add(new Received(exchange.getRequestMethod(), uri.getRawPath()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), headers, body));
+        String key = exchange.getRequestMethod() + " " + uri.getRawPath();
+        List<Answer> sequence = answers.get(key);
+        Answer answer;
+        if (sequence == null) {
+            answer = new Answer(404, "no such route in fake core: " + key, 0);
+        } else {
+            int i = served.get(key).getAndIncrement();
+            answer = sequence.get(Math.min(i, sequence.size() - 1));
+        }
+        if (answer.delayMillis() > 0) {
+            try {
+                Thread.sleep(answer.delayMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("content-type", "application/json");
+        try {
+            exchange.sendResponseHeaders(answer.status(), bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        } catch (IOException ignored) {
+            // the client timed out and left
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
