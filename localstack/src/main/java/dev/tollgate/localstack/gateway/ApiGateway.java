@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,6 +60,11 @@ public final class ApiGateway implements AutoCloseable {
      */
     public static ApiGateway start(int port, Path openApiYaml, Map<String, String> placeholders,
             LambdaInvoker invoker) {
+        return start(port, openApiYaml, placeholders, invoker, GatewayLog.to(System.out));
+    }
+
+    static ApiGateway start(int port, Path openApiYaml, Map<String, String> placeholders, LambdaInvoker invoker,
+            GatewayLog log) {
         RestApi api = RestApiParser.parse(ApiDefinition.load(openApiYaml, placeholders));
         Stage stage = new Stage(STAGE, placeholders.getOrDefault("AwsRegion", "us-east-1"), ACCOUNT_ID,
                 randomId(10), randomId(6));
@@ -76,7 +82,7 @@ public final class ApiGateway implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        Pipeline pipeline = new Pipeline(api, stage, invoker, client, GatewayLog.to(System.out));
+        Pipeline pipeline = new Pipeline(api, stage, invoker, client, log);
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(32, r -> {
             Thread t = new Thread(r, "gateway-" + threads.incrementAndGet());
@@ -113,10 +119,12 @@ public final class ApiGateway implements AutoCloseable {
     private static void serve(HttpExchange exchange, Pipeline pipeline) {
         try (exchange) {
             GatewayRequest.Ids ids = GatewayRequest.Ids.next();
+            // The JDK server delivers names as "Content-type"; lower case is what API Gateway passes on for
+            // HTTP/2 clients (every browser over TLS), so events carry lower-case names rather than that hybrid.
             Map<String, List<String>> headers = new LinkedHashMap<>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, List.copyOf(v)));
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
             byte[] body = readBody(exchange.getRequestBody());
-            GatewayRequest request = new GatewayRequest(exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT),
+            GatewayRequest request = new GatewayRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
                     exchange.getRequestURI().getRawPath(),
                     GatewayRequest.parseQuery(exchange.getRequestURI().getRawQuery()), headers,
                     body == null ? new byte[0] : body, exchange.getRemoteAddress().getAddress().getHostAddress(),

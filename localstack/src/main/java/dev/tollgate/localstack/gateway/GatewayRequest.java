@@ -16,7 +16,7 @@ import java.util.UUID;
  *
  * @param fullPath       the request path as sent, stage prefix included ({@code /dev/graphql})
  * @param query          decoded query parameters, all values in order
- * @param headers        client headers, all values in order (names as the HTTP server delivers them)
+ * @param headers        client headers, all values in order, names in lower case
  * @param pathParameters filled once the route is known
  */
 record GatewayRequest(

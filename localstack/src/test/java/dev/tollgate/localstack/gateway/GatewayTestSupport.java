@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,13 +23,15 @@ abstract class GatewayTestSupport {
 
     final FakeLambdas lambdas = new FakeLambdas();
     final HttpClient client = HttpClient.newHttpClient();
+    final List<String> logLines = new CopyOnWriteArrayList<>();
     RecordingBackend appsync;
     ApiGateway gateway;
 
     @BeforeEach
     void startGateway() throws IOException {
         appsync = new RecordingBackend();
-        gateway = ApiGateway.start(0, definition(), placeholders(appsync.graphqlUrl()), lambdas);
+        gateway = ApiGateway.start(0, definition(), placeholders(appsync.graphqlUrl()), lambdas,
+                new GatewayLog(logLines::add));
     }
 
     @AfterEach
