@@ -37,16 +37,22 @@ public final class Mailbox implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final Clock clock;
+    private final int capacity;
     private final Deque<Message> messages = new ArrayDeque<>();
 
-    private Mailbox(HttpServer server, ExecutorService threads, Clock clock) {
+    private Mailbox(HttpServer server, ExecutorService threads, Clock clock, int capacity) {
         this.server = server;
         this.threads = threads;
         this.clock = clock;
+        this.capacity = capacity;
     }
 
     /** Binds 127.0.0.1:{@code port} (0 = ephemeral) and starts serving. */
     public static Mailbox start(int port) {
+        return start(port, CAPACITY);
+    }
+
+    static Mailbox start(int port, int capacity) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
@@ -58,7 +64,7 @@ public final class Mailbox implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        Mailbox mailbox = new Mailbox(server, threads, Clock.systemUTC());
+        Mailbox mailbox = new Mailbox(server, threads, Clock.systemUTC(), capacity);
         server.createContext("/", mailbox::handle);
         server.setExecutor(threads);
         server.start();
@@ -132,7 +138,7 @@ public final class Mailbox implements AutoCloseable {
         }
         synchronized (this) {
             messages.addFirst(message);
-            while (messages.size() > CAPACITY) {
+            while (messages.size() > capacity) {
                 messages.removeLast();
             }
         }
