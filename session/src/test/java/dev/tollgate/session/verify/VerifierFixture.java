@@ -1,0 +1,62 @@
+package dev.tollgate.session.verify;
+
+import dev.tollgate.session.config.SessionConfig;
+import dev.tollgate.session.core.CoreClient;
+import dev.tollgate.session.http.Headers;
+import dev.tollgate.session.jwks.JwksCache;
+import dev.tollgate.session.testing.FakeCore;
+import dev.tollgate.session.testing.TestKeys;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+
+/** A verifier wired to a loopback core (JWKS + CDI) and a settable clock. */
+final class VerifierFixture implements AutoCloseable {
+    static final String KID = "d-1795710292238";
+    static final String STATIC_KID = "s-e5f654ea-5228-42bf-b9bc-d0f4506af6fc";
+    static final long NOW_S = 1_795_710_700L;
+
+    final FakeCore core;
+    final AtomicLong clock = new AtomicLong(NOW_S * 1000 + 500);
+    final SessionVerifier verifier;
+    final SessionConfig config;
+    final JwksCache jwks;
+
+    VerifierFixture(UnaryOperator<SessionConfig.Builder> customise) throws Exception {
+        core = new FakeCore();
+        core.on("GET", "/.well-known/jwks.json", 200, TestKeys.jwks(KID, STATIC_KID));
+        config = customise.apply(SessionConfig.builder().coreUri(core.uri())
+                .apiDomain(URI.create("http://localhost:4566")).apiGatewayPath("/dev")
+                .requestTimeout(Duration.ofSeconds(2))).build();
+        HttpClient http = CoreClient.newHttpClient(config);
+        jwks = new JwksCache(config, http, clock::get);
+        verifier = new SessionVerifier(config, jwks, new CoreClient(config, http), clock::get);
+    }
+
+    VerifierFixture() throws Exception {
+        this(b -> b);
+    }
+
+    VerificationResult verify(String method, VerifyOptions options, String... headerPairs) {
+        Headers.Builder b = Headers.builder();
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            b.add(headerPairs[i], headerPairs[i + 1]);
+        }
+        return verifier.verify(method, b.build(), options);
+    }
+
+    VerificationResult get(String... headerPairs) {
+        return verify("GET", VerifyOptions.optional(), headerPairs);
+    }
+
+    long coreCalls(String pathPrefix) {
+        return core.received().stream().filter(r -> r.pathAndQuery().startsWith(pathPrefix)).count();
+    }
+
+    @Override
+    public void close() {
+        core.close();
+    }
+}
