@@ -2,7 +2,6 @@ package dev.tollgate.localstack.authapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -204,7 +203,4 @@ final class SdkClient {
         return String.join("; ", pairs);
     }
 
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
 }
