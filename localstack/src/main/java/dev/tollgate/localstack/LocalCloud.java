@@ -16,9 +16,11 @@ import java.net.BindException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -94,8 +96,17 @@ public final class LocalCloud implements AutoCloseable {
 
             var endpoints = new LocalCloudFunctions.Endpoints(coreUri, options.coreApiKey(), apiOrigin,
                     webHost.origin(), mailbox.webhookUrl(), dynamo.endpoint(), notesTable);
+            List<String> functions = new ArrayList<>();
             for (FunctionDefinition function : LocalCloudFunctions.definitions(layout, endpoints)) {
                 lambda.deploy(function);
+                functions.add(function.name());
+            }
+            if (options.prewarm()) {
+                List<String> failed = lambda.provision(functions);
+                if (!failed.isEmpty()) {
+                    throw new LocalCloudException("lambda: " + String.join(", ", failed)
+                            + " did not initialise (its log lines above say why)");
+                }
             }
             webHost.publishConfig(new WebConfig(apiOrigin.toString(), LocalCloudFunctions.GATEWAY_PATH,
                     LocalCloudFunctions.AUTH_BASE_PATH, webHost.origin().toString(), mailbox.uri().toString()));

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class LocalCloudIT {
 
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-    private static final Duration ACCESS_TOKEN_VALIDITY = Duration.ofSeconds(4);
+    private static final Duration ACCESS_TOKEN_VALIDITY = Duration.ofSeconds(6);
 
     private static LocalCloud cloud;
 
@@ -52,7 +52,8 @@ class LocalCloudIT {
     void signUpCallExpireRefreshAndSeeOnlyOwnNotes() throws Exception {
         CloudClient ada = new CloudClient(cloud.api(), cloud.web());
         CloudClient bob = new CloudClient(cloud.api(), cloud.web());
-        String adaId = signUp(ada, "ada-" + UUID.randomUUID() + "@example.com");
+        HttpResponse<String> adaSignUp = ada.signUp("ada-" + UUID.randomUUID() + "@example.com", "Correct-horse-7");
+        String adaId = signedUp(ada, adaSignUp);
         String bobId = signUp(bob, "bob-" + UUID.randomUUID() + "@example.com");
         assertThat(adaId).isNotEqualTo(bobId);
 
@@ -65,7 +66,10 @@ class LocalCloudIT {
         addNote(bob, "bob's note");
         String issuedAccessToken = ada.cookies.get("sAccessToken");
 
-        Thread.sleep(ACCESS_TOKEN_VALIDITY.plusMillis(1500).toMillis());
+        // the front-token says when the access token expires ("ate", epoch ms), as the SDK reads it
+        long expiresAt = frontToken(adaSignUp).get("ate").asLong();
+        assertThat(expiresAt).isGreaterThan(System.currentTimeMillis());
+        Thread.sleep(expiresAt - System.currentTimeMillis() + 1000);
         HttpResponse<String> expired = ada.graphql("/graphql", "{ me { userId } }");
         assertThat(expired.statusCode()).as(expired.body()).isEqualTo(401);
         assertThat(expired.headers().firstValue("Access-Control-Allow-Origin")).contains(cloud.web().toString());
@@ -125,7 +129,15 @@ class LocalCloudIT {
     }
 
     private static String signUp(CloudClient client, String email) throws Exception {
-        HttpResponse<String> response = client.signUp(email, "Correct-horse-7");
+        return signedUp(client, client.signUp(email, "Correct-horse-7"));
+    }
+
+    private static JsonNode frontToken(HttpResponse<String> response) throws Exception {
+        String header = response.headers().firstValue("front-token").orElseThrow();
+        return CloudClient.JSON.readTree(java.util.Base64.getDecoder().decode(header));
+    }
+
+    private static String signedUp(CloudClient client, HttpResponse<String> response) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode body = CloudClient.json(response);
         assertThat(body.get("status").asText()).as(response.body()).isEqualTo("OK");

@@ -52,6 +52,27 @@ final class FunctionPool implements AutoCloseable {
         return log(result, startNanos, lease.cold, lease.instance);
     }
 
+    /**
+     * Starts one instance ahead of any invocation and waits for its init, like provisioned concurrency.
+     *
+     * @return {@code true} when a warm instance is now idle
+     */
+    boolean provision() {
+        Lease lease;
+        try {
+            lease = acquire(System.nanoTime());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        if (lease == null) {
+            return false;
+        }
+        boolean ready = lease.instance.awaitReady();
+        release(lease.instance);
+        return ready;
+    }
+
     private record Lease(ExecutionEnvironment instance, boolean cold) {}
 
     /** An idle warm instance, or a newly started one; {@code null} when none freed up before the deadline. */

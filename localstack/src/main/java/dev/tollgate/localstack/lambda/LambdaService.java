@@ -119,6 +119,21 @@ public final class LambdaService implements LambdaInvoker, AutoCloseable {
         return reference.matches("[A-Za-z0-9_-]{1,64}") ? Optional.of(reference) : Optional.empty();
     }
 
+    /**
+     * Starts an instance of each named function and waits for their init (in parallel), so that the first
+     * calls are warm: what provisioned concurrency does on AWS. Cold starts are logged all the same.
+     *
+     * @return the names of the functions that did not come up (init error, crash, init timeout)
+     */
+    public List<String> provision(List<String> functionNames) {
+        return functionNames.parallelStream()
+                .filter(name -> {
+                    FunctionPool pool = functions.get(name);
+                    return pool == null || !pool.provision();
+                })
+                .toList();
+    }
+
     /** Live instances of a function (0 when it has none or does not exist). */
     public int liveInstances(String functionName) {
         FunctionPool pool = functions.get(functionName);
