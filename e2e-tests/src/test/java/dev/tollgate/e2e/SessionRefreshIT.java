@@ -73,6 +73,9 @@ class SessionRefreshIT {
           .until(d -> !String.valueOf(d.findElement(org.openqa.selenium.By.id("api-result")).getDomAttribute("data-status")).isEmpty());
       assertThat(page.sessionState()).as("tab %s", tab).isEqualTo("signed-in");
       assertThat(page.me()).as("tab %s", tab).isEqualTo(userId);
+      // Both tabs really sent the expired token: each got the authorizer's 401 first.
+      assertThat(newest(page, journalBefore.get(tab))).as("tab %s, oldest first", tab).first()
+          .satisfies(e -> assertThat(e.get("path") + " " + e.get("status")).isEqualTo(stack.api().getPath() + "/graphql 401"));
       // A refresh answered 401 would mean a lost session (e.g. a replayed refresh token taken for theft).
       List<Map<String, Object>> refreshes = newest(page, journalBefore.get(tab)).stream()
           .filter(e -> String.valueOf(e.get("path")).endsWith("/auth/session/refresh")).toList();
