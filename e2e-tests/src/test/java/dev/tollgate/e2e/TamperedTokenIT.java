@@ -2,6 +2,7 @@ package dev.tollgate.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -27,7 +28,7 @@ class TamperedTokenIT {
 
     String status = page.callApi();
 
-    List<String> calls = SessionRefreshIT.newest(page, journalBefore).stream()
+    List<String> calls = page.networkLogSince(journalBefore).stream()
         .map(e -> e.get("path") + " " + e.get("status")).toList();
     String api = stack.api().getPath();
     assertThat(calls).as("what went over the wire").first().isEqualTo(api + "/graphql 401");
@@ -51,7 +52,7 @@ class TamperedTokenIT {
 
     assertThat(page.callApi()).isEqualTo("401");
 
-    List<String> calls = SessionRefreshIT.newest(page, journalBefore).stream()
+    List<String> calls = page.networkLogSince(journalBefore).stream()
         .map(e -> e.get("path") + " " + e.get("status")).toList();
     String api = stack.api().getPath();
     assertThat(calls).containsExactly(api + "/graphql 401", api + "/auth/session/refresh 401");
@@ -77,7 +78,7 @@ class TamperedTokenIT {
     String back = driver.getCurrentUrl();
     boolean elsewhere = !original.getPath().equals("/");
     if (elsewhere) {
-      driver.get(java.net.URI.create(back).resolve(original.getPath() + "/not-a-page").toString());
+      driver.get(URI.create(back).resolve(original.getPath() + "/not-a-page").toString());
     }
     driver.manage().deleteCookieNamed(original.getName());
     driver.manage().addCookie(new Cookie.Builder(original.getName(), value)
