@@ -24,8 +24,10 @@ final class NotesService {
     }
 
     /**
-     * Adds a note. The cap is checked by counting first; two adds racing at the cap can both pass, which
-     * leaves a user one note over: acceptable for a demo cap, and no other user is affected.
+     * Adds a note within the cap. DynamoDB cannot count and write atomically, so the count is checked
+     * before the write and again after it; an add that finds the user over the cap takes its own note
+     * back. Whichever kept note was recounted last saw every kept note, so the cap always holds; racing
+     * adds at the cap may both be refused, never both kept.
      */
     Note add(String userId, String text) {
         if (text.isBlank()) {
@@ -42,6 +44,10 @@ final class NotesService {
         Instant now = clock.instant();
         Note note = new Note(NoteIds.next(now.toEpochMilli()), text, now);
         store.add(userId, note);
+        if (store.count(userId) > maxNotesPerUser) {
+            store.delete(userId, note.id());
+            throw new ResolverError.LimitExceeded(maxNotesPerUser);
+        }
         return note;
     }
 

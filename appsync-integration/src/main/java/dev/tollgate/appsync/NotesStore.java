@@ -47,11 +47,13 @@ final class NotesStore {
         return notes;
     }
 
+    /** A strongly consistent count: the cap check must see the write that was just made. */
     int count(String userId) {
         int count = 0;
         Map<String, AttributeValue> start = null;
         do {
-            QueryResponse page = dynamo.query(byUser(userId).select(Select.COUNT).exclusiveStartKey(start).build());
+            QueryResponse page = dynamo.query(byUser(userId).select(Select.COUNT).consistentRead(true)
+                    .exclusiveStartKey(start).build());
             count += page.count();
             start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
         } while (start != null);

@@ -22,6 +22,9 @@ import java.util.Map;
  */
 public final class ResolverHandler implements RequestHandler<Map<String, Object>, Object> {
 
+    /** The fields this resolver serves, as resolvers.yaml wires them. */
+    static final List<String> FIELDS = List.of("Query.me", "Query.notes", "Mutation.addNote", "Mutation.deleteNote");
+
     private final NotesService notes;
     private final InvocationLog log;
 
@@ -92,7 +95,4 @@ public final class ResolverHandler implements RequestHandler<Map<String, Object>
     private static double millisSince(long started) {
         return (System.nanoTime() - started) / 1_000_000.0;
     }
-
-    /** The fields this resolver serves, as resolvers.yaml wires them. */
-    static final List<String> FIELDS = List.of("Query.me", "Query.notes", "Mutation.addNote", "Mutation.deleteNote");
 }

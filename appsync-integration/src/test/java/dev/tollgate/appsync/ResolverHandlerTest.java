@@ -222,6 +222,31 @@ class ResolverHandlerTest {
         assertThat(ok(listNotes(ALICE))).hasSize(3);
     }
 
+    @Test
+    void theCapHoldsUnderConcurrentAdds() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<LambdaBoundary.Outcome>> adds = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String event = addNote(ALICE, "racing " + i);
+                adds.add(pool.submit(() -> LambdaBoundary.invoke(handler, event)));
+            }
+            int kept = 0;
+            for (java.util.concurrent.Future<LambdaBoundary.Outcome> add : adds) {
+                LambdaBoundary.Outcome outcome = add.get();
+                if (outcome.failed()) {
+                    assertThat(outcome.errorMessage()).startsWith("LimitExceeded: ");
+                } else {
+                    kept++;
+                }
+            }
+            int stored = ok(listNotes(ALICE)).size();
+            assertThat(stored).isEqualTo(kept).isBetween(1, 3);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // ---- validation ----
 
     @Test

@@ -197,6 +197,22 @@ class AuthorizerJarIT {
     }
 
     @Test
+    void withSessionsRequiredAndApiScopeNoSessionIs401AndTheStageIsAllowed() throws Exception {
+        try (RuntimeApiDouble api = RuntimeApiDouble.start();
+             LambdaProcess strict = LambdaProcess.start(JAR, HANDLER,
+                     env(api, Map.of("SESSION_REQUIRED", "true", "POLICY_SCOPE", "api")), List.of())) {
+            Answer anonymous = api.invoke(Fixtures.event("allow-no-session.json")).get(30, TimeUnit.SECONDS);
+            assertUnauthorized(anonymous);
+
+            Answer user = api.invoke(withToken("allow-cookie-session.json", AccessTokens.v5(key, "jar-user-7")))
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(user.body()).isEqualTo(allow("jar-user-7",
+                    "arn:aws:execute-api:us-east-1:000000000000:a1b2c3d4e5/dev/*/*"));
+            assertThat(strict.output()).contains("\"reason\":\"SESSION_REQUIRED\"");
+        }
+    }
+
+    @Test
     void aBadVariableFailsTheInitWithAMessageNamingIt() throws Exception {
         try (RuntimeApiDouble api = RuntimeApiDouble.start();
              LambdaProcess bad = LambdaProcess.start(JAR, HANDLER, env(api, Map.of("SESSION_REQUIRED", "maybe")),

@@ -119,7 +119,7 @@ final class AttributeValues {
 
     private static String requireText(JsonNode content) {
         if (content == null || !content.isTextual()) {
-            throw DynamoDbError.serialization("NUMBER_VALUE cannot be converted to String");
+            throw DynamoDbError.serialization("Unexpected value type in AttributeValue: expected a string");
         }
         return content.textValue();
     }

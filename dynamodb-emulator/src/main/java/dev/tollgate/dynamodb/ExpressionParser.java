@@ -280,8 +280,9 @@ final class ExpressionParser {
                 throw DynamoDbError.validation("Invalid " + kind
                         + ": nested document paths are not supported by the Tollgate DynamoDB emulator");
             } else {
+                String near = out.isEmpty() ? String.valueOf(c) : out.get(out.size() - 1) + " " + c;
                 throw DynamoDbError.validation("Invalid " + kind + ": Syntax error; token: \"" + c
-                        + "\", near: \"" + text.substring(Math.max(0, i - 1), Math.min(text.length(), i + 2)) + "\"");
+                        + "\", near: \"" + near + "\"");
             }
         }
         return out;

@@ -102,6 +102,36 @@ class LocalCloudIT {
     }
 
     @Test
+    void theVerificationEmailReachesTheMailboxAndItsTokenOpensTheVerifiedRoute() throws Exception {
+        CloudClient una = new CloudClient(cloud.api(), cloud.web());
+        String email = "una-" + UUID.randomUUID() + "@example.com";
+        String unaId = signUp(una, email);
+
+        HttpResponse<String> sent = una.auth("/auth/user/email/verify/token", "emailverification", "");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        assertThat(CloudClient.json(sent).get("status").asText()).isEqualTo("OK");
+
+        var http = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<String> inbox = http.send(java.net.http.HttpRequest.newBuilder(cloud.mailbox()
+                .resolve("/messages?to=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode messages = CloudClient.JSON.readTree(inbox.body());
+        assertThat(messages).hasSize(1);
+        String link = messages.get(0).get("link").asText();
+        assertThat(link).startsWith(cloud.web() + "/auth/verify-email?token=").endsWith("&tenantId=public");
+        String token = java.net.URLDecoder.decode(link.replaceAll(".*[?&]token=([^&]+).*", "$1"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        var verifyBody = CloudClient.JSON.createObjectNode().put("method", "token").put("token", token);
+        HttpResponse<String> verified = una.auth("/auth/user/email/verify", "emailverification", verifyBody.toString());
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+        assertThat(CloudClient.json(verified).get("status").asText()).as(verified.body()).isEqualTo("OK");
+
+        HttpResponse<String> allowed = una.graphql("/verified/graphql", "{ me { userId } }");
+        assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
+        assertThat(CloudClient.json(allowed).at("/data/me/userId").asText()).isEqualTo(unaId);
+    }
+
+    @Test
     void aRequestWithoutSessionIsUnauthorisedAndNeverReachesAppSync() throws Exception {
         CloudClient stranger = new CloudClient(cloud.api(), cloud.web());
 

@@ -78,7 +78,8 @@ public final class SessionDecider {
         return optionsByClaims.getOrDefault(routeClaims.forRoute(event.httpMethod(), event.resource()), defaultOptions);
     }
 
-    private static Decision allow(VerifiedSession session) {
+    /** Package-private for tests: the one place that decides what a verified session forwards. */
+    static Decision allow(VerifiedSession session) {
         if (!session.accessTokenUpdated()) {
             return new Decision.Allow(Reason.SESSION_VALID, session.userId(), null, null);
         }

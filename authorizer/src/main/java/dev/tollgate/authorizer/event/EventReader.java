@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 public final class EventReader {
 
     private static final Pattern VERB = Pattern.compile("[A-Z]{1,16}");
+    /** API Gateway's request ids are UUIDs; anything else is not repeated in logs and errors. */
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
     private final JsonFactory json = JsonFactory.builder()
             // A second "methodArn" or "headers" key must not silently override the first.
@@ -161,7 +163,8 @@ public final class EventReader {
             String name = p.currentName();
             p.nextToken();
             if (name.equals("requestId")) {
-                requestId = stringOrNull(p, "requestContext.requestId");
+                String value = stringOrNull(p, "requestContext.requestId");
+                requestId = value != null && REQUEST_ID.matcher(value).matches() ? value : null;
             } else {
                 p.skipChildren();
             }

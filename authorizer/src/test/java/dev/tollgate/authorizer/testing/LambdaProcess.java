@@ -8,9 +8,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A function jar running in a fresh JVM the way Lambda runs it: AWS's runtime interface client as
@@ -40,7 +42,8 @@ public final class LambdaProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
         command.add("-cp");
-        command.add(functionJar + File.pathSeparator + runtimeClientClasspath());
+        // Absolute: the function runs in its own working directory (the task root).
+        command.add(functionJar.toAbsolutePath() + File.pathSeparator + runtimeClientClasspath());
         command.add(AWSLambda.class.getName());
         command.add(handler);
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -89,6 +92,11 @@ public final class LambdaProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         Files.deleteIfExists(output);
-        Files.deleteIfExists(taskRoot);
+        // A crashed JVM leaves hs_err_pid*.log in its working directory: delete the whole tree.
+        try (Stream<Path> files = Files.walk(taskRoot)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

@@ -53,6 +53,7 @@ public final class AppSyncEmulator implements AutoCloseable {
             throw new IllegalArgumentException("the AppSync API key must not be empty");
         }
         GraphQL graphql = GraphQL.newGraphQL(schema(AppSyncDefinition.load(definitionDir), invoker)).build();
+        disableNagle();
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             server.createContext("/", new GraphqlEndpoint(graphql, apiKey));
@@ -102,5 +103,17 @@ public final class AppSyncEmulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    /**
+     * The JDK HttpServer writes a response's headers and body in two segments; with Nagle's algorithm
+     * on (its default) the body waits for the client's delayed ACK, about 40 ms per request (measured:
+     * 50-67 ms per SDK call instead of 9 ms). The switch is JVM-wide and read once, when the first
+     * HttpServer is created, so it is set here only if nobody chose a value.
+     */
+    private static void disableNagle() {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
     }
 }

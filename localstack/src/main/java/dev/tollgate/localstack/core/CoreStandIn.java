@@ -29,6 +29,7 @@ public final class CoreStandIn implements AutoCloseable {
 
     /** PBKDF2-HMAC-SHA256 rounds: slow enough to matter to an attacker, fast enough for tests. */
     static final int PASSWORD_ITERATIONS = 120_000;
+    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -42,6 +43,11 @@ public final class CoreStandIn implements AutoCloseable {
     }
 
     public static CoreStandIn start(CoreConfig config) {
+        // The JDK server writes headers and body separately; with Nagle on, every call waits ~40 ms
+        // for a delayed ACK. Read once per JVM, so an explicit setting elsewhere wins.
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
         SigningKeys keys = new SigningKeys(config.clock(), config.keyRotationInterval(), CoreConfig.KEY_OVERLAP,
                 config.accessTokenValidity());
         SessionService sessions = new SessionService(keys, config.clock(), config.accessTokenValidity(),

@@ -9,7 +9,6 @@ import dev.tollgate.localstack.gateway.RestApi.AwsProxyIntegration;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,11 +22,6 @@ import java.util.regex.Pattern;
  * {@code Set-Cookie} values stay separate lines. A function error or malformed output is a 502.
  */
 final class AwsProxyCall {
-
-    /** Headers API Gateway does not pass through as-is but renames to {@code x-amzn-Remapped-<name>}. */
-    private static final Set<String> REMAPPED = Set.of("connection", "content-length", "date", "server",
-            "authorization", "content-md5", "expect", "host", "max-forwards", "proxy-authenticate", "trailer",
-            "upgrade", "user-agent", "www-authenticate", "transfer-encoding");
 
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
@@ -157,7 +151,7 @@ final class AwsProxyCall {
         if (!HEADER_NAME.matcher(name).matches()) {
             throw malformed("header name '" + name.replaceAll("\\p{Cntrl}", "?") + "' is not an HTTP token");
         }
-        return REMAPPED.contains(name.toLowerCase(Locale.ROOT)) ? "x-amzn-Remapped-" + name : name;
+        return RemappedHeaders.clientName(name);
     }
 
     private static Failure malformed(String reason) {

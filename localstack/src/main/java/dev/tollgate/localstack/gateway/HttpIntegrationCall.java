@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -86,8 +87,21 @@ final class HttpIntegrationCall {
         Mappings.BackendResponse answer =
                 new Mappings.BackendResponse(response.statusCode(), response.headers().map(), response.body());
         Mappings.Sources withBackend = new Mappings.Sources(request, sources.context(), Optional.of(answer));
-        return IntegrationResponses.respond(integration.responses(), response.statusCode(), withBackend,
+        Reply mapped = IntegrationResponses.respond(integration.responses(), response.statusCode(), withBackend,
                 response.body());
+        return withRemappedBackendHeaders(mapped, response.headers().map());
+    }
+
+    /** Backend headers are dropped, except the hop/identity ones that API Gateway returns renamed. */
+    private static Reply withRemappedBackendHeaders(Reply reply, Map<String, List<String>> backendHeaders) {
+        Reply.Builder builder = Reply.status(reply.status());
+        reply.headers().forEach(h -> builder.header(h.getKey(), h.getValue()));
+        backendHeaders.forEach((name, values) -> {
+            if (RemappedHeaders.isRemapped(name)) {
+                values.forEach(v -> builder.header(RemappedHeaders.clientName(name), v));
+            }
+        });
+        return builder.body(reply.body()).build();
     }
 
     private static URI withQuery(URI uri, String query) {

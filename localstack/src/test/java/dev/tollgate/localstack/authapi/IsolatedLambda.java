@@ -26,7 +26,7 @@ import java.util.UUID;
  * <p>One difference from Lambda, on purpose: the environment is passed to the handler's
  * {@code (Map<String, String>)} constructor, because a JVM cannot change its own environment.
  */
-final class IsolatedLambda implements AutoCloseable {
+final class IsolatedLambda implements FunctionInvoker, AutoCloseable {
 
     /** A class loader that can say whether it has loaded a class, to prove lazy loading. */
     private static final class JarLoader extends URLClassLoader {
@@ -97,7 +97,8 @@ final class IsolatedLambda implements AutoCloseable {
     }
 
     /** One invocation: event JSON in, result JSON out. Exceptions from the handler propagate. */
-    String invoke(String eventJson) throws Exception {
+    @Override
+    public String invoke(String eventJson) throws Exception {
         Object event = input.fromJson(eventJson);
         Object result;
         try {

@@ -31,7 +31,7 @@ final class SdkClient {
     private record StoredCookie(String name, String value, String path) {
     }
 
-    private final IsolatedLambda function;
+    private final FunctionInvoker function;
     private final String origin;
     private final String authMode;
     private final Map<String, StoredCookie> cookies = new LinkedHashMap<>();
@@ -40,7 +40,7 @@ final class SdkClient {
     private String refreshTokenHeader;
     private String antiCsrf;
 
-    SdkClient(IsolatedLambda function, String origin, String authMode) {
+    SdkClient(FunctionInvoker function, String origin, String authMode) {
         this.function = function;
         this.origin = origin;
         this.authMode = authMode;

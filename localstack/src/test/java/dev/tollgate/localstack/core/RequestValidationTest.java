@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,9 +106,9 @@ class RequestValidationTest {
         CoreCalls none = new CoreCalls(core.uri(), Map.of("cdi-version", "5.4"));
         CoreCalls wrong = new CoreCalls(core.uri(), Map.of("cdi-version", "5.4", "api-key", "wrong-key"));
 
-        for (HttpResponse<String> response : new HttpResponse[] {none.get("/apiversion"),
+        for (HttpResponse<String> response : List.of(none.get("/apiversion"),
                 wrong.get("/apiversion"), none.post("/recipe/session/refresh", "{}"),
-                wrong.post("/public/recipe/signup", "{}")}) {
+                wrong.post("/public/recipe/signup", "{}"))) {
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.body()).isEqualTo("Invalid API key\n");
         }

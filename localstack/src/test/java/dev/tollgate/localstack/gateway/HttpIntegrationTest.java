@@ -79,6 +79,10 @@ class HttpIntegrationTest extends GatewayTestSupport {
         assertThat(response.headers().allValues("Access-Control-Allow-Credentials")).containsExactly("true");
         assertThat(response.headers().allValues("Content-Type")).containsExactly("application/json");
         assertThat(response.headers().map().keySet()).noneMatch(k -> k.equalsIgnoreCase("X-Backend-Secret"));
+        // The backend's hop/identity headers come back renamed, never under their own names.
+        assertThat(response.headers().allValues("x-amzn-Remapped-Content-Length"))
+                .containsExactly(Integer.toString(appsync.body.length()));
+        assertThat(response.headers().firstValue("x-amzn-Remapped-Date")).isPresent();
         assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
     }
 

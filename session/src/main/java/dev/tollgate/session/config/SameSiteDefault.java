@@ -22,10 +22,16 @@ final class SameSiteDefault {
         return siteOf(apiDomain.getHost()).equals(siteOf(websiteDomain.getHost())) ? SameSite.LAX : SameSite.NONE;
     }
 
+    /** localhost, *.localhost and IP addresses. */
+    static boolean isLocal(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.startsWith("[") || h.matches("\\d{1,3}(\\.\\d{1,3}){3}") || h.equals("localhost")
+                || h.endsWith(".localhost");
+    }
+
     static String siteOf(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") || h.matches("\\d{1,3}(\\.\\d{1,3}){3}") || h.equals("localhost")
-                || h.endsWith(".localhost")) {
+        if (isLocal(h)) {
             return "localhost";
         }
         String[] labels = h.split("\\.");

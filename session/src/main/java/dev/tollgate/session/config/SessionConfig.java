@@ -93,6 +93,18 @@ public record SessionConfig(
         requirePositive(requestTimeout, ENV_REQUEST_TIMEOUT);
     }
 
+    /** Like the record's, but never prints the API key. */
+    @Override
+    public String toString() {
+        return "SessionConfig[coreUris=" + coreUris + ", apiKey=" + (apiKey == null ? "none" : "***")
+                + ", apiDomain=" + apiDomain + ", websiteDomain=" + websiteDomain + ", apiGatewayPath=" + apiGatewayPath
+                + ", apiBasePath=" + apiBasePath + ", cookieSameSite=" + cookieSameSite + ", cookieSecure="
+                + cookieSecure + ", cookieDomain=" + cookieDomain + ", antiCsrf=" + antiCsrf
+                + ", useDynamicAccessTokenSigningKey=" + useDynamicAccessTokenSigningKey + ", jwksMaxAge=" + jwksMaxAge
+                + ", jwksPenaltyWindow=" + jwksPenaltyWindow + ", connectTimeout=" + connectTimeout
+                + ", requestTimeout=" + requestTimeout + "]";
+    }
+
     /** Path of the access-token cookie: always {@code /} (node's {@code accessTokenPath} default). */
     public String accessTokenPath() {
         return "/";
@@ -211,7 +223,12 @@ public record SessionConfig(
         }
 
         public Builder apiKey(String apiKey) {
-            this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
+            String key = apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
+            if (key != null && !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                // It goes into an HTTP header; a control character or space would break every core call.
+                throw new ConfigException(ENV_API_KEY, "printable ASCII without spaces", "contains invalid characters");
+            }
+            this.apiKey = key;
             return this;
         }
 
@@ -298,6 +315,13 @@ public record SessionConfig(
             boolean secure = cookieSecure != null ? cookieSecure : "https".equals(apiDomain.getScheme());
             AntiCsrfMode mode = antiCsrf != null ? antiCsrf
                     : sameSite == SameSite.NONE ? AntiCsrfMode.VIA_CUSTOM_HEADER : AntiCsrfMode.NONE;
+            // Browsers drop SameSite=None cookies without Secure; node refuses this set-up unless both
+            // ends are local (localhost or IP addresses), so do we, at start-up instead of per session.
+            if (sameSite == SameSite.NONE && !secure && !(SameSiteDefault.isLocal(apiDomain.getHost())
+                    && SameSiteDefault.isLocal(website.getHost()))) {
+                throw new ConfigException(ENV_COOKIE_SECURE, "true (or an https API_DOMAIN) when SameSite is none",
+                        "SameSite=None cookies must be Secure unless API and website are both local");
+            }
             return new SessionConfig(coreUris, apiKey, apiDomain, website, apiGatewayPath, apiBasePath, sameSite,
                     secure, cookieDomain, mode, useDynamicAccessTokenSigningKey, jwksMaxAge, jwksPenaltyWindow,
                     connectTimeout, requestTimeout);

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +55,7 @@ public final class JwksCache implements KeySource {
     /**
      * @param config core URIs, cache age, penalty window and timeouts
      * @param http the client to fetch with (its connect timeout applies)
-     * @param clockMillis wall clock in ms, injectable for tests
+     * @param clockMillis a clock in ms (only differences are used), injectable for tests
      */
     public JwksCache(SessionConfig config, HttpClient http, LongSupplier clockMillis) {
         this.jwksUris = config.coreUris().stream().map(u -> URI.create(u + "/.well-known/jwks.json")).toList();
@@ -65,19 +66,19 @@ public final class JwksCache implements KeySource {
         this.clockMillis = clockMillis;
     }
 
-    /** A cache on the system clock. */
+    /** A cache on a monotonic clock, so wall-clock jumps never stretch the penalty window or the cache age. */
     public JwksCache(SessionConfig config, HttpClient http) {
-        this(config, http, System::currentTimeMillis);
+        this(config, http, () -> System.nanoTime() / 1_000_000L);
     }
 
     @Override
     public KeyLookup lookup(String kid) {
         KeySet keys = current;
         long now = clockMillis.getAsLong();
-        if (keys != null && now - keys.fetchedAtMillis < maxAgeMillis) {
-            PublicKey key = keys.byKid.get(kid);
-            if (key != null) {
-                return new KeyLookup.Found(key);
+        if (keys != null && isYoungerThan(keys.fetchedAtMillis, now, maxAgeMillis)) {
+            KeyLookup.Found found = keys.byKid.get(kid);
+            if (found != null) {
+                return found;
             }
         }
         KeySet refreshed = refreshUnlessPenalised(now);
@@ -85,9 +86,9 @@ public final class JwksCache implements KeySource {
         if (usable == null) {
             return new KeyLookup.Unavailable(lastFailure == null ? "no JWKS fetched yet" : lastFailure);
         }
-        PublicKey key = usable.byKid.get(kid);
-        if (key != null) {
-            return new KeyLookup.Found(key);
+        KeyLookup.Found found = usable.byKid.get(kid);
+        if (found != null) {
+            return found;
         }
         // The key is not in what we have. If the last fetch failed, we cannot tell a forged kid from a new one.
         if (refreshed == null && lastFailure != null) {
@@ -118,10 +119,16 @@ public final class JwksCache implements KeySource {
 
     private KeySet refreshUnlessPenalised(long now) {
         long last = lastAttemptMillis;
-        if (last != Long.MIN_VALUE && now - last < penaltyMillis) {
+        if (last != Long.MIN_VALUE && isYoungerThan(last, now, penaltyMillis)) {
             return null;
         }
         return refresh();
+    }
+
+    /** A clock that went backwards (e.g. a restored snapshot) makes everything old, never forever young. */
+    private static boolean isYoungerThan(long then, long now, long window) {
+        long age = now - then;
+        return age >= 0 && age < window;
     }
 
     /** One fetch shared by every caller that asks while it runs. Returns null if it failed. */
@@ -160,7 +167,8 @@ public final class JwksCache implements KeySource {
         StringBuilder failures = new StringBuilder("JWKS unavailable:");
         for (URI uri : jwksUris) {
             try {
-                Map<String, PublicKey> keys = fetch(uri);
+                Map<String, KeyLookup.Found> keys = new HashMap<>();
+                fetch(uri).forEach((kid, key) -> keys.put(kid, new KeyLookup.Found(key)));
                 return new KeySet(Map.copyOf(keys), clockMillis.getAsLong());
             } catch (HttpTimeoutException e) {
                 failures.append(' ').append(uri).append(" timed out;");
@@ -200,6 +208,6 @@ public final class JwksCache implements KeySource {
         }
     }
 
-    private record KeySet(Map<String, PublicKey> byKid, long fetchedAtMillis) {
+    private record KeySet(Map<String, KeyLookup.Found> byKid, long fetchedAtMillis) {
     }
 }

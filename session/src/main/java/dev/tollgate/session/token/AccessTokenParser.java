@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -29,6 +30,9 @@ public final class AccessTokenParser {
 
     private static final String LEGACY_V1_HEADER = legacyHeader("1");
     private static final String LEGACY_V2_HEADER = legacyHeader("2");
+
+    /** Per-thread decode buffer: the JSON trees do not keep a reference to it. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[2048]);
 
     private static final ObjectReader READER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -134,9 +138,25 @@ public final class AccessTokenParser {
     }
 
     private static JsonNode json(String token, int from, int to) {
-        byte[] bytes = Base64Segments.decodeLenient(token, from, to);
+        byte[] buffer = SCRATCH.get();
+        int needed = (to - from) * 3 / 4 + 3;
+        if (buffer.length < needed) {
+            buffer = new byte[needed];
+            SCRATCH.set(buffer);
+        }
+        int length = Base64Segments.decodeLenientInto(token, from, to, buffer);
+        // Fast path straight from the bytes when they can only be read as UTF-8 (Jackson would sniff
+        // UTF-16/32 from zero bytes, which node's UTF-8 decoding never does).
+        if (length > 1 && buffer[0] == '{' && buffer[1] != 0) {
+            try {
+                return READER.readTree(buffer, 0, length);
+            } catch (IOException e) {
+                // fall through: invalid UTF-8 is read the way node reads it, below
+            }
+        }
+        // Node decodes with U+FFFD for invalid UTF-8 before JSON.parse.
         try {
-            return READER.readTree(new String(bytes, StandardCharsets.UTF_8));
+            return READER.readTree(new String(buffer, 0, length, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             return null;
         }

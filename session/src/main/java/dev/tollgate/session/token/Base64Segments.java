@@ -30,6 +30,11 @@ final class Base64Segments {
 
     static byte[] decodeLenient(String s, int from, int to) {
         byte[] out = new byte[(to - from) * 3 / 4 + 3];
+        return java.util.Arrays.copyOf(out, decodeLenientInto(s, from, to, out));
+    }
+
+    /** Decodes into {@code out} (at least {@code (to-from)*3/4+3} long); returns the number of bytes. */
+    static int decodeLenientInto(String s, int from, int to, byte[] out) {
         int n = 0;
         int acc = 0;
         int bits = 0;
@@ -50,7 +55,7 @@ final class Base64Segments {
                 acc &= (1 << bits) - 1;
             }
         }
-        return java.util.Arrays.copyOf(out, n);
+        return n;
     }
 
     /** Whether {@code s[from,to)} is canonical-length unpadded base64url. */

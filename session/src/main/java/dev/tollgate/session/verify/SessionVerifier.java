@@ -67,6 +67,18 @@ public final class SessionVerifier {
     }
 
     /**
+     * Primes the verification path with a built-in token and checks that the JDK's RS256 works: no I/O,
+     * no JWKS, no core, no effect on the key cache. Call once at start-up (e.g. during a Lambda init or a
+     * CRaC checkpoint), after {@link dev.tollgate.session.jwks.JwksCache#preload()} if you preload keys.
+     *
+     * @param iterations how many verifications to run (a few hundred get the JIT going)
+     * @throws IllegalStateException if the self-test does not verify
+     */
+    public void warmUp(int iterations) {
+        WarmUp.run(config, iterations);
+    }
+
+    /**
      * Verifies the session of a request.
      *
      * @param method the HTTP method (any case)

@@ -4,7 +4,6 @@ import dev.tollgate.session.jwks.KeyLookup;
 import dev.tollgate.session.jwks.KeySource;
 import dev.tollgate.session.token.AccessToken;
 import dev.tollgate.session.token.JwtSegments;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 
@@ -19,6 +18,9 @@ final class SignatureCheck {
             throw new IllegalStateException("the JDK has no SHA256withRSA", e);
         }
     });
+
+    /** Reused per thread so the hot path does not allocate a copy of the signing input. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[2048]);
 
     Outcome verify(AccessToken token, KeySource keys) {
         String raw = token.raw();
@@ -40,10 +42,23 @@ final class SignatureCheck {
         try {
             Signature sig = RS256.get();
             sig.initVerify(((KeyLookup.Found) lookup).key());
-            sig.update(raw.substring(0, dot2).getBytes(StandardCharsets.US_ASCII));
+            sig.update(asciiBytes(raw, dot2), 0, dot2);
             return sig.verify(signature) ? Outcome.VALID : Outcome.INVALID;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return Outcome.INVALID;
         }
+    }
+
+    /** The first {@code length} chars as bytes; the token was checked to be base64url (ASCII) already. */
+    private static byte[] asciiBytes(String s, int length) {
+        byte[] buffer = SCRATCH.get();
+        if (buffer.length < length) {
+            buffer = new byte[Math.max(length, buffer.length * 2)];
+            SCRATCH.set(buffer);
+        }
+        for (int i = 0; i < length; i++) {
+            buffer[i] = (byte) s.charAt(i);
+        }
+        return buffer;
     }
 }

@@ -288,11 +288,11 @@ class CoreClientTest {
 
     @Test
     void ridOnlyOnRecipePaths() {
-        assertThat(CoreClient.ridFor("/recipe/session/verify", "session")).isEqualTo("session");
-        assertThat(CoreClient.ridFor("/public/recipe/signin", "emailpassword")).isEqualTo("emailpassword");
-        assertThat(CoreClient.ridFor("/user/id", "x")).isNull();
-        assertThat(CoreClient.ridFor("/public/users/by-accountinfo", "x")).isNull();
-        assertThat(CoreClient.ridFor("/apiversion", null)).isNull();
+        assertThat(CoreTransport.ridFor("/recipe/session/verify", "session")).isEqualTo("session");
+        assertThat(CoreTransport.ridFor("/public/recipe/signin", "emailpassword")).isEqualTo("emailpassword");
+        assertThat(CoreTransport.ridFor("/user/id", "x")).isNull();
+        assertThat(CoreTransport.ridFor("/public/users/by-accountinfo", "x")).isNull();
+        assertThat(CoreTransport.ridFor("/apiversion", null)).isNull();
     }
 
     private static FakeCore.Answer answer(Capture c) {

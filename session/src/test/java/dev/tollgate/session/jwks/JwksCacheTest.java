@@ -70,6 +70,17 @@ class JwksCacheTest {
     }
 
     @Test
+    void aClockThatGoesBackwardsMakesTheCacheStaleInsteadOfFreshForever() throws Exception {
+        JwksCache cache = cache();
+        cache.preload();
+        server.publish(B);
+        clock.addAndGet(-3_600_000);
+        assertThat(cache.lookup(A)).isEqualTo(KeyLookup.UNKNOWN_KID);
+        assertThat(cache.lookup(B)).isInstanceOf(KeyLookup.Found.class);
+        assertThat(server.hits()).isEqualTo(2);
+    }
+
+    @Test
     void theFirstLookupLoadsTheKeysWithoutPreload() {
         JwksCache cache = cache();
         assertThat(cache.lookup(A)).isInstanceOf(KeyLookup.Found.class);

@@ -42,6 +42,25 @@ class AccessTokenParserTest {
     }
 
     @Test
+    void testTokensHaveTheShapeOfRealCoreTokens() throws Exception {
+        String real = GoldenCaptures.find("POST", "/recipe/session", 1).responseJson().get("accessToken").get("token")
+                .asText();
+        String minted = TokenMinter.v5(KID, IAT);
+        String[] r = real.split("\\.");
+        String[] m = minted.split("\\.");
+        assertThat(new String(Base64.getUrlDecoder().decode(m[0]), StandardCharsets.UTF_8))
+                .isEqualTo(new String(Base64.getUrlDecoder().decode(r[0]), StandardCharsets.UTF_8));
+        java.util.List<String> realKeys = new java.util.ArrayList<>();
+        TokenMinter.MAPPER.readTree(Base64.getUrlDecoder().decode(r[1])).fieldNames().forEachRemaining(realKeys::add);
+        java.util.List<String> mintedKeys = new java.util.ArrayList<>();
+        TokenMinter.MAPPER.readTree(Base64.getUrlDecoder().decode(m[1])).fieldNames().forEachRemaining(mintedKeys::add);
+        // The golden session had no custom claims; ours adds node's iss at the end.
+        assertThat(mintedKeys).containsExactlyElementsOf(
+                java.util.stream.Stream.concat(realKeys.stream(), java.util.stream.Stream.of("iss")).toList());
+        assertThat(Base64.getUrlDecoder().decode(m[2])).hasSize(256);
+    }
+
+    @Test
     void parsesV3AndV4Shapes() {
         AccessToken v3 = (AccessToken) AccessTokenParser.parse(token(TokenMinter.header(KID, 3), TokenMinter.payload(3, IAT)));
         assertThat(v3.version()).isEqualTo(3);
@@ -137,6 +156,19 @@ class AccessTokenParserTest {
         for (String t : bad) {
             assertThat(AccessTokenParser.parse(t)).as(t).isNull();
         }
+    }
+
+    @Test
+    void payloadBytesAreReadAsUtf8LikeNodesBuffer() throws Exception {
+        String header = TokenMinter.encode(TokenMinter.header(KID, 5));
+        String json = TokenMinter.payload(5, IAT).put("name", "X").toString();
+        // An invalid UTF-8 byte inside a string becomes U+FFFD, as Buffer.toString() does; the token still parses.
+        byte[] bytes = json.replace("\"X\"", "\"\u00ff\"").getBytes(StandardCharsets.ISO_8859_1);
+        AccessToken t = (AccessToken) AccessTokenParser.parse(header + "." + TokenMinter.b64(bytes) + ".c2ln");
+        assertThat(t.payload().get("name").asText()).isEqualTo("\ufffd");
+        // UTF-16 is not JSON to node (zero bytes), whatever Jackson could sniff.
+        byte[] utf16 = json.getBytes(StandardCharsets.UTF_16LE);
+        assertThat(AccessTokenParser.parse(header + "." + TokenMinter.b64(utf16) + ".c2ln")).isNull();
     }
 
     @Test

@@ -406,9 +406,18 @@ class SessionVerifierTest {
 
         @Test
         void theFastPathNeverCallsTheCore() {
-            f.get("cookie", "sAccessToken=" + valid());
-            f.get("cookie", "sAccessToken=" + valid());
+            for (int i = 0; i < 20; i++) {
+                assertThat(f.get("cookie", "sAccessToken=" + valid())).isInstanceOf(VerifiedSession.class);
+            }
             assertThat(f.coreCalls("/recipe")).isZero();
+            assertThat(f.coreCalls("/.well-known/jwks.json")).isEqualTo(1);
+        }
+
+        @Test
+        void warmUpRunsTheWholePathWithoutAnyIo() {
+            f.verifier.warmUp(50);
+            assertThat(f.core.received()).isEmpty();
+            assertThat(f.jwks.cachedKeyIds()).isEmpty();
         }
 
         @Test
@@ -483,6 +492,83 @@ class SessionVerifierTest {
             SessionError down = (SessionError) f.get("cookie", "sAccessToken=" + afterRefresh);
             assertThat(down).isEqualTo(new SessionError.CoreUnavailable("core_verify_failed"));
             assertThat(ErrorResponses.of(down).status()).isEqualTo(503);
+        }
+    }
+
+    @Nested
+    class Concurrency {
+        @Test
+        void parallelVerificationsNeverMixUpTokens() throws Exception {
+            int threads = 8;
+            List<String> tokens = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                // Different lengths too, so a shared buffer would show.
+                tokens.add(mint(TokenMinter.header(KID, 5),
+                        payload().put("sub", "user-" + i).put("rsub", "user-" + i).put("pad", "x".repeat(i * 97))));
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int me = t;
+                    done.add(pool.submit(() -> {
+                        int ok = 0;
+                        for (int i = 0; i < 200; i++) {
+                            int which = (me + i) % threads;
+                            VerificationResult r = f.get("cookie", "sAccessToken=" + tokens.get(which));
+                            if (r instanceof VerifiedSession s && s.userId().equals("user-" + which)) {
+                                ok++;
+                            }
+                        }
+                        return ok;
+                    }));
+                }
+                for (java.util.concurrent.Future<Integer> d : done) {
+                    assertThat(d.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(f.coreCalls("/.well-known/jwks.json")).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class JwksOutage {
+        @Test
+        void withoutCachedKeysItIsAServerSideFailureNotA401() {
+            f.core.on("GET", "/.well-known/jwks.json", 503, "down");
+            VerificationResult r = f.get("cookie", "sAccessToken=" + valid());
+            assertThat(r).isEqualTo(new SessionError.CoreUnavailable("jwks_unavailable"));
+            assertThat(ErrorResponses.of((SessionError) r))
+                    .isEqualTo(new ErrorResponse(503, "{\"message\":\"session service unavailable\"}", false));
+            // Requests without a token are not affected by the outage.
+            assertThat(f.get()).isEqualTo(NoSession.INSTANCE);
+        }
+
+        @Test
+        void withCachedKeysSessionsKeepVerifying() throws Exception {
+            assertThat(f.jwks.preload()).isEqualTo(2);
+            f.core.on("GET", "/.well-known/jwks.json", 503, "down");
+            f.clock.addAndGet(f.config.jwksMaxAge().toMillis() + 1);
+            String fresh = TokenMinter.v5(KID, f.clock.get() / 1000 - 5);
+            assertThat(f.get("cookie", "sAccessToken=" + fresh)).isInstanceOf(VerifiedSession.class);
+            String unknown = TokenMinter.sign(TokenMinter.header("d-new", 5), TokenMinter.payload(5, f.clock.get() / 1000 - 5),
+                    "d-new");
+            assertThat(f.get("cookie", "sAccessToken=" + unknown))
+                    .isEqualTo(new SessionError.CoreUnavailable("jwks_unavailable"));
+        }
+
+        @Test
+        void rotationIsPickedUpAndTheOldKeyStaysValidWhilePublished() throws Exception {
+            f.jwks.preload();
+            f.core.on("GET", "/.well-known/jwks.json", 200, TestKeys.jwks(KID, "d-next"));
+            f.clock.addAndGet(60_000);
+            long iat = f.clock.get() / 1000 - 5;
+            String next = TokenMinter.sign(TokenMinter.header("d-next", 5), TokenMinter.payload(5, iat), "d-next");
+            assertThat(f.get("cookie", "sAccessToken=" + next)).isInstanceOf(VerifiedSession.class);
+            assertThat(f.get("cookie", "sAccessToken=" + TokenMinter.v5(KID, iat))).isInstanceOf(VerifiedSession.class);
+            assertThat(f.coreCalls("/.well-known/jwks.json")).isEqualTo(2);
         }
     }
 

@@ -58,6 +58,9 @@ final class Replies {
         if (problem instanceof SessionProblem.PayloadError) {
             throw new CoreError.BadRequest(problem.getMessage());
         }
-        throw new CoreError.CoreFailure(problem.getMessage());
+        if (problem instanceof SessionProblem.MalformedToken) {
+            throw new CoreError.CoreFailure(problem.getMessage());
+        }
+        throw new IllegalStateException("unmapped session outcome " + problem.getClass().getSimpleName());
     }
 }

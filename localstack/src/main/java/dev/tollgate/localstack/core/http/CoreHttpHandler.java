@@ -1,6 +1,5 @@
 package dev.tollgate.localstack.core.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
@@ -86,7 +85,7 @@ public final class CoreHttpHandler implements HttpHandler {
             throw new CoreError.MethodNotSupported();
         }
         byte[] body = readBody(exchange.getRequestBody());
-        CoreRequest request = new CoreRequest(method, endpoint.path(), "public",
+        CoreRequest request = new CoreRequest(method, endpoint.path(),
                 parseQuery(exchange.getRequestURI().getRawQuery()), body);
         return handler.handle(request);
     }
@@ -193,22 +192,6 @@ public final class CoreHttpHandler implements HttpHandler {
                 throw new CoreError.BadRequest("AppId or tenantId not found => Tenant with the following "
                         + "connectionURIDomain, appId and tenantId combination not found: (, "
                         + (appId == null ? "public" : appId) + ", " + (tenantId == null ? "public" : tenantId) + ")");
-            }
-        }
-    }
-
-    /** Shared JSON writer: compact, fields in insertion order, like Gson's output. */
-    public static final class Json {
-        private static final ObjectMapper MAPPER = new ObjectMapper();
-
-        private Json() {
-        }
-
-        public static String write(Object value) {
-            try {
-                return MAPPER.writeValueAsString(value);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot serialise response", e);
             }
         }
     }

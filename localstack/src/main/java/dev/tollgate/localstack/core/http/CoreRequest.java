@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One call to the core after routing: the API path with any {@code /appid-x} and tenant prefix
- * removed, the decoded query parameters (first value wins, like the servlet API) and the raw body.
+ * One call to the core after routing (only the public tenant exists, so none is carried): the API
+ * path with any {@code /appid-x} and tenant prefix removed, the decoded query parameters (first value
+ * wins, like the servlet API) and the raw body.
  */
-public record CoreRequest(String method, String apiPath, String tenantId, Map<String, List<String>> query,
-                          byte[] body) {
+public record CoreRequest(String method, String apiPath, Map<String, List<String>> query, byte[] body) {
 
     public Optional<String> queryParam(String name) {
         List<String> values = query.get(name);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -34,8 +33,6 @@ public final class JsonInput {
             }
         } catch (JsonProcessingException e) {
             // fall through to the core's one message for every unparsable body
-        } catch (IOException e) {
-            // same
         }
         throw new CoreError.BadRequest("Invalid Json Input");
     }

@@ -39,12 +39,6 @@ public final class RequestLog {
         out.println(line);
     }
 
-    public void event(String event, String detail) {
-        ObjectNode line = base(event);
-        line.put("detail", detail);
-        out.println(line);
-    }
-
     private ObjectNode base(String event) {
         ObjectNode line = MAPPER.createObjectNode();
         line.put("time", clock.instant().toString());

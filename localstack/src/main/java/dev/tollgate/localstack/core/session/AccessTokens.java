@@ -8,7 +8,6 @@ import dev.tollgate.localstack.core.crypto.SigningKey;
 import dev.tollgate.localstack.core.crypto.SigningKeys;
 
 import java.time.Clock;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +75,7 @@ final class AccessTokens {
         payload.put("refreshTokenHash1", refreshTokenHash1);
         payload.put("parentRefreshTokenHash1", parentRefreshTokenHash1);
         payload.put("antiCsrfToken", antiCsrfToken);
-        userData.fields().forEachRemaining(field -> payload.set(field.getKey(), field.getValue()));
+        userData.properties().forEach(field -> payload.set(field.getKey(), field.getValue()));
         String token = Jwt.sign(header, payload, key.keyPair().getPrivate());
         return new TokenInfo(token, expiry, created);
     }
@@ -162,9 +161,7 @@ final class AccessTokens {
                     + "Maybe the structure has changed?");
         }
         ObjectNode userData = NODES.objectNode();
-        Iterator<Map.Entry<String, JsonNode>> fields = payload.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : payload.properties()) {
             if (!PROTECTED.contains(field.getKey())) {
                 userData.set(field.getKey(), field.getValue());
             }

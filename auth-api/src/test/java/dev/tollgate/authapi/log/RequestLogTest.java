@@ -1,0 +1,50 @@
+package dev.tollgate.authapi.log;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.tollgate.authapi.http.Json;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RequestLogTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    private RequestLog log(boolean quiet) {
+        return new RequestLog(new PrintStream(out, true, StandardCharsets.UTF_8), quiet);
+    }
+
+    @Test
+    void levelsFollowTheStatus() throws Exception {
+        RequestLog log = log(false);
+        log.write(new RequestLog.Entry("r1", "POST", "/signin", 200, "ok", 3, "u1", null));
+        log.write(new RequestLog.Entry("r2", "POST", "/session/refresh", 401, "SessionRejected", 2, null, "no_refresh_token"));
+        log.write(new RequestLog.Entry("r3", "POST", "/signup", 500, "CoreFailure", 9, null, "core down"));
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(3);
+        JsonNode ok = Json.MAPPER.readTree(lines[0]);
+        assertThat(ok.get("level").asText()).isEqualTo("INFO");
+        assertThat(ok.get("userId").asText()).isEqualTo("u1");
+        assertThat(ok.has("error")).isFalse();
+        assertThat(Json.MAPPER.readTree(lines[1]).get("level").asText()).isEqualTo("WARN");
+        assertThat(Json.MAPPER.readTree(lines[1]).has("userId")).isFalse();
+        assertThat(Json.MAPPER.readTree(lines[2]).get("level").asText()).isEqualTo("ERROR");
+        assertThat(Json.MAPPER.readTree(lines[2]).get("error").asText()).isEqualTo("core down");
+    }
+
+    @Test
+    void quietModeKeepsOnlyFailures() {
+        RequestLog log = log(true);
+        log.write(new RequestLog.Entry("r1", "POST", "/signin", 200, "ok", 3, "u1", null));
+        log.write(new RequestLog.Entry("r2", "GET", "/nope", 404, "NotFound", 0, null, "No such route"));
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(1);
+        assertThat(lines[0]).contains("\"status\":404");
+    }
+}

@@ -1,0 +1,57 @@
+package dev.tollgate.benchmarks;
+
+import dev.tollgate.authorizer.AuthorizerHandler;
+import dev.tollgate.authorizer.testing.AccessTokens;
+import dev.tollgate.authorizer.testing.FakeCore;
+import dev.tollgate.authorizer.testing.Fixtures;
+import dev.tollgate.authorizer.testing.LambdaAnswer;
+import dev.tollgate.authorizer.testing.SigningKey;
+import dev.tollgate.session.config.SessionConfig;
+import dev.tollgate.session.core.CoreClient;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * Where the authorizer's init time goes, step by step, in this (fresh) JVM: run it with Lambda's
+ * flags. Each step is timed after the previous ones, so it shows what that step adds.
+ * The loopback core is started (and its key generated) before the clock starts.
+ */
+public final class InitBreakdown {
+
+    private InitBreakdown() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        SigningKey key = SigningKey.generate("d-" + System.currentTimeMillis());
+        try (FakeCore core = FakeCore.start(key)) {
+            Map<String, String> env = Map.of("SUPERTOKENS_CONNECTION_URI", core.uri(),
+                    "API_DOMAIN", "http://localhost:4000", "WEBSITE_DOMAIN", "http://localhost:3000",
+                    "API_GATEWAY_PATH", "/dev");
+            String event = Fixtures.event("allow-cookie-session.json",
+                    Map.of("ACCESS_TOKEN", AccessTokens.v5(key, "breakdown-user")));
+
+            long t = System.nanoTime();
+            SessionConfig config = SessionConfig.fromEnvironment(env);
+            t = step("session config from the environment", t);
+            CoreClient.newHttpClient(config);
+            t = step("java.net.http.HttpClient (incl. default SSLContext)", t);
+            AuthorizerHandler handler = new AuthorizerHandler(env, new PrintStream(OutputStream.nullOutputStream()));
+            t = step("rest of the handler init (incl. JWKS fetch)", t);
+            LambdaAnswer answer = LambdaAnswer.invoke(handler, event);
+            t = step("first decision (valid cookie session)", t);
+            LambdaAnswer.invoke(handler, event);
+            step("second decision", t);
+            if (answer.error() || !answer.body().contains("breakdown-user")) {
+                throw new IllegalStateException("unexpected answer: " + answer.body());
+            }
+        }
+    }
+
+    private static long step(String name, long since) {
+        long now = System.nanoTime();
+        System.out.printf("%-55s %7.1f ms%n", name, (now - since) / 1e6);
+        return now;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.tollgate.session.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How CDI requests travel (spec G.1): headers, failover over the configured cores, 429 retries, and
+ * the rule that only an HTTP 200 with a JSON object is an answer; everything else is a {@link CoreException}.
+ */
+final class CoreTransport {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int MAX_RETRIES_ON_429 = 5;
+    private static final int MAX_ERROR_BODY_CHARS = 300;
+
+    private final List<URI> coreUris;
+    private final String apiKey;
+    private final Duration requestTimeout;
+    private final HttpClient http;
+
+    CoreTransport(List<URI> coreUris, String apiKey, Duration requestTimeout, HttpClient http) {
+        this.coreUris = List.copyOf(coreUris);
+        this.apiKey = apiKey;
+        this.requestTimeout = requestTimeout;
+        this.http = http;
+    }
+
+    JsonNode post(String path, String rid, ObjectNode body) throws CoreException {
+        return call("POST", path, Map.of(), body, rid, true);
+    }
+
+    JsonNode call(String method, String path, Map<String, String> query, ObjectNode body, String rid,
+            boolean sendCdiVersion) throws CoreException {
+        String ridHeader = ridFor(path, rid);
+        byte[] bytes = null;
+        if (body != null) {
+            try {
+                bytes = MAPPER.writeValueAsBytes(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot serialise a JSON tree", e);
+            }
+        }
+        StringBuilder failures = new StringBuilder();
+        for (URI base : coreUris) {
+            URI uri = URI.create(base + path + queryString(query));
+            for (int attempt = 0; ; attempt++) {
+                HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(requestTimeout);
+                if (sendCdiVersion) {
+                    rb.header("cdi-version", CoreClient.CDI_VERSION);
+                }
+                if (apiKey != null) {
+                    rb.header("api-key", apiKey);
+                }
+                if (ridHeader != null) {
+                    rb.header("rid", ridHeader);
+                }
+                if (bytes != null) {
+                    rb.header("content-type", "application/json; charset=utf-8");
+                    rb.method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+                } else {
+                    rb.method(method, HttpRequest.BodyPublishers.noBody());
+                }
+                HttpResponse<byte[]> response;
+                try {
+                    response = http.send(rb.build(), HttpResponse.BodyHandlers.ofByteArray());
+                } catch (HttpTimeoutException e) {
+                    failures.append(' ').append(base).append(" timed out;");
+                    break;
+                } catch (IOException e) {
+                    failures.append(' ').append(base).append(" unreachable (").append(e.getClass().getSimpleName())
+                            .append(");");
+                    break;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CoreUnreachableException("interrupted while calling the core at " + path);
+                }
+                if (response.statusCode() == 429 && attempt < MAX_RETRIES_ON_429) {
+                    sleep(10L + 250L * attempt);
+                    continue;
+                }
+                if (response.statusCode() != 200) {
+                    String text = new String(response.body(), StandardCharsets.UTF_8);
+                    throw new CoreHttpException(path, response.statusCode(),
+                            text.length() > MAX_ERROR_BODY_CHARS ? text.substring(0, MAX_ERROR_BODY_CHARS) : text);
+                }
+                try {
+                    JsonNode node = MAPPER.readTree(response.body());
+                    if (node == null || !node.isObject()) {
+                        throw new CoreProtocolException(path + " answered 200 without a JSON object");
+                    }
+                    return node;
+                } catch (IOException e) {
+                    throw new CoreProtocolException(path + " answered 200 with invalid JSON");
+                }
+            }
+        }
+        throw new CoreUnreachableException("no core reachable for " + path + ":" + failures);
+    }
+
+    /** {@code rid} only when the path's first or second segment is {@code recipe} (spec G.1). */
+    static String ridFor(String path, String rid) {
+        if (rid == null) {
+            return null;
+        }
+        String[] segments = path.substring(1).split("/");
+        boolean recipePath = (segments.length > 0 && segments[0].equals("recipe"))
+                || (segments.length > 1 && segments[1].equals("recipe"));
+        return recipePath ? rid : null;
+    }
+
+    private static String queryString(Map<String, String> query) {
+        if (query.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("?");
+        query.forEach((k, v) -> {
+            if (sb.length() > 1) {
+                sb.append('&');
+            }
+            sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20"));
+        });
+        return sb.toString();
+    }
+
+    private static void sleep(long millis) throws CoreUnreachableException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CoreUnreachableException("interrupted while waiting to retry");
+        }
+    }
+
+    static String tenant(String tenantId) {
+        String t = tenantId == null || tenantId.isEmpty() ? "public" : tenantId;
+        if (!t.matches("[A-Za-z0-9-]+")) {
+            throw new IllegalArgumentException("invalid tenant id");
+        }
+        return t;
+    }
+
+}
