@@ -117,4 +117,33 @@ class ConcurrentRefreshTest {
 
         assertThat(statuses).containsOnly("OK/TOKEN_THEFT_DETECTED");
     }
+
+    @Test
+    void onceRemovedNoConcurrentRefreshSucceeds() throws Exception {
+        JsonNode created = calls.createSession("tabs", CoreCalls.MAPPER.createObjectNode(), false);
+        String rt0 = created.get("refreshToken").get("token").asText();
+        String handle = created.get("session").get("handle").asText();
+        java.util.concurrent.atomic.AtomicBoolean removed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger ticket = new java.util.concurrent.atomic.AtomicInteger();
+
+        List<String> lateSuccesses = allAtOnce(() -> {
+            if (ticket.getAndIncrement() == THREADS / 2) {
+                calls.postJson("/recipe/session/remove", java.util.Map.of("sessionHandles", List.of(handle)));
+                removed.set(true);
+                return "";
+            }
+            StringBuilder late = new StringBuilder();
+            for (int i = 0; i < 20; i++) {
+                boolean removedBefore = removed.get();
+                String status = calls.refresh(rt0).get("status").asText();
+                if (removedBefore && status.equals("OK")) {
+                    late.append("refresh succeeded after removal;");
+                }
+            }
+            return late.toString();
+        });
+
+        assertThat(String.join("", lateSuccesses)).isEmpty();
+        assertThat(calls.refresh(rt0).get("status").asText()).isEqualTo("UNAUTHORISED");
+    }
 }

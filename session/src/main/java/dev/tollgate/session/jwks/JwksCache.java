@@ -28,7 +28,8 @@ import java.util.function.LongSupplier;
  *       id is unknown. Concurrent refetches are de-duplicated into one request.</li>
  *   <li>After any fetch attempt, further attempts wait out {@link SessionConfig#jwksPenaltyWindow()}
  *       (aws-jwt-verify's 10 s), so a flood of unknown kids or an outage never becomes a flood of fetches.</li>
- *   <li>Core URIs are tried in order; the first one answering 200 with a JWKS document wins.</li>
+ *   <li>Core URIs are tried in order; the first one answering 200 with a JWKS document holding at least one
+ *       usable RS256 key wins.</li>
  *   <li>If a refetch fails, keys already cached stay usable (a core outage must not log everyone out);
  *       with nothing usable, the answer is {@link KeyLookup.Unavailable}, a server-side failure.</li>
  * </ul>
@@ -204,7 +205,13 @@ public final class JwksCache implements KeySource {
             } catch (IOException e) {
                 throw new IllegalArgumentException("answered invalid JSON");
             }
-            return JwkParser.parse(document);
+            Map<String, PublicKey> keys = JwkParser.parse(document);
+            if (keys.isEmpty()) {
+                // A core always publishes a signing key; an empty set means we cannot verify anything, which is
+                // our failure to report, not a reason to send every user into a refresh loop.
+                throw new IllegalArgumentException("answered no usable RS256 key");
+            }
+            return keys;
         }
     }
 

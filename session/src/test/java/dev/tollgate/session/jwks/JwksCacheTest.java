@@ -201,6 +201,12 @@ class JwksCacheTest {
         assertThatThrownBy(cache::preload).isInstanceOf(JwksUnavailableException.class)
                 .hasMessageContaining("not a JWKS document");
 
+        server.publishRaw("{\"keys\":[" + TestKeys.jwk(A).replace("\"sig\"", "\"enc\"") + "]}");
+        clock.addAndGet(10_000);
+        assertThatThrownBy(cache::preload).isInstanceOf(JwksUnavailableException.class)
+                .hasMessageContaining("no usable RS256 key");
+        assertThat(cache.lookup(A)).isInstanceOf(KeyLookup.Unavailable.class);
+
         String good = TestKeys.jwk(A);
         String wrongAlg = TestKeys.jwk("d-rs512").replace("\"RS256\"", "\"RS512\"");
         String encryption = TestKeys.jwk("d-enc").replace("\"sig\"", "\"enc\"");
