@@ -49,8 +49,8 @@ public final class AuthorizerHandler implements RequestStreamHandler, Resource {
     /**
      * @param env    the environment variables (read once)
      * @param logOut where the JSON log lines go
-     * @throws dev.tollgate.authorizer.config.ConfigException or the session library's config exception
-     *                                                        when a variable is invalid: init fails
+     * @throws dev.tollgate.session.config.ConfigException when a variable is missing or invalid: the
+     *         init fails with a message naming the variable and its accepted values
      */
     public AuthorizerHandler(Map<String, String> env, PrintStream logOut) {
         AuthorizerConfig config = AuthorizerConfig.fromEnvironment(env);

@@ -246,6 +246,35 @@ class AuthorizerHandlerTest {
     }
 
     @Test
+    void aCoreAskingForARefreshIsTryRefresh() throws Exception {
+        core.verifyMode(FakeCore.VerifyMode.TRY_REFRESH);
+        String token = AccessTokens.v5(key, "user-15", p -> p.put("parentRefreshTokenHash1", "ab"));
+
+        assertThat(LambdaAnswer.invoke(handler(), withToken("allow-new-token.json", token)))
+                .isEqualTo(new LambdaAnswer(true, UNAUTHORIZED_ERROR));
+        assertThat(lastLogLine().get("reason").asText()).isEqualTo("TRY_REFRESH");
+        assertThat(lastLogLine().get("detail").asText()).isEqualTo("core_try_refresh");
+    }
+
+    @Test
+    void aCoreThatStoppedAnsweringIsAServerError() throws Exception {
+        AuthorizerHandler handler;
+        try (FakeCore gone = FakeCore.start(key)) {
+            handler = new AuthorizerHandler(env("SUPERTOKENS_CONNECTION_URI", gone.uri()),
+                    new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+        }
+        // Keys were cached at init, so plain sessions still verify...
+        assertThat(LambdaAnswer.invoke(handler, withToken("allow-cookie-session.json", AccessTokens.v5(key, "user-16"))))
+                .isEqualTo(new LambdaAnswer(false, allow("user-16", ARN, "{\"setCookie\":\"\"}")));
+        // ...but one that needs the core cannot.
+        LambdaAnswer answer = LambdaAnswer.invoke(handler, withToken("allow-new-token.json",
+                AccessTokens.v5(key, "user-16", p -> p.put("parentRefreshTokenHash1", "ab"))));
+        assertThat(JSON.readTree(answer.body()).get("errorMessage").asText())
+                .startsWith("Authorizer failure: CORE_UNAVAILABLE");
+        assertThat(lastLogLine().get("detail").asText()).isEqualTo("core_verify_failed");
+    }
+
+    @Test
     void anUnreachableCoreIsAServerErrorNeverA401() throws Exception {
         core.verifyMode(FakeCore.VerifyMode.FAIL_500);
         String token = AccessTokens.v5(key, "user-11", p -> p.put("parentRefreshTokenHash1", "ab"));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -220,6 +221,8 @@ class AuthorizerJarIT {
             String error = api.initError().get(30, TimeUnit.SECONDS);
             assertThat(JSON.readTree(error).get("errorMessage").asText())
                     .contains("SESSION_REQUIRED: 'maybe' is not accepted (accepted: true, false)");
+            // The runtime client exits after reporting a failed init, as on Lambda.
+            assertThat(bad.waitForExit(Duration.ofSeconds(30))).isTrue();
         }
     }
 }

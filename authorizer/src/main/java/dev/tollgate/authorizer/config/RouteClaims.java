@@ -34,10 +34,6 @@ public final class RouteClaims {
         this.byRoute = byRoute;
     }
 
-    public static RouteClaims none() {
-        return NONE;
-    }
-
     /** Claims required for a call; empty when the route has no rule. */
     public List<ClaimRequirement> forRoute(String method, String resource) {
         List<ClaimRequirement> exact = byRoute.get(method + " " + resource);

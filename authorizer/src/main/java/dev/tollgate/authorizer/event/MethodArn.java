@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  */
 public record MethodArn(String value, String apiScope, String verb) {
 
-    // Partition, region, account and API id are plain tokens; the path after the verb is free-form
-    // (it is the concrete request path) but may not contain control characters or whitespace.
+    // Partition, region, account and API id are plain tokens; the path after the verb is the concrete
+    // request path (possibly percent-decoded, so spaces may occur) and may not contain control characters.
     private static final Pattern SHAPE = Pattern.compile(
-            "(arn:aws[a-z-]*:execute-api:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9]+/[A-Za-z0-9_-]+)/([A-Z]+|\\*)/[^\\s\\p{Cntrl}]*");
+            "(arn:aws[a-z-]*:execute-api:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9]+/[A-Za-z0-9_-]+)/([A-Z]+|\\*)/[^\\p{Cntrl}]*");
 
     /** The size limit API Gateway puts on an authorized ARN (its own quota; longer gets 414). */
     static final int MAX_LENGTH = 1600;

@@ -91,7 +91,7 @@ class EventReaderTest {
     void rejectsArnsThatAreNotExecuteApiMethodArns() {
         for (String arn : new String[] {"arn:aws:lambda:us-east-1:000000000000:function:x",
                 "arn:aws:execute-api:us-east-1:000000000000:abc/dev", "x",
-                "arn:aws:execute-api:us-east-1:000000000000:abc/dev/POST/a b"}) {
+                "arn:aws:execute-api:us-east-1:000000000000:abc/dev/POST/a\\u0007b"}) {
             assertThatThrownBy(() -> read(minimal("\"headers\": {}").replace(ARN, arn)))
                     .hasMessage("methodArn is not an execute-api method ARN");
         }

@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -125,8 +124,7 @@ public final class FakeCore implements AutoCloseable {
         session.put("userId", old.path("sub").asText());
         session.put("recipeUserId", old.path("rsub").asText());
         ObjectNode userData = session.putObject("userDataInJWT");
-        for (Iterator<Map.Entry<String, JsonNode>> it = old.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : old.properties()) {
             if (!PROTECTED.contains(e.getKey())) {
                 userData.set(e.getKey(), e.getValue());
             }
