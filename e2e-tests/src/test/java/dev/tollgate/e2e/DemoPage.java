@@ -109,6 +109,14 @@ public final class DemoPage {
     return Instant.parse(driver.findElement(By.id("expiry-countdown")).getDomAttribute("data-expires-at"));
   }
 
+  /** "Refresh now" (Session.attemptRefreshingSession): waits until the page shows the new token's expiry. */
+  public DemoPage refreshNow() {
+    Instant before = accessTokenExpiry();
+    click("refresh-button");
+    wait(WAIT).until(d -> accessTokenExpiry().isAfter(before));
+    return this;
+  }
+
   public DemoPage signOut() {
     click("signout-button");
     return waitSignedOut();
