@@ -65,6 +65,9 @@ public final class LocalCloud implements AutoCloseable {
         LocalCloudLayout layout = new LocalCloudLayout(options.repoRoot());
         layout.check();
         Deque<AutoCloseable> started = new ArrayDeque<>();
+        // Ctrl-C while starting (function JVMs start during prewarm) stops what already runs
+        Thread startupHook = new Thread(() -> closeAll(started), "local-cloud-startup-shutdown");
+        Runtime.getRuntime().addShutdownHook(startupHook);
         try {
             WebHost webHost = startOn("web host", options.webPort(), started,
                     () -> WebHost.start(options.webPort(), layout.site()));
@@ -110,9 +113,12 @@ public final class LocalCloud implements AutoCloseable {
             }
             webHost.publishConfig(new WebConfig(apiOrigin.toString(), LocalCloudFunctions.GATEWAY_PATH,
                     LocalCloudFunctions.AUTH_BASE_PATH, webHost.origin().toString(), mailbox.uri().toString()));
-            return new LocalCloud(started, lambda, webHost.origin(), URI.create(gateway.stageUrl()),
+            LocalCloud cloud = new LocalCloud(started, lambda, webHost.origin(), URI.create(gateway.stageUrl()),
                     URI.create(appsync.graphqlUrl().toString()), coreUri, mailbox.uri());
+            removeHook(startupHook);
+            return cloud;
         } catch (RuntimeException e) {
+            removeHook(startupHook);
             closeAll(started);
             throw e instanceof LocalCloudException cloud ? cloud : new LocalCloudException(oneLine(e), e);
         }
@@ -167,11 +173,7 @@ public final class LocalCloud implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // called from the hook itself
-        }
+        removeHook(shutdownHook);
         closeAll(components);
         LocalCloudLog.event("local-cloud", "stopped", Map.of());
     }
@@ -191,13 +193,29 @@ public final class LocalCloud implements AutoCloseable {
             }
             throw new LocalCloudException(name + ": " + oneLine(e), e);
         }
-        started.push(component);
+        synchronized (started) {
+            started.push(component);
+        }
         return component;
     }
 
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the JVM is exiting: the hook runs (or is running) anyway
+        }
+    }
+
     private static void closeAll(Deque<AutoCloseable> started) {
-        while (!started.isEmpty()) {
-            AutoCloseable component = started.pop();
+        while (true) {
+            AutoCloseable component;
+            synchronized (started) {
+                if (started.isEmpty()) {
+                    return;
+                }
+                component = started.pop();
+            }
             try {
                 component.close();
             } catch (Exception e) {
