@@ -41,11 +41,6 @@ public final class ApiResponse {
         return this;
     }
 
-    public ApiResponse removeHeader(String name) {
-        headers.remove(name);
-        return this;
-    }
-
     /** Adds a rendered {@code Set-Cookie} value; a cookie of the same name set earlier is replaced. */
     public ApiResponse cookie(String setCookieValue) {
         int eq = setCookieValue.indexOf('=');

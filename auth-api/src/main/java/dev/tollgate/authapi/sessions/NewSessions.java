@@ -66,16 +66,6 @@ public final class NewSessions {
         if (method == TokenTransferMethod.COOKIE) {
             return RequestCookies.get(headers, TokenWriter.ACCESS_TOKEN_COOKIE) != null;
         }
-        return bearer(headers) != null;
-    }
-
-    /** The token of an {@code Authorization: Bearer} header, or null (node's header-mode token read). */
-    static String bearer(Headers headers) {
-        String value = headers.first("authorization");
-        if (value == null || !value.startsWith("Bearer ")) {
-            return null;
-        }
-        String token = value.substring("Bearer ".length()).trim();
-        return token.isEmpty() ? null : token;
+        return SessionRequests.bearerToken(headers) != null;
     }
 }

@@ -45,7 +45,7 @@ public final class RefreshRoute implements Route {
     public ApiResponse handle(ApiRequest request) {
         Headers headers = SessionRequests.headers(request);
         rejectDuplicateCookies(headers);
-        String headerToken = NewSessions.bearer(headers);
+        String headerToken = SessionRequests.bearerToken(headers);
         String cookieToken = RequestCookies.get(headers, TokenWriter.REFRESH_TOKEN_COOKIE);
         boolean legacyCookie = RequestCookies.get(headers, TokenWriter.LEGACY_ID_REFRESH_TOKEN_COOKIE) != null;
         if (headerToken == null && (cookieToken == null || cookieToken.isEmpty())) {
