@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
@@ -107,6 +109,14 @@ public final class DemoPage {
     return Instant.parse(driver.findElement(By.id("expiry-countdown")).getDomAttribute("data-expires-at"));
   }
 
+  /** "Refresh now" (Session.attemptRefreshingSession): waits until the page shows the new token's expiry. */
+  public DemoPage refreshNow() {
+    Instant before = accessTokenExpiry();
+    click("refresh-button");
+    wait(WAIT).until(d -> accessTokenExpiry().isAfter(before));
+    return this;
+  }
+
   public DemoPage signOut() {
     click("signout-button");
     return waitSignedOut();
@@ -207,6 +217,14 @@ public final class DemoPage {
     return parse((String) raw, new TypeReference<>() {});
   }
 
+  /** The journal entries added after it had {@code before} entries, oldest first. */
+  public List<Map<String, Object>> networkLogSince(int before) {
+    List<Map<String, Object>> log = networkLog();
+    List<Map<String, Object>> added = new ArrayList<>(log.subList(0, log.size() - before));
+    Collections.reverse(added);
+    return added;
+  }
+
   /** The page's journal of SDK session events (newest first): {at, action, label, detail}. */
   public List<Map<String, Object>> timeline() {
     Object raw = js("return sessionStorage.getItem('tollgate.timeline') || '[]'");
@@ -222,23 +240,18 @@ public final class DemoPage {
    * opt-out marker in the URL fragment, which the browser never sends), and returns
    * {status, body} or {error} when the browser refused to let the page read the answer.
    */
-  @SuppressWarnings("unchecked")
   public Map<String, Object> rawFetch(String path, String jsonBody) {
-    String url = stack.api().toString() + path + "#superTokensDoNotDoInterception";
-    Object result = ((JavascriptExecutor) driver).executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-            + "fetch(arguments[0], {method: 'POST', credentials: 'include',"
-            + "  headers: {'Content-Type': 'application/json'}, body: arguments[1]})"
-            + ".then(r => r.text().then(t => done({status: r.status, body: t})))"
-            + ".catch(e => done({error: String(e)}));",
-        url, jsonBody);
-    return (Map<String, Object>) result;
+    return fetchInPage(stack.api().toString() + path + "#superTokensDoNotDoInterception", jsonBody);
   }
 
   /** Same as {@link #rawFetch} but through the SDK's interceptor, as application code calls. */
-  @SuppressWarnings("unchecked")
   public Map<String, Object> sdkFetch(String path, String jsonBody) {
-    String url = stack.api().toString() + path;
+    return fetchInPage(stack.api().toString() + path, jsonBody);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> fetchInPage(String url, String jsonBody) {
+    driver.manage().timeouts().scriptTimeout(WAIT);
     Object result = ((JavascriptExecutor) driver).executeAsyncScript(
         "const done = arguments[arguments.length - 1];"
             + "fetch(arguments[0], {method: 'POST', credentials: 'include',"

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The access token expires (the local cloud runs with a short validity); the SDK turns the
@@ -36,7 +39,7 @@ class SessionRefreshIT {
     assertThat(page.refreshCalls()).as("refresh calls seen by the browser's Resource Timing").isEqualTo(1);
     assertThat(page.cookie("sAccessToken").getValue()).as("sAccessToken after the refresh").isNotEqualTo(before.getValue());
     // What went over the wire, oldest first: the expired token's 401, the refresh, the retry.
-    List<String> calls = newest(page, journalBefore).stream().map(e -> e.get("path") + " " + e.get("status")).toList();
+    List<String> calls = page.networkLogSince(journalBefore).stream().map(e -> e.get("path") + " " + e.get("status")).toList();
     String api = stack.api().getPath();
     assertThat(calls).containsExactly(api + "/graphql 401", api + "/auth/session/refresh 200", api + "/graphql 200");
     assertThat(page.timeline()).extracting(e -> e.get("action")).contains("REFRESH_SESSION");
@@ -57,7 +60,7 @@ class SessionRefreshIT {
 
     Instant expiry = second.accessTokenExpiry();
     waitPast(expiry);
-    Map<String, Integer> journalBefore = new java.util.HashMap<>();
+    Map<String, Integer> journalBefore = new HashMap<>();
     // Both tabs click "Call the API" at the same instant, each with the expired token.
     long at = System.currentTimeMillis() + 1500;
     for (String tab : List.of(firstTab, secondTab)) {
@@ -69,12 +72,15 @@ class SessionRefreshIT {
     for (String tab : List.of(firstTab, secondTab)) {
       driver.switchTo().window(tab);
       DemoPage page = new DemoPage(driver, stack);
-      new org.openqa.selenium.support.ui.WebDriverWait(driver, DemoPage.WAIT)
-          .until(d -> !String.valueOf(d.findElement(org.openqa.selenium.By.id("api-result")).getDomAttribute("data-status")).isEmpty());
+      new WebDriverWait(driver, DemoPage.WAIT)
+          .until(d -> !String.valueOf(d.findElement(By.id("api-result")).getDomAttribute("data-status")).isEmpty());
       assertThat(page.sessionState()).as("tab %s", tab).isEqualTo("signed-in");
       assertThat(page.me()).as("tab %s", tab).isEqualTo(userId);
+      // Both tabs really sent the expired token: each got the authorizer's 401 first.
+      assertThat(page.networkLogSince(journalBefore.get(tab))).as("tab %s, oldest first", tab).first()
+          .satisfies(e -> assertThat(e.get("path") + " " + e.get("status")).isEqualTo(stack.api().getPath() + "/graphql 401"));
       // A refresh answered 401 would mean a lost session (e.g. a replayed refresh token taken for theft).
-      List<Map<String, Object>> refreshes = newest(page, journalBefore.get(tab)).stream()
+      List<Map<String, Object>> refreshes = page.networkLogSince(journalBefore.get(tab)).stream()
           .filter(e -> String.valueOf(e.get("path")).endsWith("/auth/session/refresh")).toList();
       assertThat(refreshes).as("refresh calls of tab %s", tab).allSatisfy(e -> assertThat(e.get("status")).isEqualTo(200));
     }
@@ -85,14 +91,6 @@ class SessionRefreshIT {
       assertThat(page.callApi()).as("a later call in tab %s", tab).isEqualTo("200");
       assertThat(page.me()).isEqualTo(userId);
     }
-  }
-
-  /** The page's network journal entries added after it had {@code before} entries, oldest first. */
-  static List<Map<String, Object>> newest(DemoPage page, int before) {
-    List<Map<String, Object>> log = page.networkLog();
-    List<Map<String, Object>> added = new java.util.ArrayList<>(log.subList(0, log.size() - before));
-    java.util.Collections.reverse(added);
-    return added;
   }
 
   static void waitPast(Instant expiry) {

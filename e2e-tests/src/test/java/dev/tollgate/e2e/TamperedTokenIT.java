@@ -2,9 +2,12 @@ package dev.tollgate.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
@@ -20,6 +23,8 @@ class TamperedTokenIT {
     String userId = page.userId();
     assertThat(page.callApi()).isEqualTo("200");
 
+    // A fresh token, so that the 401 below is the forgery's and not the expiry's.
+    Instant expiry = page.refreshNow().accessTokenExpiry();
     // Same header and signature, payload claiming to be someone else.
     Cookie original = page.cookie("sAccessToken");
     replaceCookie(page.driver(), original, forgeSubject(original.getValue(), "someone-else"));
@@ -27,10 +32,12 @@ class TamperedTokenIT {
 
     String status = page.callApi();
 
-    List<String> calls = SessionRefreshIT.newest(page, journalBefore).stream()
-        .map(e -> e.get("path") + " " + e.get("status")).toList();
+    List<Map<String, Object>> wire = page.networkLogSince(journalBefore);
+    List<String> calls = wire.stream().map(e -> e.get("path") + " " + e.get("status")).toList();
     String api = stack.api().getPath();
     assertThat(calls).as("what went over the wire").first().isEqualTo(api + "/graphql 401");
+    assertThat(Instant.parse((String) wire.get(0).get("at"))).as("the forged token was sent before its exp")
+        .isBefore(expiry);
     // The SDK answers a 401 with a refresh; the genuine refresh token restores the genuine user only.
     assertThat(status).isEqualTo("200");
     assertThat(page.me()).isEqualTo(userId).isNotEqualTo("someone-else");
@@ -51,7 +58,7 @@ class TamperedTokenIT {
 
     assertThat(page.callApi()).isEqualTo("401");
 
-    List<String> calls = SessionRefreshIT.newest(page, journalBefore).stream()
+    List<String> calls = page.networkLogSince(journalBefore).stream()
         .map(e -> e.get("path") + " " + e.get("status")).toList();
     String api = stack.api().getPath();
     assertThat(calls).containsExactly(api + "/graphql 401", api + "/auth/session/refresh 401");
@@ -77,7 +84,7 @@ class TamperedTokenIT {
     String back = driver.getCurrentUrl();
     boolean elsewhere = !original.getPath().equals("/");
     if (elsewhere) {
-      driver.get(java.net.URI.create(back).resolve(original.getPath() + "/not-a-page").toString());
+      driver.get(URI.create(back).resolve(original.getPath() + "/not-a-page").toString());
     }
     driver.manage().deleteCookieNamed(original.getName());
     driver.manage().addCookie(new Cookie.Builder(original.getName(), value)

@@ -74,6 +74,21 @@ class VerifyEmailIT {
     assertThat(page.timeline()).extracting(e -> e.get("action")).containsOnlyOnce("SESSION_CREATED");
   }
 
+  @Test
+  void aBogusOrMissingTokenIsExplainedOnTheVerifyPage(Stack stack, Browsers browsers) {
+    WebDriver driver = browsers.open();
+
+    driver.get(stack.web() + "/auth/verify-email?token=not-a-real-token&tenantId=public");
+    new WebDriverWait(driver, DemoPage.WAIT).until(d ->
+        !"pending".equals(d.findElement(By.id("verify-status")).getDomAttribute("data-status")));
+    assertThat(driver.findElement(By.id("verify-status")).getDomAttribute("data-status")).isEqualTo("invalid-token");
+    assertThat(driver.findElement(By.id("verify-title")).getText()).isEqualTo("This link is invalid or was already used");
+
+    driver.get(stack.web() + "/auth/verify-email");
+    new WebDriverWait(driver, DemoPage.WAIT).until(d ->
+        "missing-token".equals(d.findElement(By.id("verify-status")).getDomAttribute("data-status")));
+  }
+
   /** The newest message to {@code email} in the dev mailbox (GET /messages, newest first). */
   private static String awaitVerificationLink(URI mailbox, String email) throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(DemoPage.WAIT);
