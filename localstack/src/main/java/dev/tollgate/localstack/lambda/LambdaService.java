@@ -38,7 +38,8 @@ public final class LambdaService implements LambdaInvoker, AutoCloseable {
     private LambdaService(LambdaServiceOptions options, Path workFolder) {
         this.options = options;
         this.workFolder = workFolder;
-        Path nativeLibrary = NativeRuntimeLibrary.unpack(options.runtimeClasspath(), workFolder);
+        Path nativeLibrary = NativeRuntimeLibrary.unpack(options.runtimeClasspath(),
+                Path.of(System.getProperty("java.io.tmpdir")));
         this.extraJvmOptions = List.of(
                 "-D" + NativeRuntimeLibrary.PROPERTY + "=" + nativeLibrary,
                 // a JVM crash report belongs with the service's files, not in the function's code folder
