@@ -20,6 +20,8 @@ final class FunctionPool implements AutoCloseable {
     private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
     private final List<ExecutionEnvironment> all = new ArrayList<>();
     private int started;
+    /** Instances being started outside the lock; they count against the limit already. */
+    private int starting;
     private boolean closed;
 
     FunctionPool(FunctionDefinition function, LambdaServiceOptions options, List<String> jvmOptions) {
@@ -91,8 +93,9 @@ final class FunctionPool implements AutoCloseable {
                     discard(candidate);
                 }
                 all.removeIf(instance -> !instance.alive() && discarded(instance));
-                if (all.size() < options.maxInstancesPerFunction()) {
+                if (all.size() + starting < options.maxInstancesPerFunction()) {
                     ordinal = ++started;
+                    starting++;
                     break;
                 }
                 long waitMillis = (deadlineNanos - System.nanoTime()) / 1_000_000;
@@ -102,8 +105,18 @@ final class FunctionPool implements AutoCloseable {
                 wait(waitMillis);
             }
         }
-        ExecutionEnvironment fresh = ExecutionEnvironment.start(function, options, jvmOptions, ordinal);
+        ExecutionEnvironment fresh;
+        try {
+            fresh = ExecutionEnvironment.start(function, options, jvmOptions, ordinal);
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                starting--;
+                notifyAll();
+            }
+            throw e;
+        }
         synchronized (this) {
+            starting--;
             if (closed) {
                 fresh.close();
                 throw new IllegalStateException("the Lambda service is stopped");
