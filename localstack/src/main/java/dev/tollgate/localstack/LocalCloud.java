@@ -16,9 +16,11 @@ import java.net.BindException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -63,6 +65,9 @@ public final class LocalCloud implements AutoCloseable {
         LocalCloudLayout layout = new LocalCloudLayout(options.repoRoot());
         layout.check();
         Deque<AutoCloseable> started = new ArrayDeque<>();
+        // Ctrl-C while starting (function JVMs start during prewarm) stops what already runs
+        Thread startupHook = new Thread(() -> closeAll(started), "local-cloud-startup-shutdown");
+        Runtime.getRuntime().addShutdownHook(startupHook);
         try {
             WebHost webHost = startOn("web host", options.webPort(), started,
                     () -> WebHost.start(options.webPort(), layout.site()));
@@ -94,14 +99,26 @@ public final class LocalCloud implements AutoCloseable {
 
             var endpoints = new LocalCloudFunctions.Endpoints(coreUri, options.coreApiKey(), apiOrigin,
                     webHost.origin(), mailbox.webhookUrl(), dynamo.endpoint(), notesTable);
+            List<String> functions = new ArrayList<>();
             for (FunctionDefinition function : LocalCloudFunctions.definitions(layout, endpoints)) {
                 lambda.deploy(function);
+                functions.add(function.name());
+            }
+            if (options.prewarm()) {
+                List<String> failed = lambda.provision(functions);
+                if (!failed.isEmpty()) {
+                    throw new LocalCloudException("lambda: " + String.join(", ", failed)
+                            + " did not initialise (its log lines above say why)");
+                }
             }
             webHost.publishConfig(new WebConfig(apiOrigin.toString(), LocalCloudFunctions.GATEWAY_PATH,
                     LocalCloudFunctions.AUTH_BASE_PATH, webHost.origin().toString(), mailbox.uri().toString()));
-            return new LocalCloud(started, lambda, webHost.origin(), URI.create(gateway.stageUrl()),
+            LocalCloud cloud = new LocalCloud(started, lambda, webHost.origin(), URI.create(gateway.stageUrl()),
                     URI.create(appsync.graphqlUrl().toString()), coreUri, mailbox.uri());
+            removeHook(startupHook);
+            return cloud;
         } catch (RuntimeException e) {
+            removeHook(startupHook);
             closeAll(started);
             throw e instanceof LocalCloudException cloud ? cloud : new LocalCloudException(oneLine(e), e);
         }
@@ -156,11 +173,7 @@ public final class LocalCloud implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // called from the hook itself
-        }
+        removeHook(shutdownHook);
         closeAll(components);
         LocalCloudLog.event("local-cloud", "stopped", Map.of());
     }
@@ -180,13 +193,29 @@ public final class LocalCloud implements AutoCloseable {
             }
             throw new LocalCloudException(name + ": " + oneLine(e), e);
         }
-        started.push(component);
+        synchronized (started) {
+            started.push(component);
+        }
         return component;
     }
 
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the JVM is exiting: the hook runs (or is running) anyway
+        }
+    }
+
     private static void closeAll(Deque<AutoCloseable> started) {
-        while (!started.isEmpty()) {
-            AutoCloseable component = started.pop();
+        while (true) {
+            AutoCloseable component;
+            synchronized (started) {
+                if (started.isEmpty()) {
+                    return;
+                }
+                component = started.pop();
+            }
             try {
                 component.close();
             } catch (Exception e) {

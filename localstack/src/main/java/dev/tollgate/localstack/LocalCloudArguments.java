@@ -25,6 +25,8 @@ final class LocalCloudArguments {
               --core-uri URL              use this SuperTokens core instead of the stand-in
                                           (SUPERTOKENS_CONNECTION_URI)
               --core-api-key KEY          that core's API key (SUPERTOKENS_API_KEY)
+              --prewarm true|false        start each function before reporting ready
+                                          (TOLLGATE_PREWARM, default true)
               --repo-root DIR             the Tollgate checkout (TOLLGATE_REPO_ROOT, default .)
               --help                      this text
             A port of 0 picks a free port.""";
@@ -76,20 +78,26 @@ final class LocalCloudArguments {
             builder.coreUri(coreUri(source(values, "--core-uri"), core.trim()));
         }
         builder.coreApiKey(setting(values, env, "--core-api-key", null));
+        String prewarm = setting(values, env, "--prewarm", "true").trim();
+        if (!prewarm.equals("true") && !prewarm.equals("false")) {
+            throw new IllegalArgumentException(source(values, "--prewarm") + " must be true or false, was '" + prewarm + "'");
+        }
+        builder.prewarm(Boolean.parseBoolean(prewarm));
         return builder.build();
     }
 
-    private static final Map<String, String> FLAG_TO_ENV = Map.of(
-            "--web-port", "TOLLGATE_WEB_PORT",
-            "--api-port", "TOLLGATE_API_PORT",
-            "--appsync-port", "TOLLGATE_APPSYNC_PORT",
-            "--mailbox-port", "TOLLGATE_MAILBOX_PORT",
-            "--core-port", "TOLLGATE_CORE_PORT",
-            "--dynamodb-port", "TOLLGATE_DYNAMODB_PORT",
-            "--access-token-validity", "TOLLGATE_ACCESS_TOKEN_VALIDITY",
-            "--core-uri", "SUPERTOKENS_CONNECTION_URI",
-            "--core-api-key", "SUPERTOKENS_API_KEY",
-            "--repo-root", "TOLLGATE_REPO_ROOT");
+    private static final Map<String, String> FLAG_TO_ENV = Map.ofEntries(
+            Map.entry("--web-port", "TOLLGATE_WEB_PORT"),
+            Map.entry("--api-port", "TOLLGATE_API_PORT"),
+            Map.entry("--appsync-port", "TOLLGATE_APPSYNC_PORT"),
+            Map.entry("--mailbox-port", "TOLLGATE_MAILBOX_PORT"),
+            Map.entry("--core-port", "TOLLGATE_CORE_PORT"),
+            Map.entry("--dynamodb-port", "TOLLGATE_DYNAMODB_PORT"),
+            Map.entry("--access-token-validity", "TOLLGATE_ACCESS_TOKEN_VALIDITY"),
+            Map.entry("--core-uri", "SUPERTOKENS_CONNECTION_URI"),
+            Map.entry("--core-api-key", "SUPERTOKENS_API_KEY"),
+            Map.entry("--repo-root", "TOLLGATE_REPO_ROOT"),
+            Map.entry("--prewarm", "TOLLGATE_PREWARM"));
 
     private static String setting(Map<String, String> values, Map<String, String> env, String flag, String fallback) {
         if (values.containsKey(flag)) {

@@ -41,6 +41,8 @@ final class LocalCloudFunctions {
 
         Map<String, String> authorizer = new HashMap<>(session);
         authorizer.put("REQUIRED_CLAIMS", REQUIRED_CLAIMS);
+        // a call without a session is a 401 (the SDK's cue to refresh), not an anonymous Allow
+        authorizer.put("SESSION_REQUIRED", "true");
 
         Map<String, String> authApi = new HashMap<>(session);
         authApi.put("EMAIL_SENDER", "webhook");

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param accessTokenValidity lifetime of access tokens issued by the core stand-in
  * @param coreUri             a real SuperTokens core to use instead of the stand-in
  * @param coreApiKey          the API key of that core, if it has one
+ * @param prewarm             start one instance of each function (and wait for its init) before reporting
+ *                            ready, so the first calls are warm; cold starts are logged either way
  */
 public record LocalCloudOptions(
         Path repoRoot,
@@ -31,7 +33,8 @@ public record LocalCloudOptions(
         int dynamodbPort,
         Duration accessTokenValidity,
         Optional<URI> coreUri,
-        Optional<String> coreApiKey) {
+        Optional<String> coreApiKey,
+        boolean prewarm) {
 
     public static final int DEFAULT_WEB_PORT = 3000;
     public static final int DEFAULT_API_PORT = 4000;
@@ -88,6 +91,7 @@ public record LocalCloudOptions(
         private Duration accessTokenValidity = DEFAULT_ACCESS_TOKEN_VALIDITY;
         private Optional<URI> coreUri = Optional.empty();
         private Optional<String> coreApiKey = Optional.empty();
+        private boolean prewarm = true;
 
         private Builder(Path repoRoot) {
             this.repoRoot = repoRoot;
@@ -144,9 +148,14 @@ public record LocalCloudOptions(
             return this;
         }
 
+        public Builder prewarm(boolean value) {
+            prewarm = value;
+            return this;
+        }
+
         public LocalCloudOptions build() {
             return new LocalCloudOptions(repoRoot, webPort, apiPort, appsyncPort, mailboxPort, corePort, dynamodbPort,
-                    accessTokenValidity, coreUri, coreApiKey);
+                    accessTokenValidity, coreUri, coreApiKey, prewarm);
         }
     }
 }

@@ -24,6 +24,7 @@ class LocalCloudArgumentsTest {
         assertThat(options.dynamodbPort()).isEqualTo(8000);
         assertThat(options.accessTokenValidity()).isEqualTo(Duration.ofSeconds(60));
         assertThat(options.coreUri()).isEmpty();
+        assertThat(options.prewarm()).isTrue();
         assertThat(options.repoRoot()).isEqualTo(Path.of(".").toAbsolutePath().normalize());
     }
 
@@ -34,7 +35,8 @@ class LocalCloudArgumentsTest {
                 "SUPERTOKENS_API_KEY", "key-from-env");
 
         LocalCloudOptions options = LocalCloudArguments.parse(
-                new String[] {"--web-port", "0", "--mailbox-port=4200", "--core-api-key", "flag-key"}, env);
+                new String[] {"--web-port", "0", "--mailbox-port=4200", "--core-api-key", "flag-key", "--prewarm", "false"},
+                env);
 
         assertThat(options.webPort()).isZero();
         assertThat(options.apiPort()).isEqualTo(4100);
@@ -42,6 +44,7 @@ class LocalCloudArgumentsTest {
         assertThat(options.accessTokenValidity()).isEqualTo(Duration.ofSeconds(5));
         assertThat(options.coreUri()).contains(URI.create("http://core.example:3567"));
         assertThat(options.coreApiKey()).isEqualTo(Optional.of("flag-key"));
+        assertThat(options.prewarm()).isFalse();
     }
 
     @Test
@@ -59,6 +62,8 @@ class LocalCloudArgumentsTest {
                 .hasMessageContaining("SUPERTOKENS_CONNECTION_URI: the local cloud uses one core");
         assertThatThrownBy(() -> LocalCloudArguments.parse(new String[] {"--bogus", "1"}, Map.of()))
                 .hasMessage("unknown option --bogus (see --help)");
+        assertThatThrownBy(() -> LocalCloudArguments.parse(new String[0], Map.of("TOLLGATE_PREWARM", "yes")))
+                .hasMessage("TOLLGATE_PREWARM must be true or false, was 'yes'");
         assertThatThrownBy(() -> LocalCloudArguments.parse(new String[] {"--web-port"}, Map.of()))
                 .hasMessage("--web-port needs a value");
     }

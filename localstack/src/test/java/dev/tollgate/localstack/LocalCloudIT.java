@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class LocalCloudIT {
 
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-    private static final Duration ACCESS_TOKEN_VALIDITY = Duration.ofSeconds(4);
+    private static final Duration ACCESS_TOKEN_VALIDITY = Duration.ofSeconds(6);
 
     private static LocalCloud cloud;
 
@@ -52,7 +52,8 @@ class LocalCloudIT {
     void signUpCallExpireRefreshAndSeeOnlyOwnNotes() throws Exception {
         CloudClient ada = new CloudClient(cloud.api(), cloud.web());
         CloudClient bob = new CloudClient(cloud.api(), cloud.web());
-        String adaId = signUp(ada, "ada-" + UUID.randomUUID() + "@example.com");
+        HttpResponse<String> adaSignUp = ada.signUp("ada-" + UUID.randomUUID() + "@example.com", "Correct-horse-7");
+        String adaId = signedUp(ada, adaSignUp);
         String bobId = signUp(bob, "bob-" + UUID.randomUUID() + "@example.com");
         assertThat(adaId).isNotEqualTo(bobId);
 
@@ -65,7 +66,10 @@ class LocalCloudIT {
         addNote(bob, "bob's note");
         String issuedAccessToken = ada.cookies.get("sAccessToken");
 
-        Thread.sleep(ACCESS_TOKEN_VALIDITY.plusMillis(1500).toMillis());
+        // the front-token says when the access token expires ("ate", epoch ms), as the SDK reads it
+        long expiresAt = frontToken(adaSignUp).get("ate").asLong();
+        assertThat(expiresAt).isGreaterThan(System.currentTimeMillis());
+        Thread.sleep(expiresAt - System.currentTimeMillis() + 1000);
         HttpResponse<String> expired = ada.graphql("/graphql", "{ me { userId } }");
         assertThat(expired.statusCode()).as(expired.body()).isEqualTo(401);
         assertThat(expired.headers().firstValue("Access-Control-Allow-Origin")).contains(cloud.web().toString());
@@ -98,6 +102,36 @@ class LocalCloudIT {
     }
 
     @Test
+    void theVerificationEmailReachesTheMailboxAndItsTokenOpensTheVerifiedRoute() throws Exception {
+        CloudClient una = new CloudClient(cloud.api(), cloud.web());
+        String email = "una-" + UUID.randomUUID() + "@example.com";
+        String unaId = signUp(una, email);
+
+        HttpResponse<String> sent = una.auth("/auth/user/email/verify/token", "emailverification", "");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        assertThat(CloudClient.json(sent).get("status").asText()).isEqualTo("OK");
+
+        var http = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<String> inbox = http.send(java.net.http.HttpRequest.newBuilder(cloud.mailbox()
+                .resolve("/messages?to=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode messages = CloudClient.JSON.readTree(inbox.body());
+        assertThat(messages).hasSize(1);
+        String link = messages.get(0).get("link").asText();
+        assertThat(link).startsWith(cloud.web() + "/auth/verify-email?token=").endsWith("&tenantId=public");
+        String token = java.net.URLDecoder.decode(link.replaceAll(".*[?&]token=([^&]+).*", "$1"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        var verifyBody = CloudClient.JSON.createObjectNode().put("method", "token").put("token", token);
+        HttpResponse<String> verified = una.auth("/auth/user/email/verify", "emailverification", verifyBody.toString());
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+        assertThat(CloudClient.json(verified).get("status").asText()).as(verified.body()).isEqualTo("OK");
+
+        HttpResponse<String> allowed = una.graphql("/verified/graphql", "{ me { userId } }");
+        assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
+        assertThat(CloudClient.json(allowed).at("/data/me/userId").asText()).isEqualTo(unaId);
+    }
+
+    @Test
     void aRequestWithoutSessionIsUnauthorisedAndNeverReachesAppSync() throws Exception {
         CloudClient stranger = new CloudClient(cloud.api(), cloud.web());
 
@@ -125,7 +159,15 @@ class LocalCloudIT {
     }
 
     private static String signUp(CloudClient client, String email) throws Exception {
-        HttpResponse<String> response = client.signUp(email, "Correct-horse-7");
+        return signedUp(client, client.signUp(email, "Correct-horse-7"));
+    }
+
+    private static JsonNode frontToken(HttpResponse<String> response) throws Exception {
+        String header = response.headers().firstValue("front-token").orElseThrow();
+        return CloudClient.JSON.readTree(java.util.Base64.getDecoder().decode(header));
+    }
+
+    private static String signedUp(CloudClient client, HttpResponse<String> response) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode body = CloudClient.json(response);
         assertThat(body.get("status").asText()).as(response.body()).isEqualTo("OK");

@@ -94,7 +94,7 @@ class LocalCloudStartupTest {
     }
 
     private LocalCloudOptions.Builder options() {
-        return LocalCloudOptions.builder(repo).ephemeralPorts();
+        return LocalCloudOptions.builder(repo).ephemeralPorts().prewarm(false);
     }
 
     private static int freePort() throws IOException {

@@ -58,6 +58,8 @@ final class ExecutionEnvironment implements RuntimeApi.Backend, AutoCloseable {
     private volatile PendingInvocation inFlight;
     private volatile RuntimeApi.ReportedError initError;
     private volatile boolean initialised;
+    /** Completed when the runtime first asks for work: the function's init is done. */
+    private final java.util.concurrent.CompletableFuture<Void> ready = new java.util.concurrent.CompletableFuture<>();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private ExecutionEnvironment(FunctionDefinition function, LambdaServiceOptions options,
@@ -163,6 +165,7 @@ final class ExecutionEnvironment implements RuntimeApi.Backend, AutoCloseable {
             long initMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launchedNanos);
             LocalCloudLog.event("lambda", "cold-start", Map.of(
                     "function", function.name(), "instance", ordinal, "initDurationMs", initMs));
+            ready.complete(null);
         }
         while (true) {
             PendingInvocation invocation = work.take();
@@ -200,8 +203,26 @@ final class ExecutionEnvironment implements RuntimeApi.Backend, AutoCloseable {
                 "function", function.name(), "instance", ordinal, "errorType", error.errorType()));
     }
 
+    /**
+     * Waits until the function's init is done (as provisioned concurrency does before any invocation).
+     *
+     * @return {@code false} when the instance died or did not get there within the init timeout
+     */
+    boolean awaitReady() {
+        try {
+            ready.get(options.initTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return alive();
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** The process is gone: whatever was in flight ends as Lambda reports an init error or a crash. */
     private void exited(Process gone) {
+        ready.completeExceptionally(new IllegalStateException("instance exited"));
         PendingInvocation invocation = inFlight;
         if (invocation == null) {
             return;

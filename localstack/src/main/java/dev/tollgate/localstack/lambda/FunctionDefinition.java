@@ -33,7 +33,7 @@ public record FunctionDefinition(
             "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
             "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR");
 
-    /** Lambda's defaults when a function does not say: 3 s and 128 MB would starve a JVM, so 512 MB. */
+    /** Local defaults for {@link #of}: Lambda's own (3 s, 128 MB) starve a JVM started on a busy machine. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_MEMORY_MB = 512;
 

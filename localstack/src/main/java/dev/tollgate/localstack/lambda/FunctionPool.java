@@ -20,6 +20,8 @@ final class FunctionPool implements AutoCloseable {
     private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
     private final List<ExecutionEnvironment> all = new ArrayList<>();
     private int started;
+    /** Instances being started outside the lock; they count against the limit already. */
+    private int starting;
     private boolean closed;
 
     FunctionPool(FunctionDefinition function, LambdaServiceOptions options, List<String> jvmOptions) {
@@ -52,6 +54,27 @@ final class FunctionPool implements AutoCloseable {
         return log(result, startNanos, lease.cold, lease.instance);
     }
 
+    /**
+     * Starts one instance ahead of any invocation and waits for its init, like provisioned concurrency.
+     *
+     * @return {@code true} when a warm instance is now idle
+     */
+    boolean provision() {
+        Lease lease;
+        try {
+            lease = acquire(System.nanoTime());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        if (lease == null) {
+            return false;
+        }
+        boolean ready = lease.instance.awaitReady();
+        release(lease.instance);
+        return ready;
+    }
+
     private record Lease(ExecutionEnvironment instance, boolean cold) {}
 
     /** An idle warm instance, or a newly started one; {@code null} when none freed up before the deadline. */
@@ -70,8 +93,9 @@ final class FunctionPool implements AutoCloseable {
                     discard(candidate);
                 }
                 all.removeIf(instance -> !instance.alive() && discarded(instance));
-                if (all.size() < options.maxInstancesPerFunction()) {
+                if (all.size() + starting < options.maxInstancesPerFunction()) {
                     ordinal = ++started;
+                    starting++;
                     break;
                 }
                 long waitMillis = (deadlineNanos - System.nanoTime()) / 1_000_000;
@@ -81,8 +105,18 @@ final class FunctionPool implements AutoCloseable {
                 wait(waitMillis);
             }
         }
-        ExecutionEnvironment fresh = ExecutionEnvironment.start(function, options, jvmOptions, ordinal);
+        ExecutionEnvironment fresh;
+        try {
+            fresh = ExecutionEnvironment.start(function, options, jvmOptions, ordinal);
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                starting--;
+                notifyAll();
+            }
+            throw e;
+        }
         synchronized (this) {
+            starting--;
             if (closed) {
                 fresh.close();
                 throw new IllegalStateException("the Lambda service is stopped");

@@ -38,7 +38,8 @@ public final class LambdaService implements LambdaInvoker, AutoCloseable {
     private LambdaService(LambdaServiceOptions options, Path workFolder) {
         this.options = options;
         this.workFolder = workFolder;
-        Path nativeLibrary = NativeRuntimeLibrary.unpack(options.runtimeClasspath(), workFolder);
+        Path nativeLibrary = NativeRuntimeLibrary.unpack(options.runtimeClasspath(),
+                Path.of(System.getProperty("java.io.tmpdir")));
         this.extraJvmOptions = List.of(
                 "-D" + NativeRuntimeLibrary.PROPERTY + "=" + nativeLibrary,
                 // a JVM crash report belongs with the service's files, not in the function's code folder
@@ -117,6 +118,21 @@ public final class LambdaService implements LambdaInvoker, AutoCloseable {
             return ours ? Optional.of(matcher.group(3)) : Optional.empty();
         }
         return reference.matches("[A-Za-z0-9_-]{1,64}") ? Optional.of(reference) : Optional.empty();
+    }
+
+    /**
+     * Starts an instance of each named function and waits for their init (in parallel), so that the first
+     * calls are warm: what provisioned concurrency does on AWS. Cold starts are logged all the same.
+     *
+     * @return the names of the functions that did not come up (init error, crash, init timeout)
+     */
+    public List<String> provision(List<String> functionNames) {
+        return functionNames.parallelStream()
+                .filter(name -> {
+                    FunctionPool pool = functions.get(name);
+                    return pool == null || !pool.provision();
+                })
+                .toList();
     }
 
     /** Live instances of a function (0 when it has none or does not exist). */

@@ -12,10 +12,11 @@ import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 
 /**
- * The runtime interface client's JNI library, unpacked once per Lambda service. Left to itself, every
- * client JVM unpacks it to the one fixed path {@code /tmp/.libaws-lambda-jni.so}, so two instances starting
- * together overwrite the file under each other and crash (SIGBUS); the client accepts a ready library
- * through a system property instead.
+ * The runtime interface client's JNI library, unpacked once and shared. Left to itself, every client JVM
+ * unpacks it to the one fixed path {@code /tmp/.libaws-lambda-jni.so}, so two instances starting together
+ * overwrite the file under each other and crash (SIGBUS); the client accepts a ready library through a
+ * system property instead. The copy is named by its content's hash and only ever appears by an atomic
+ * rename, so concurrent services (and runs killed without clean-up) share one immutable file.
  */
 final class NativeRuntimeLibrary {
 
@@ -23,7 +24,7 @@ final class NativeRuntimeLibrary {
 
     private NativeRuntimeLibrary() {}
 
-    /** Unpacks the library matching this machine into {@code folder}. */
+    /** The library matching this machine, unpacked into {@code folder} unless already there. */
     static Path unpack(List<Path> runtimeClasspath, Path folder) {
         Path ricJar = runtimeClasspath.stream()
                 .filter(p -> p.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))
@@ -37,13 +38,39 @@ final class NativeRuntimeLibrary {
                 throw new IllegalStateException(ricJar.getFileName() + " has no " + entryName
                         + ": this platform is not supported by the runtime interface client");
             }
-            Path target = folder.resolve("libaws-lambda-jni.so");
+            byte[] library;
             try (InputStream in = jar.getInputStream(entry)) {
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                library = in.readAllBytes();
+            }
+            Path target = folder.resolve("tollgate-aws-lambda-jni-" + sha256(library).substring(0, 16) + ".so");
+            if (Files.isRegularFile(target) && Files.size(target) == library.length) {
+                return target;
+            }
+            Path partial = Files.createTempFile(folder, "tollgate-aws-lambda-jni-", ".partial");
+            try {
+                Files.write(partial, library);
+                try {
+                    // readable by every user: another account's service may load this shared copy
+                    Files.setPosixFilePermissions(partial,
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // the default permissions then apply
+                }
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(partial);
             }
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack the runtime client's native library from " + ricJar, e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
     }
 

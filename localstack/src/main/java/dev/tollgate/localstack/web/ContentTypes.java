@@ -15,6 +15,7 @@ final class ContentTypes {
             Map.entry("json", "application/json"),
             Map.entry("map", "application/json"),
             Map.entry("txt", "text/plain; charset=utf-8"),
+            Map.entry("md", "text/markdown; charset=utf-8"),
             Map.entry("xml", "application/xml"),
             Map.entry("svg", "image/svg+xml"),
             Map.entry("png", "image/png"),

@@ -161,6 +161,25 @@ class LambdaServiceIT {
     }
 
     @Test
+    void beyondTheInstanceLimitCallsWaitForTheWarmInstance() throws Exception {
+        try (LambdaService limited = LambdaService.start(options.withMaxInstancesPerFunction(1))) {
+            limited.deploy(new FunctionDefinition("single", CODE, HANDLER, Map.of(), Duration.ofSeconds(30), 256));
+            List<CompletableFuture<Invocation>> calls = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                calls.add(CompletableFuture.supplyAsync(
+                        () -> limited.invoke("single", "{\"action\":\"sleep\",\"millis\":300}")));
+            }
+            Set<Long> pids = new HashSet<>();
+            for (CompletableFuture<Invocation> call : calls) {
+                pids.add(success(call.get()).get("pid").asLong());
+            }
+
+            assertThat(pids).hasSize(1);
+            assertThat(limited.liveInstances("single")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void anInitErrorIsReportedAsTheFunctionsError() {
         Invocation result = lambda.invoke(lambda.functionArn("broken"), "{}");
 

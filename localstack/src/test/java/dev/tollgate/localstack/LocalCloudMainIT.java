@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code LocalCloudMain} as the script runs it: one JSON ready line on standard output, then SIGTERM
- * stops the JVM and every function JVM it started, leaving no orphan.
+ * stops the JVM and every function JVM it started, leaving no orphan; a start-up failure is one line on
+ * standard error and exit status 1.
  */
-class LocalCloudShutdownIT {
+class LocalCloudMainIT {
 
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
 
@@ -60,6 +61,26 @@ class LocalCloudShutdownIT {
         } finally {
             main.descendants().forEach(ProcessHandle::destroyForcibly);
             main.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aPortInUseIsOneLineAndExitStatusOne() throws Exception {
+        LocalCloudLayout layout = new LocalCloudLayout(REPO);
+        for (Path needed : List.of(layout.authorizerJar(), layout.authApiJar(), layout.resolverJar(), layout.site())) {
+            assumeTrue(Files.exists(needed), "not built: " + REPO.relativize(needed));
+        }
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Process main = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), LocalCloudMain.class.getName(),
+                    "--repo-root", REPO.toString(), "--web-port", Integer.toString(taken.getLocalPort()))
+                    .start();
+            assertThat(main.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(main.exitValue()).isEqualTo(1);
+            assertThat(new String(main.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+            assertThat(new String(main.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("tollgate-local: web host: port " + taken.getLocalPort() + " on 127.0.0.1 is in use\n");
         }
     }
 
