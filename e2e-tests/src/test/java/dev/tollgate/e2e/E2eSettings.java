@@ -64,7 +64,7 @@ public record E2eSettings(
     if (seconds < 2 || seconds > 3600) {
       throw new IllegalArgumentException("e2e.accessTokenValiditySeconds must be between 2 and 3600, got: " + seconds);
     }
-    Path screenshot = text(p, "e2e.screenshotFile").map(Path::of).orElse(repoRoot.resolve("docs/demo.png")).toAbsolutePath();
+    Path screenshot = text(p, "e2e.screenshotFile").map(Path::of).orElse(repoRoot.resolve("e2e-tests/target/e2e-artifacts/demo.png")).toAbsolutePath();
     return new E2eSettings(repoRoot, artifacts, external, chrome, driver, Duration.ofSeconds(seconds), screenshot);
   }
 

@@ -33,7 +33,7 @@ class E2eSettingsTest {
 
     assertThat(s.external()).isEmpty();
     assertThat(s.accessTokenValidity()).isEqualTo(Duration.ofSeconds(6));
-    assertThat(s.screenshotFile()).isEqualTo(dir.resolve("docs/demo.png"));
+    assertThat(s.screenshotFile()).isEqualTo(dir.resolve("e2e-tests/target/e2e-artifacts/demo.png"));
     assertThat(s.artifactsDir()).isEqualTo(dir.resolve("e2e-tests/target/e2e-artifacts"));
   }
 
