@@ -1,28 +1,22 @@
 package dev.tollgate.localstack;
 
 import dev.tollgate.localstack.lambda.FunctionDefinition;
+import dev.tollgate.localstack.stack.StackFunctions;
 import java.net.URI;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The three Tollgate functions as the local cloud deploys them: the contract's names, jars and handler
- * strings, and the environment variables each reads (the same ones the deployer sets on AWS).
+ * The stack's functions ({@link StackFunctions}, the one definition the deployer uses too) as the local
+ * cloud deploys them: under the contract's local names, with the emulators' addresses as wiring.
  */
 final class LocalCloudFunctions {
 
-    static final String AUTHORIZER = "tollgate-authorizer";
-    static final String AUTH_API = "tollgate-auth-api";
-    static final String RESOLVER = "tollgate-resolver";
-    static final String GATEWAY_PATH = "/dev";
-    static final String AUTH_BASE_PATH = "/auth";
-    /** The authorizer's claim rule: the verified route needs a verified email. */
-    static final String REQUIRED_CLAIMS = "POST /verified/graphql=st-ev";
-
-    private static final int MEMORY_MB = 512;
+    static final String NAME_PREFIX = "tollgate-";
+    static final String AUTHORIZER = NAME_PREFIX + StackFunctions.AUTHORIZER;
+    static final String AUTH_API = NAME_PREFIX + StackFunctions.AUTH_API;
+    static final String STAGE = "dev";
+    static final String GATEWAY_PATH = "/" + STAGE;
 
     private LocalCloudFunctions() {}
 
@@ -31,37 +25,13 @@ final class LocalCloudFunctions {
             URI dynamodb, String notesTable) {}
 
     static List<FunctionDefinition> definitions(LocalCloudLayout layout, Endpoints endpoints) {
-        Map<String, String> session = new HashMap<>();
-        session.put("SUPERTOKENS_CONNECTION_URI", endpoints.core().toString());
-        endpoints.coreApiKey().ifPresent(key -> session.put("SUPERTOKENS_API_KEY", key));
-        session.put("API_DOMAIN", origin(endpoints.apiOrigin()));
-        session.put("API_GATEWAY_PATH", GATEWAY_PATH);
-        session.put("API_BASE_PATH", AUTH_BASE_PATH);
-        session.put("WEBSITE_DOMAIN", origin(endpoints.webOrigin()));
-
-        Map<String, String> authorizer = new HashMap<>(session);
-        authorizer.put("REQUIRED_CLAIMS", REQUIRED_CLAIMS);
-        // a call without a session is a 401 (the SDK's cue to refresh), not an anonymous Allow
-        authorizer.put("SESSION_REQUIRED", "true");
-
-        Map<String, String> authApi = new HashMap<>(session);
-        authApi.put("EMAIL_SENDER", "webhook");
-        authApi.put("EMAIL_WEBHOOK_URL", endpoints.mailboxWebhook().toString());
-
-        Map<String, String> resolver = Map.of(
-                "NOTES_TABLE", endpoints.notesTable(),
-                "AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamodb().toString());
-
-        return List.of(
-                new FunctionDefinition(AUTHORIZER, layout.authorizerJar(),
-                        "dev.tollgate.authorizer.AuthorizerHandler::handleRequest", authorizer,
-                        Duration.ofSeconds(10), MEMORY_MB),
-                new FunctionDefinition(AUTH_API, layout.authApiJar(),
-                        "dev.tollgate.authapi.AuthApiHandler::handleRequest", authApi,
-                        Duration.ofSeconds(29), MEMORY_MB),
-                new FunctionDefinition(RESOLVER, layout.resolverJar(),
-                        "dev.tollgate.appsync.ResolverHandler::handleRequest", resolver,
-                        Duration.ofSeconds(10), MEMORY_MB));
+        var wiring = new StackFunctions.Wiring(endpoints.core().toString(), endpoints.coreApiKey(),
+                origin(endpoints.apiOrigin()), STAGE, origin(endpoints.webOrigin()),
+                Optional.of(endpoints.mailboxWebhook()), endpoints.notesTable(), Optional.of(endpoints.dynamodb()));
+        return StackFunctions.of(wiring).stream()
+                .map(f -> new FunctionDefinition(NAME_PREFIX + f.logicalName(), layout.root().resolve(f.jar()),
+                        f.handler(), f.environment(), f.timeout(), f.memoryMb()))
+                .toList();
     }
 
     /** {@code http://localhost:4000}: scheme, host and port only. */

@@ -3,6 +3,7 @@ package dev.tollgate.localstack.deploy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.localstack.api.ApiDefinition;
 import dev.tollgate.localstack.api.ApiDefinitionException;
+import dev.tollgate.localstack.stack.StackFunctions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.apigateway.model.Authorizer;
 
 /**
@@ -24,9 +26,7 @@ public final class Deployer {
     static final Path OPENAPI = Path.of("localstack/src/main/resources/api/openapi.yaml");
     static final Path APPSYNC = Path.of("appsync-integration/src/main/resources/appsync");
     static final Path SITE = Path.of("demo-web/target/site");
-    static final String API_BASE_PATH = "/auth";
-    /** The one route of the demo that needs a verified email (see the authorizer's README). */
-    static final String REQUIRED_CLAIMS = "POST /verified/graphql=st-ev";
+    static final String API_BASE_PATH = StackFunctions.AUTH_BASE_PATH;
 
     private final DeploySettings settings;
     private final AwsClients aws;
@@ -110,8 +110,8 @@ public final class Deployer {
 
         ApiDefinition definition = ApiDefinition.load(root.resolve(OPENAPI), Map.of(
                 "AwsRegion", settings.region(),
-                "AuthorizerFunctionArn", functionArns.get(StackFunction.AUTHORIZER),
-                "AuthApiFunctionArn", functionArns.get(StackFunction.AUTH_API),
+                "AuthorizerFunctionArn", functionArns.get(StackFunctions.AUTHORIZER),
+                "AuthApiFunctionArn", functionArns.get(StackFunctions.AUTH_API),
                 "AppSyncGraphqlUrl", appsync.graphqlUrl(),
                 "AppSyncApiKey", appsync.apiKey(),
                 "WebsiteOrigin", webOrigin));
@@ -122,12 +122,12 @@ public final class Deployer {
 
         String executeApi = "arn:aws:execute-api:" + settings.region() + ":" + account + ":" + restApiId;
         for (Authorizer authorizer : authorizers) {
-            progress.step("lambda permission", names.permissionStatement(StackFunction.AUTHORIZER), () -> lambdas.allowApiGateway(
-                    names.function(StackFunction.AUTHORIZER), names.permissionStatement(StackFunction.AUTHORIZER),
+            progress.step("lambda permission", names.permissionStatement(StackFunctions.AUTHORIZER), () -> lambdas.allowApiGateway(
+                    names.function(StackFunctions.AUTHORIZER), names.permissionStatement(StackFunctions.AUTHORIZER),
                     executeApi + "/authorizers/" + authorizer.id()));
         }
-        progress.step("lambda permission", names.permissionStatement(StackFunction.AUTH_API), () -> lambdas.allowApiGateway(
-                names.function(StackFunction.AUTH_API), names.permissionStatement(StackFunction.AUTH_API),
+        progress.step("lambda permission", names.permissionStatement(StackFunctions.AUTH_API), () -> lambdas.allowApiGateway(
+                names.function(StackFunctions.AUTH_API), names.permissionStatement(StackFunctions.AUTH_API),
                 executeApi + "/*/*" + API_BASE_PATH + "/*"));
         progress.step("rest api deployment", settings.stage(), () -> restApi.deploy(restApiId, settings.stage()));
 
@@ -155,40 +155,24 @@ public final class Deployer {
         progress.step("s3 website bucket", names.websiteBucket(), () -> new WebsiteBucket(aws.s3()).remove(names.websiteBucket()));
     }
 
-    /** The three functions, configured by the same variables the local cloud sets. */
+    /**
+     * The stack's functions ({@link StackFunctions}, the definition the local cloud runs too), each with
+     * the IAM permissions it needs on AWS and nothing more.
+     */
     List<StackFunction> functions(StackNames names, String apiOrigin, String webOrigin) {
-        boolean aws = settings.target() == DeploySettings.Target.AWS;
-        Map<String, String> session = new LinkedHashMap<>();
-        session.put("SUPERTOKENS_CONNECTION_URI", settings.coreUri());
-        if (!settings.coreApiKey().isEmpty()) {
-            session.put("SUPERTOKENS_API_KEY", settings.coreApiKey());
-        }
-        session.put("API_DOMAIN", apiOrigin);
-        session.put("API_GATEWAY_PATH", "/" + settings.stage());
-        session.put("API_BASE_PATH", API_BASE_PATH);
-        session.put("WEBSITE_DOMAIN", webOrigin);
-        // On AWS the site (S3) and the API (execute-api) are different sites: cookies must be SameSite=None; Secure.
-        session.put("COOKIE_SAME_SITE", aws ? "none" : "lax");
-        session.put("COOKIE_SECURE", aws ? "true" : "false");
-
-        Map<String, String> authorizerEnv = new LinkedHashMap<>(session);
-        authorizerEnv.put("REQUIRED_CLAIMS", REQUIRED_CLAIMS);
-        Map<String, String> authApiEnv = new LinkedHashMap<>(session);
-        authApiEnv.put("EMAIL_SENDER", "log");
+        var wiring = new StackFunctions.Wiring(settings.coreUri(),
+                settings.coreApiKey().isEmpty() ? Optional.empty() : Optional.of(settings.coreApiKey()),
+                apiOrigin, settings.stage(), webOrigin, Optional.empty(), names.notesTable(), Optional.empty());
         String tableArn = "arn:aws:dynamodb:" + settings.region() + ":" + names.accountId() + ":table/" + names.notesTable();
-        return List.of(
-                new StackFunction(StackFunction.AUTHORIZER, Path.of("authorizer/target/authorizer-lambda.jar"),
-                        "dev.tollgate.authorizer.AuthorizerHandler::handleRequest", 1024, 10,
-                        List.of(StackFunction.BASIC_EXECUTION), "", Map.copyOf(authorizerEnv)),
-                new StackFunction(StackFunction.AUTH_API, Path.of("auth-api/target/auth-api-lambda.jar"),
-                        "dev.tollgate.authapi.AuthApiHandler::handleRequest", 1024, 15,
-                        List.of(StackFunction.BASIC_EXECUTION), "", Map.copyOf(authApiEnv)),
-                new StackFunction(StackFunction.RESOLVER, Path.of("appsync-integration/target/appsync-integration-lambda.jar"),
-                        "dev.tollgate.appsync.ResolverHandler::handleRequest", 1024, 15,
-                        List.of(StackFunction.BASIC_EXECUTION),
-                        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"dynamodb:GetItem\","
-                                + "\"dynamodb:PutItem\",\"dynamodb:DeleteItem\",\"dynamodb:Query\"],\"Resource\":\"" + tableArn + "\"}]}",
-                        Map.of("NOTES_TABLE", names.notesTable())));
+        return StackFunctions.of(wiring).stream().map(f -> new StackFunction(f.logicalName(), f.jar(), f.handler(),
+                f.memoryMb(), (int) f.timeout().toSeconds(), List.of(StackFunction.BASIC_EXECUTION),
+                f.logicalName().equals(StackFunctions.RESOLVER) ? notesTablePolicy(tableArn) : "",
+                f.environment())).toList();
+    }
+
+    private static String notesTablePolicy(String tableArn) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"dynamodb:GetItem\","
+                + "\"dynamodb:PutItem\",\"dynamodb:DeleteItem\",\"dynamodb:Query\"],\"Resource\":\"" + tableArn + "\"}]}";
     }
 
     String apiOrigin(String restApiId) {

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One of the stack's Lambda functions as the deployer installs it.
+ * One of the stack's Lambda functions as the deployer installs it: the shared definition
+ * ({@link dev.tollgate.localstack.stack.StackFunctions}) plus its IAM permissions.
  *
  * @param logicalName   short name; the deployed name is {@code <prefix>-<logicalName>}
  * @param jar           the shaded jar, relative to the repository root
@@ -27,7 +28,4 @@ record StackFunction(
         Map<String, String> environment) {
 
     static final String BASIC_EXECUTION = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
-    static final String AUTHORIZER = "authorizer";
-    static final String AUTH_API = "auth-api";
-    static final String RESOLVER = "resolver";
 }

@@ -157,6 +157,11 @@ class DeployerTest {
         assertThat(authorizer.path("API_BASE_PATH").asText()).isEqualTo("/auth");
         assertThat(authorizer.path("WEBSITE_DOMAIN").asText()).isEqualTo(out.web());
         assertThat(authorizer.path("REQUIRED_CLAIMS").asText()).isEqualTo("POST /verified/graphql=st-ev");
+        assertThat(authorizer.path("SESSION_REQUIRED").asText()).isEqualTo("true");
+        assertThat(authorizer.has("COOKIE_SAME_SITE")).as("SameSite follows from the two origins").isFalse();
+        JsonNode authApi = aws.functions.get("tollgate-auth-api").path("Environment").path("Variables");
+        assertThat(authApi.path("EMAIL_SENDER").asText()).isEqualTo("log");
+        assertThat(authApi.path("WEBSITE_DOMAIN").asText()).isEqualTo(out.web());
         assertThat(aws.functions.get("tollgate-resolver").path("Environment").path("Variables").path("NOTES_TABLE").asText())
                 .isEqualTo("tollgate-notes");
         assertThat(aws.functions.get("tollgate-authorizer").path("Handler").asText())
