@@ -62,11 +62,15 @@ class ResolverHandlerTest {
     }
 
     private ResolverHandler handlerWithCap(int cap) throws IOException {
+        return handlerWithCap(cap, java.time.Clock.systemUTC());
+    }
+
+    private ResolverHandler handlerWithCap(int cap, java.time.Clock clock) throws IOException {
         String table = createNotesTable();
         ResolverConfig config = new ResolverConfig(table, "us-east-1", Optional.of(emulator.endpoint()), cap);
         logLines = new ByteArrayOutputStream();
         NotesService service = new NotesService(new NotesStore(dynamo, config.notesTable()), config.maxNotesPerUser(),
-                java.time.Clock.systemUTC());
+                clock);
         return new ResolverHandler(service, new InvocationLog(new PrintStream(logLines, true, StandardCharsets.UTF_8)));
     }
 
@@ -178,14 +182,32 @@ class ResolverHandlerTest {
     }
 
     @Test
-    void listsNewestFirst() throws InterruptedException {
+    void listsNewestFirst() throws IOException {
+        // Each note a millisecond after the last, from a clock the test owns: no sleeping on the wall clock.
+        java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong(1_800_000_000_000L);
+        handler = handlerWithCap(3, new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return java.time.Instant.ofEpochMilli(millis.getAndIncrement());
+            }
+        });
         List<String> ids = new ArrayList<>();
         for (String text : List.of("one", "two", "three")) {
             ids.add(ok(addNote(ALICE, text)).get("id").asText());
-            Thread.sleep(2);
         }
         JsonNode listed = ok(listNotes(ALICE));
         assertThat(listed.findValuesAsText("text")).containsExactly("three", "two", "one");
+        assertThat(listed.findValuesAsText("id")).containsExactly(ids.get(2), ids.get(1), ids.get(0));
     }
 
     // ---- isolation ----

@@ -3,6 +3,7 @@ package dev.tollgate.authapi.error;
 import dev.tollgate.authapi.http.ApiResponse;
 import dev.tollgate.authapi.http.Json;
 import dev.tollgate.authapi.sessions.TokenResponses;
+import dev.tollgate.session.core.CoreException;
 import dev.tollgate.session.verify.ErrorResponse;
 import dev.tollgate.session.verify.SessionError;
 
@@ -63,9 +64,20 @@ public final class ErrorResponses {
     public static String describe(RuntimeException failure) {
         if (failure instanceof ApiException) {
             Throwable cause = failure.getCause();
-            return failure.getMessage()
-                    + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")");
+            return failure.getMessage() + (cause == null ? "" : " (" + describeCause(cause) + ")");
         }
         return failure.getClass().getName();
+    }
+
+    /**
+     * The core client's messages are written to be log-safe (path and status, never tokens or the API
+     * key); any other cause's message is someone else's text (SES names the rejected recipients, an
+     * HTTP client may quote a webhook URL and its secret), so only its type is logged.
+     */
+    private static String describeCause(Throwable cause) {
+        if (cause instanceof CoreException) {
+            return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        }
+        return cause.getClass().getSimpleName();
     }
 }

@@ -411,7 +411,10 @@ public record SessionConfig(
         while (p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);
         }
-        if (!p.matches("(/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)+")) {
+        // RFC 3986 path characters minus ';' and ',': the path goes into Set-Cookie's Path attribute, where
+        // ';' would start a new attribute (e.g. "/dev;Domain=evil.example") and ',' would break the one-line
+        // Set-Cookie that API Gateway maps from the authorizer.
+        if (!p.matches("(/[A-Za-z0-9._~!$&'()*+=:@%-]+)+")) {
             throw new ConfigException(variable, accepted, "not a valid path");
         }
         return p;

@@ -50,7 +50,17 @@ class SessionConfigTest {
         assertThatThrownBy(() -> SessionConfig.fromEnvironment(Map.of("API_DOMAIN", "http://localhost:4566")))
                 .isInstanceOfSatisfying(ConfigException.class,
                         e -> assertThat(e.variable()).isEqualTo("SUPERTOKENS_CONNECTION_URI"));
-        assertThat(List.of("x")).hasSize(1);
+    }
+
+    @Test
+    void pathsThatWouldAddOrSplitCookieAttributesAreRefused() {
+        for (String variable : List.of("API_GATEWAY_PATH", "API_BASE_PATH")) {
+            for (String value : List.of("/dev;Domain=evil.example", "/dev; Secure", "/a,b")) {
+                ConfigException e = failure(Map.of(CORE, "http://core:3567", "API_DOMAIN", "http://localhost:4566",
+                        variable, value));
+                assertThat(e.variable()).as(variable + "=" + value).isEqualTo(variable);
+            }
+        }
     }
 
     static final String CORE = "SUPERTOKENS_CONNECTION_URI";
