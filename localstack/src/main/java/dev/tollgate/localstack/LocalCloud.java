@@ -80,7 +80,7 @@ public final class LocalCloud implements AutoCloseable {
             WebHost webHost = startOn("web host", options.webPort(), started,
                     () -> WebHost.start(options.webPort(), layout.site()));
             Mailbox mailbox = startOn("mailbox", options.mailboxPort(), started,
-                    () -> Mailbox.start(options.mailboxPort()));
+                    () -> Mailbox.start(options.mailboxPort(), webHost.origin()));
             DynamoDbEmulator dynamo = startOn("dynamodb", options.dynamodbPort(), started,
                     () -> DynamoDbEmulator.start(options.dynamodbPort()));
             String notesTable = LocalCloudTables.create(dynamo.endpoint(), layout.notesTable());

@@ -27,7 +27,8 @@ final class LocalCloudFunctions {
     static List<FunctionDefinition> definitions(LocalCloudLayout layout, Endpoints endpoints) {
         var wiring = new StackFunctions.Wiring(endpoints.core().toString(), endpoints.coreApiKey(),
                 origin(endpoints.apiOrigin()), STAGE, origin(endpoints.webOrigin()),
-                Optional.of(endpoints.mailboxWebhook()), endpoints.notesTable(), Optional.of(endpoints.dynamodb()));
+                new StackFunctions.Email.Webhook(endpoints.mailboxWebhook()), endpoints.notesTable(),
+                Optional.of(endpoints.dynamodb()));
         return StackFunctions.of(wiring).stream()
                 .map(f -> new FunctionDefinition(NAME_PREFIX + f.logicalName(), layout.root().resolve(f.jar()),
                         f.handler(), f.environment(), f.timeout(), f.memoryMb()))

@@ -39,6 +39,10 @@ public final class DeployMain {
                     .put("api", out.api()).put("appsync", out.appsyncGraphqlUrl());
             System.out.println(json);
             System.out.println("Open " + out.web() + " (API at " + out.api() + ")");
+            if (settings.emailFrom().isEmpty()) {
+                System.err.println("note: verification links are written to the auth API's log (no --email-from);"
+                        + " anyone who can read that log can verify any address: use --email-from for SES outside development");
+            }
             return 0;
         } catch (Progress.StepFailed failed) {
             System.err.println(progress.failureReport(failed));

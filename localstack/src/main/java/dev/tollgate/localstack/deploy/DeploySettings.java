@@ -35,6 +35,7 @@ public record DeploySettings(
         String lambdaRuntime,
         String coreUri,
         String coreApiKey,
+        String emailFrom,
         Path repoRoot) {
 
     public enum Action { DEPLOY, DESTROY }
@@ -44,6 +45,7 @@ public record DeploySettings(
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{1,20}");
     private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_]{1,64}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final String DEFAULT_LOCALSTACK_ENDPOINT = "http://localhost:4566";
 
     public DeploySettings {
@@ -61,6 +63,9 @@ public record DeploySettings(
         }
         if (coreUri.isBlank()) {
             throw new DeployException("--supertokens-uri (or SUPERTOKENS_CONNECTION_URI) is required: the functions need a SuperTokens core");
+        }
+        if (!emailFrom.isEmpty() && !EMAIL.matcher(emailFrom).matches()) {
+            throw new DeployException("--email-from must be an email address: " + emailFrom);
         }
         for (String uri : coreUri.split(",")) {
             URI parsed = parseUri("--supertokens-uri", uri.trim());
@@ -116,15 +121,17 @@ public record DeploySettings(
                 flags.getOrDefault("--runtime", "java21"),
                 flags.getOrDefault("--supertokens-uri", env.getOrDefault("SUPERTOKENS_CONNECTION_URI", "")),
                 flags.getOrDefault("--supertokens-api-key", env.getOrDefault("SUPERTOKENS_API_KEY", "")),
+                flags.getOrDefault("--email-from", env.getOrDefault("EMAIL_FROM", "")),
                 repoRoot);
     }
 
     private static final List<String> KNOWN_FLAGS = List.of("--target", "--endpoint", "--region", "--prefix",
-            "--stage", "--runtime", "--supertokens-uri", "--supertokens-api-key", "--repo-root");
+            "--stage", "--runtime", "--supertokens-uri", "--supertokens-api-key", "--email-from", "--repo-root");
 
     static String usage() {
         return "usage: deploy|destroy [--target localstack|aws] [--endpoint URL] [--region R] [--prefix P]"
-                + " [--stage S] [--runtime java21] [--supertokens-uri URL] [--supertokens-api-key K] [--repo-root DIR]";
+                + " [--stage S] [--runtime java21] [--supertokens-uri URL] [--supertokens-api-key K] [--email-from ADDRESS]"
+                + " [--repo-root DIR]";
     }
 
     private static URI parseUri(String flag, String value) {

@@ -162,12 +162,27 @@ public final class Deployer {
     List<StackFunction> functions(StackNames names, String apiOrigin, String webOrigin) {
         var wiring = new StackFunctions.Wiring(settings.coreUri(),
                 settings.coreApiKey().isEmpty() ? Optional.empty() : Optional.of(settings.coreApiKey()),
-                apiOrigin, settings.stage(), webOrigin, Optional.empty(), names.notesTable(), Optional.empty());
+                apiOrigin, settings.stage(), webOrigin, email(), names.notesTable(), Optional.empty());
         String tableArn = "arn:aws:dynamodb:" + settings.region() + ":" + names.accountId() + ":table/" + names.notesTable();
         return StackFunctions.of(wiring).stream().map(f -> new StackFunction(f.logicalName(), f.jar(), f.handler(),
                 f.memoryMb(), (int) f.timeout().toSeconds(), List.of(StackFunction.BASIC_EXECUTION),
-                f.logicalName().equals(StackFunctions.RESOLVER) ? notesTablePolicy(tableArn) : "",
-                f.environment())).toList();
+                inlinePolicy(f.logicalName(), tableArn), f.environment())).toList();
+    }
+
+    /** SES when a sender is given; otherwise the links only reach the function's log (development only). */
+    private StackFunctions.Email email() {
+        return settings.emailFrom().isEmpty() ? new StackFunctions.Email.Log() : new StackFunctions.Email.Ses(settings.emailFrom());
+    }
+
+    private String inlinePolicy(String logicalName, String tableArn) {
+        if (logicalName.equals(StackFunctions.RESOLVER)) {
+            return notesTablePolicy(tableArn);
+        }
+        if (logicalName.equals(StackFunctions.AUTH_API) && !settings.emailFrom().isEmpty()) {
+            return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ses:SendEmail\","
+                    + "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"ses:FromAddress\":\"" + settings.emailFrom() + "\"}}}]}";
+        }
+        return "";
     }
 
     private static String notesTablePolicy(String tableArn) {

@@ -38,21 +38,31 @@ public final class Mailbox implements AutoCloseable {
     private final ExecutorService threads;
     private final Clock clock;
     private final int capacity;
+    private final String readableFrom;
     private final Deque<Message> messages = new ArrayDeque<>();
 
-    private Mailbox(HttpServer server, ExecutorService threads, Clock clock, int capacity) {
+    private Mailbox(HttpServer server, ExecutorService threads, Clock clock, int capacity, String readableFrom) {
         this.server = server;
         this.threads = threads;
         this.clock = clock;
         this.capacity = capacity;
+        this.readableFrom = readableFrom;
     }
 
-    /** Binds 127.0.0.1:{@code port} (0 = ephemeral) and starts serving. */
+    /** Binds 127.0.0.1:{@code port} (0 = ephemeral) and starts serving; no other origin may read the list. */
     public static Mailbox start(int port) {
-        return start(port, CAPACITY);
+        return start(port, CAPACITY, null);
     }
 
-    static Mailbox start(int port, int capacity) {
+    /**
+     * As {@link #start(int)}, and lets pages of {@code webOrigin} (the demo site) read the list. Only that
+     * origin: the messages hold verification links, which any other page the developer opens must not read.
+     */
+    public static Mailbox start(int port, URI webOrigin) {
+        return start(port, CAPACITY, webOrigin.getScheme() + "://" + webOrigin.getAuthority());
+    }
+
+    static Mailbox start(int port, int capacity, String readableFrom) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
@@ -64,7 +74,7 @@ public final class Mailbox implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        Mailbox mailbox = new Mailbox(server, threads, Clock.systemUTC(), capacity);
+        Mailbox mailbox = new Mailbox(server, threads, Clock.systemUTC(), capacity, readableFrom);
         server.createContext("/", mailbox::handle);
         server.setExecutor(threads);
         server.start();
@@ -163,8 +173,10 @@ public final class Mailbox implements AutoCloseable {
             node.put("text", message.text());
             node.put("link", message.link());
         }
-        // the demo page on the web origin reads this list from the browser
-        exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+        if (readableFrom != null) {
+            // the demo page on the web origin reads this list from the browser
+            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", readableFrom);
+        }
         send(exchange, 200, "application/json", array.toString());
     }
 

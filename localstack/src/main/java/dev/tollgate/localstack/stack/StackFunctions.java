@@ -53,20 +53,33 @@ public final class StackFunctions {
      * @param apiOrigin         origin of the REST API as browsers see it (no stage)
      * @param stage             the API Gateway stage name
      * @param websiteOrigin     origin of the demo site
-     * @param emailWebhook      where verification emails are POSTed (the local dev mailbox); empty: logged
+     * @param email             how the auth API delivers verification emails
      * @param notesTable        the DynamoDB table name
      * @param dynamoDbEndpoint  an endpoint override for DynamoDB (the local emulator); empty on AWS
      */
     public record Wiring(String coreUris, Optional<String> coreApiKey, String apiOrigin, String stage,
-                         String websiteOrigin, Optional<URI> emailWebhook, String notesTable,
+                         String websiteOrigin, Email email, String notesTable,
                          Optional<URI> dynamoDbEndpoint) {
         public Wiring {
             Objects.requireNonNull(coreUris, "coreUris");
             Objects.requireNonNull(apiOrigin, "apiOrigin");
             Objects.requireNonNull(stage, "stage");
             Objects.requireNonNull(websiteOrigin, "websiteOrigin");
+            Objects.requireNonNull(email, "email");
             Objects.requireNonNull(notesTable, "notesTable");
         }
+    }
+
+    /** How verification emails leave the auth API. */
+    public sealed interface Email {
+        /** Written to the function's log: for development only, the log then holds verification links. */
+        record Log() implements Email {}
+
+        /** POSTed as JSON to a URL (the local cloud's dev mailbox). */
+        record Webhook(URI url) implements Email {}
+
+        /** Sent through Amazon SES from a verified sender address. */
+        record Ses(String from) implements Email {}
     }
 
     public static List<Function> of(Wiring wiring) {
@@ -86,9 +99,12 @@ public final class StackFunctions {
         authorizer.put("SESSION_REQUIRED", "true");
 
         Map<String, String> authApi = new LinkedHashMap<>(session);
-        if (wiring.emailWebhook().isPresent()) {
+        if (wiring.email() instanceof Email.Webhook webhook) {
             authApi.put("EMAIL_SENDER", "webhook");
-            authApi.put("EMAIL_WEBHOOK_URL", wiring.emailWebhook().get().toString());
+            authApi.put("EMAIL_WEBHOOK_URL", webhook.url().toString());
+        } else if (wiring.email() instanceof Email.Ses ses) {
+            authApi.put("EMAIL_SENDER", "ses");
+            authApi.put("EMAIL_FROM", ses.from());
         } else {
             authApi.put("EMAIL_SENDER", "log");
         }

@@ -61,6 +61,8 @@ class DeploySettingsTest {
         assertThatThrownBy(() -> DeploySettings.parse(args("deploy", "--region", "moon"), env)).hasMessageContaining("--region");
         assertThatThrownBy(() -> DeploySettings.parse(args("deploy", "--endpoint", "ftp://x"), env)).hasMessageContaining("--endpoint");
         assertThatThrownBy(() -> DeploySettings.parse(args("deploy"), Map.of())).hasMessageContaining("--supertokens-uri");
+        assertThatThrownBy(() -> DeploySettings.parse(args("deploy", "--email-from", "not-an-address"), env))
+                .hasMessageContaining("--email-from");
         assertThatThrownBy(() -> DeploySettings.parse(List.of("deploy", "--repo-root", repo.resolve("nowhere").toString()), env))
                 .hasMessageContaining("is not a Tollgate checkout");
     }

@@ -197,6 +197,22 @@ class DeployerTest {
     }
 
     @Test
+    void withASenderAddressTheAuthApiSendsThroughSesAndMayDoNothingElse() {
+        DeploySettings ses = DeploySettings.parse(List.of("deploy", "--target", "localstack", "--endpoint", aws.endpoint().toString(),
+                "--supertokens-uri", "http://core.internal:3567", "--email-from", "noreply@example.com",
+                "--repo-root", repo.toString()), Map.of());
+        new Deployer(ses, AwsClients.create(ses), new Progress(new PrintStream(log, true, StandardCharsets.UTF_8)),
+                Duration.ZERO, Clock.systemUTC()).deploy();
+        JsonNode env = aws.functions.get("tollgate-auth-api").path("Environment").path("Variables");
+        assertThat(env.path("EMAIL_SENDER").asText()).isEqualTo("ses");
+        assertThat(env.path("EMAIL_FROM").asText()).isEqualTo("noreply@example.com");
+        String policy = aws.calls().stream().filter(c -> c.operation().equals("PutRolePolicy") && c.body().contains("auth-api-role"))
+                .map(FakeAws.Call::body).findFirst().orElseThrow();
+        assertThat(java.net.URLDecoder.decode(policy, StandardCharsets.UTF_8)).contains("\"ses:SendEmail\"")
+                .contains("\"ses:FromAddress\":\"noreply@example.com\"");
+    }
+
+    @Test
     void aSecondRunUpdatesInPlaceAndCreatesNothingNew() {
         Deployer.Outputs first = deploy();
         aws.clearCalls();

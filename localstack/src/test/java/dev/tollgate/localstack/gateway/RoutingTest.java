@@ -59,7 +59,7 @@ class RoutingTest extends GatewayTestSupport {
         assertThat(response.headers().allValues("Access-Control-Allow-Credentials")).containsExactly("true");
         assertThat(response.headers().allValues("Access-Control-Allow-Methods")).containsExactly("OPTIONS,POST");
         assertThat(response.headers().allValues("Access-Control-Allow-Headers"))
-                .containsExactly("Content-Type,rid,fdi-version,anti-csrf,st-auth-mode");
+                .containsExactly("Content-Type,rid,fdi-version,anti-csrf,st-auth-mode,authorization");
         assertThat(lambdas.calls).isEmpty();
         assertThat(appsync.received).isEmpty();
     }

@@ -14,11 +14,12 @@ import org.junit.jupiter.api.Test;
 class StackFunctionsTest {
 
     private static final StackFunctions.Wiring LOCAL = new StackFunctions.Wiring("http://127.0.0.1:3567", Optional.empty(),
-            "http://localhost:4000", "dev", "http://localhost:3000", Optional.of(URI.create("http://localhost:4002/messages")),
+            "http://localhost:4000", "dev", "http://localhost:3000",
+            new StackFunctions.Email.Webhook(URI.create("http://localhost:4002/messages")),
             "tollgate-notes", Optional.of(URI.create("http://127.0.0.1:8000")));
     private static final StackFunctions.Wiring AWS = new StackFunctions.Wiring("https://core.example.com", Optional.of("secret-key"),
             "https://abc.execute-api.eu-west-1.amazonaws.com", "prod", "http://site.s3-website.eu-west-1.amazonaws.com",
-            Optional.empty(), "team-notes", Optional.empty());
+            new StackFunctions.Email.Log(), "team-notes", Optional.empty());
 
     private static Map<String, StackFunctions.Function> byName(StackFunctions.Wiring wiring) {
         return StackFunctions.of(wiring).stream().collect(Collectors.toMap(StackFunctions.Function::logicalName, Function.identity()));
@@ -49,6 +50,14 @@ class StackFunctionsTest {
         assertThat(fns.get(StackFunctions.RESOLVER).environment())
                 .containsEntry("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000");
         assertThat(fns.get(StackFunctions.AUTHORIZER).environment()).doesNotContainKey("SUPERTOKENS_API_KEY");
+    }
+
+    @Test
+    void sesSendsFromTheGivenAddress() {
+        var ses = new StackFunctions.Wiring("https://core.example.com", Optional.empty(), "https://api.example.com", "prod",
+                "https://www.example.com", new StackFunctions.Email.Ses("noreply@example.com"), "notes", Optional.empty());
+        assertThat(byName(ses).get(StackFunctions.AUTH_API).environment()).containsEntry("EMAIL_SENDER", "ses")
+                .containsEntry("EMAIL_FROM", "noreply@example.com").doesNotContainKey("EMAIL_WEBHOOK_URL");
     }
 
     @Test
