@@ -67,12 +67,13 @@ final class ProtocolFront implements HttpHandler {
                 status = 400;
                 errorType = e.code.type.substring(e.code.type.indexOf('#') + 1);
             } catch (RuntimeException e) {
-                // A fault of ours, not the caller's: DynamoDB's shape for it, and the cause in the log.
+                // A fault of ours, not the caller's: DynamoDB's shape for it. The body and the log name only
+                // the exception's type: its message could quote item data.
                 body = mapper.writeValueAsBytes(mapper.createObjectNode()
                         .put("__type", "com.amazonaws.dynamodb.v20120810#InternalServerError")
-                        .put("message", "Internal server error: " + e));
+                        .put("message", "Internal server error"));
                 status = 500;
-                errorType = "InternalServerError";
+                errorType = "InternalServerError(" + e.getClass().getSimpleName() + ")";
             }
             CRC32 crc = new CRC32();
             crc.update(body);
