@@ -24,6 +24,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The Lambda REQUEST authorizer ({@code dev.tollgate.authorizer.AuthorizerHandler::handleRequest}).
@@ -38,6 +40,7 @@ public final class AuthorizerHandler implements RequestStreamHandler, Resource {
     private final EventReader events = new EventReader();
     private final Sessions sessions;
     private final SessionDecider decider;
+    private final Function<AuthorizerEvent, Decision> decide;
     private final Responder responder;
     private final DecisionLog log;
 
@@ -53,10 +56,20 @@ public final class AuthorizerHandler implements RequestStreamHandler, Resource {
      *         init fails with a message naming the variable and its accepted values
      */
     public AuthorizerHandler(Map<String, String> env, PrintStream logOut) {
+        this(env, logOut, UnaryOperator.identity());
+    }
+
+    /**
+     * Package-private for tests: {@code decideWrapper} wraps the real decision step, so a test can make
+     * it fail the way a bug would and check what the caller and the log then see.
+     */
+    AuthorizerHandler(Map<String, String> env, PrintStream logOut,
+                      UnaryOperator<Function<AuthorizerEvent, Decision>> decideWrapper) {
         AuthorizerConfig config = AuthorizerConfig.fromEnvironment(env);
         this.log = new DecisionLog(logOut, config.logLevel());
         this.sessions = Sessions.create(SessionConfig.fromEnvironment(env));
         this.decider = new SessionDecider(sessions.verifier(), config);
+        this.decide = decideWrapper.apply(decider::decide);
         this.responder = new Responder(new PolicyWriter(config.policyScope()));
         loadKeys("init");
         Core.getGlobalContext().register(this);
@@ -69,7 +82,7 @@ public final class AuthorizerHandler implements RequestStreamHandler, Resource {
         Decision decision;
         try {
             event = events.read(input);
-            decision = decider.decide(event);
+            decision = decide.apply(event);
         } catch (MalformedEventException e) {
             decision = new Decision.Failure(Reason.MALFORMED_EVENT, null, e.getMessage());
         } catch (RuntimeException e) {

@@ -325,6 +325,32 @@ class AuthorizerHandlerTest {
     }
 
     @Test
+    void aBugIsAServerErrorWhoseLogNamesTheExceptionTypeButNeverItsMessage() throws Exception {
+        String token = AccessTokens.v5(key, "user-17");
+        // A bug whose message quotes the request, as an exception built from input would.
+        AuthorizerHandler handler = new AuthorizerHandler(env(), new PrintStream(logBytes, true, StandardCharsets.UTF_8),
+                real -> event -> {
+                    throw new IllegalStateException("cannot handle sAccessToken=" + token);
+                });
+
+        LambdaAnswer answer = LambdaAnswer.invoke(handler, withToken("allow-cookie-session.json", token));
+
+        // Any message but "Unauthorized" makes API Gateway answer 500, not 401 (which would ask for a refresh).
+        assertThat(answer).isEqualTo(new LambdaAnswer(true, "{\"errorMessage\":\"Authorizer failure: INTERNAL_ERROR"
+                + " (request 8f2d6f0e-3c4b-4a51-9d7e-2b1f6a0c9e11)\",\"errorType\":"
+                + "\"dev.tollgate.authorizer.decision.AuthorizerError\",\"stackTrace\":[]}"));
+        assertThat(JSON.readTree(answer.body()).get("errorMessage").asText()).isNotEqualTo("Unauthorized");
+        assertThat(answer.body()).doesNotContain(token).doesNotContain("cannot handle");
+        JsonNode line = lastLogLine();
+        assertThat(line.get("level").asText()).isEqualTo("ERROR");
+        assertThat(line.get("outcome").asText()).isEqualTo("ERROR");
+        assertThat(line.get("reason").asText()).isEqualTo("INTERNAL_ERROR");
+        assertThat(line.get("requestId").asText()).isEqualTo("8f2d6f0e-3c4b-4a51-9d7e-2b1f6a0c9e11");
+        assertThat(line.get("detail").asText()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(log()).doesNotContain("cannot handle").doesNotContain(token).doesNotContain(token.split("\\.")[2]);
+    }
+
+    @Test
     void apiPolicyScopeNamesTheWholeStage() {
         LambdaAnswer answer = LambdaAnswer.invoke(handler("POLICY_SCOPE", "api"),
                 withToken("allow-cookie-session.json", AccessTokens.v5(key, "user-13")));
