@@ -6,6 +6,7 @@ import dev.tollgate.authapi.http.ApiResponse;
 import dev.tollgate.authapi.sessions.CoreCalls;
 import dev.tollgate.authapi.sessions.SessionRequests;
 import dev.tollgate.authapi.sessions.TokenResponses;
+import dev.tollgate.session.claims.Claims;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.core.CoreResults;
 import dev.tollgate.session.transfer.TokenWriter;
@@ -44,7 +45,7 @@ public final class ClaimUpdater {
         ObjectNode payload = session.accessTokenPayload().deepCopy();
         payload.remove(PROTECTED);
         long now = clock.millis();
-        EmailVerifiedClaim.putInto(payload, verified, now);
+        Claims.EMAIL_VERIFIED.putInto(payload, verified, now);
         CoreResults.RegenerateSession result = CoreCalls.call("update the session's claims",
                 () -> core.regenerateSession(session.accessToken(), payload));
         if (result instanceof CoreResults.RegenerateUnauthorised) {

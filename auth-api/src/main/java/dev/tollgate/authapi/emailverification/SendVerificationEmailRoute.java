@@ -9,6 +9,7 @@ import dev.tollgate.authapi.routing.Route;
 import dev.tollgate.authapi.sessions.CoreCalls;
 import dev.tollgate.authapi.sessions.SessionRequests;
 import dev.tollgate.authapi.sessions.TokenResponses;
+import dev.tollgate.session.claims.Claims;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.core.CoreResults;
 import dev.tollgate.session.verify.VerifiedSession;
@@ -53,7 +54,7 @@ public final class SendVerificationEmailRoute implements Route {
             return alreadyVerified(session, response);
         }
         String token = ((CoreResults.EmailVerificationTokenOk) result).token();
-        if (!Boolean.FALSE.equals(EmailVerifiedClaim.read(session.accessTokenPayload()))) {
+        if (Claims.EMAIL_VERIFIED.read(session.accessTokenPayload()).orElse(true)) {
             // The email was un-verified elsewhere, or the claim is missing: make the session say so.
             claims.setEmailVerified(session, false, response);
         } else {

@@ -2,10 +2,10 @@ package dev.tollgate.authapi.sessions;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.tollgate.authapi.emailverification.EmailVerifiedClaim;
 import dev.tollgate.authapi.http.ApiRequest;
 import dev.tollgate.authapi.http.ApiResponse;
 import dev.tollgate.authapi.http.Json;
+import dev.tollgate.session.claims.Claims;
 import dev.tollgate.session.config.AntiCsrfMode;
 import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.session.core.CoreClient;
@@ -48,7 +48,7 @@ public final class NewSessions {
         }
         long now = clock.millis();
         ObjectNode payload = Json.object().put("iss", config.issuer());
-        EmailVerifiedClaim.putInto(payload, emailVerified, now);
+        Claims.EMAIL_VERIFIED.putInto(payload, emailVerified, now);
         boolean antiCsrf = method == TokenTransferMethod.COOKIE && config.antiCsrf() == AntiCsrfMode.VIA_TOKEN;
         CreatedSession created = CoreCalls.call("create session", () -> core.createSession("public", recipeUserId,
                 payload, Json.object(), antiCsrf, config.useDynamicAccessTokenSigningKey()));

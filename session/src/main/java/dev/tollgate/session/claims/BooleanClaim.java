@@ -18,6 +18,18 @@ public final class BooleanClaim {
         return key;
     }
 
+    /** Adds or replaces the claim in a payload as node writes it: {@code {"v": value, "t": fetchedAtMillis}}. */
+    public ObjectNode putInto(ObjectNode payload, boolean value, long fetchedAtMillis) {
+        payload.putObject(key).put("v", value).put("t", fetchedAtMillis);
+        return payload;
+    }
+
+    /** The claim's value, or empty when the claim is absent or its {@code v} is not a boolean. */
+    public Optional<Boolean> read(ObjectNode payload) {
+        JsonNode v = ClaimReasons.value(payload, key);
+        return v != null && v.isBoolean() ? Optional.of(v.booleanValue()) : Optional.empty();
+    }
+
     /** {@code hasValue(true)}. */
     public ClaimValidator isTrue() {
         return hasValue(true, null);

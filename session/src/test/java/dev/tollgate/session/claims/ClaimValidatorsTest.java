@@ -22,6 +22,20 @@ class ClaimValidatorsTest {
     }
 
     @Test
+    void aBooleanClaimIsWrittenAsNodeWritesItAndReadBack() throws Exception {
+        ObjectNode p = payload("{\"iss\":\"x\",\"st-ev\":{\"v\":true,\"t\":1}}");
+        Claims.EMAIL_VERIFIED.putInto(p, false, NOW);
+        assertThat(p.toString()).isEqualTo("{\"iss\":\"x\",\"st-ev\":{\"v\":false,\"t\":" + NOW + "}}");
+        assertThat(Claims.EMAIL_VERIFIED.read(p)).contains(false);
+        assertThat(reason(Claims.emailVerified(), p)).contains("wrong value");
+        Claims.EMAIL_VERIFIED.putInto(p, true, NOW);
+        assertThat(Claims.EMAIL_VERIFIED.read(p)).contains(true);
+        assertThat(reason(Claims.emailVerified(), p)).isEqualTo("valid");
+        assertThat(Claims.EMAIL_VERIFIED.read(payload("{}"))).isEmpty();
+        assertThat(Claims.EMAIL_VERIFIED.read(payload("{\"st-ev\":{\"v\":\"true\"}}"))).isEmpty();
+    }
+
+    @Test
     void emailVerified() throws Exception {
         ClaimValidator v = Claims.emailVerified();
         assertThat(v.id()).isEqualTo("st-ev");
