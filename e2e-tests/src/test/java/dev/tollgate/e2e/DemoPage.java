@@ -3,9 +3,11 @@ package dev.tollgate.e2e;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -109,12 +111,41 @@ public final class DemoPage {
     return Instant.parse(driver.findElement(By.id("expiry-countdown")).getDomAttribute("data-expires-at"));
   }
 
-  /** "Refresh now" (Session.attemptRefreshingSession): waits until the page shows the new token's expiry. */
+  /**
+   * "Refresh now" (Session.attemptRefreshingSession): waits until the browser holds a new access
+   * token and the page shows that token's expiry. The expiry alone cannot tell: {@code exp} has
+   * whole seconds, so a refresh in the same second as the sign-in keeps it.
+   */
   public DemoPage refreshNow() {
-    Instant before = accessTokenExpiry();
+    String before = cookieValue("sAccessToken");
     click("refresh-button");
-    wait(WAIT).until(d -> accessTokenExpiry().isAfter(before));
+    wait(WAIT).until(d -> {
+      String now = cookieValue("sAccessToken");
+      return now != null && !now.equals(before)
+          && Instant.ofEpochSecond(expOf(now)).equals(accessTokenExpiryShown());
+    });
     return this;
+  }
+
+  private String cookieValue(String name) {
+    Cookie cookie = cookie(name);
+    return cookie == null ? null : cookie.getValue();
+  }
+
+  private Instant accessTokenExpiryShown() {
+    String shown = driver.findElement(By.id("expiry-countdown")).getDomAttribute("data-expires-at");
+    return shown == null ? null : Instant.parse(shown);
+  }
+
+  private static long expOf(String jwt) {
+    String[] parts = jwt.split("\\.");
+    if (parts.length != 3) {
+      throw new AssertionError("sAccessToken is not a compact JWT");
+    }
+    Map<String, Object> payload = parse(
+        new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8),
+        new TypeReference<>() {});
+    return ((Number) payload.get("exp")).longValue();
   }
 
   public DemoPage signOut() {
