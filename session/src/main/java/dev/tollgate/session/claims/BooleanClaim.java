@@ -48,27 +48,7 @@ public final class BooleanClaim {
      */
     public ClaimValidator hasValue(boolean expected, Long maxAgeInSeconds) {
         JsonNode expectedNode = BooleanNode.valueOf(expected);
-        return new ClaimValidator() {
-            @Override
-            public String id() {
-                return key;
-            }
-
-            @Override
-            public Optional<ObjectNode> validate(ObjectNode payload, long nowMillis) {
-                JsonNode actual = ClaimReasons.value(payload, key);
-                if (actual == null) {
-                    return ClaimReasons.reason("value does not exist", "expectedValue", expectedNode, null);
-                }
-                Optional<ObjectNode> tooOld = ClaimReasons.checkAge(payload, key, maxAgeInSeconds, nowMillis);
-                if (tooOld.isPresent()) {
-                    return tooOld;
-                }
-                if (!actual.equals(expectedNode)) {
-                    return ClaimReasons.reason("wrong value", "expectedValue", expectedNode, actual);
-                }
-                return Optional.empty();
-            }
-        };
+        return new ValueValidator(key, "expectedValue", expectedNode, "expectedValue", maxAgeInSeconds,
+                expectedNode::equals);
     }
 }

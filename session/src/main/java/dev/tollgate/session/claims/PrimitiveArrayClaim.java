@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A claim stored as {@code {"v": ["a", "b"], "t": <ms>}} (node's PrimitiveArrayClaim), e.g. roles and
@@ -99,34 +99,9 @@ public final class PrimitiveArrayClaim {
         });
     }
 
-    private interface Check {
-        boolean ok(JsonNode actual);
-    }
-
     private ClaimValidator validator(String missingKey, JsonNode expected, String wrongKey, Long maxAgeInSeconds,
-            Check check) {
-        return new ClaimValidator() {
-            @Override
-            public String id() {
-                return key;
-            }
-
-            @Override
-            public Optional<ObjectNode> validate(ObjectNode payload, long nowMillis) {
-                JsonNode actual = ClaimReasons.value(payload, key);
-                if (actual == null) {
-                    return ClaimReasons.reason("value does not exist", missingKey, expected, null);
-                }
-                Optional<ObjectNode> tooOld = ClaimReasons.checkAge(payload, key, maxAgeInSeconds, nowMillis);
-                if (tooOld.isPresent()) {
-                    return tooOld;
-                }
-                if (!check.ok(actual)) {
-                    return ClaimReasons.reason("wrong value", wrongKey, expected, actual);
-                }
-                return Optional.empty();
-            }
-        };
+            Predicate<JsonNode> accepts) {
+        return new ValueValidator(key, missingKey, expected, wrongKey, maxAgeInSeconds, accepts);
     }
 
     /** JavaScript's {@code Array.prototype.includes}; a non-array value contains nothing. */
