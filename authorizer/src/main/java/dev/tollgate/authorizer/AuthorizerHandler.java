@@ -12,6 +12,7 @@ import dev.tollgate.authorizer.event.AuthorizerEvent;
 import dev.tollgate.authorizer.event.EventReader;
 import dev.tollgate.authorizer.event.MalformedEventException;
 import dev.tollgate.authorizer.log.DecisionLog;
+import dev.tollgate.authorizer.policy.PolicyScope;
 import dev.tollgate.authorizer.policy.PolicyWriter;
 import dev.tollgate.session.Sessions;
 import dev.tollgate.session.config.SessionConfig;
@@ -71,6 +72,7 @@ public final class AuthorizerHandler implements RequestStreamHandler, Resource {
         this.decider = new SessionDecider(sessions.verifier(), config);
         this.decide = decideWrapper.apply(decider::decide);
         this.responder = new Responder(new PolicyWriter(config.policyScope()));
+        warnIfClaimsCanBeBypassed(config);
         loadKeys("init");
         Core.getGlobalContext().register(this);
     }
@@ -111,6 +113,19 @@ public final class AuthorizerHandler implements RequestStreamHandler, Resource {
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
         loadKeys("restore");
+    }
+
+    /**
+     * A stage-wide Allow is only safe while nothing caches it. The function cannot see the
+     * authorizer's TTL, so it says so once instead of refusing a setup that may be deliberate (one
+     * cached authorizer per claim set).
+     */
+    private void warnIfClaimsCanBeBypassed(AuthorizerConfig config) {
+        if (config.policyScope() == PolicyScope.API && !config.routeClaims().rules().isEmpty()) {
+            log.lifecycle(LogLevel.WARN, "init", "POLICY_SCOPE=api with REQUIRED_CLAIMS: if this authorizer's "
+                    + "TTL is above 0, an Allow cached for one route opens every route, including those that "
+                    + "require claims; keep the TTL at 0 or use one authorizer per claim set");
+        }
     }
 
     private void loadKeys(String phase) {

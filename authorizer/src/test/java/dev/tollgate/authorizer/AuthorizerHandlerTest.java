@@ -360,6 +360,22 @@ class AuthorizerHandlerTest {
     }
 
     @Test
+    void apiPolicyScopeWithRouteClaimsIsWarnedAboutOnceAtInit() {
+        handler("POLICY_SCOPE", "api");
+
+        assertThat(log().lines().filter(l -> l.contains("\"WARN\"") && l.contains("POLICY_SCOPE=api with REQUIRED_CLAIMS")))
+                .hasSize(1);
+    }
+
+    @Test
+    void noWarningWithoutRouteClaimsOrWithMethodScope() {
+        handler("POLICY_SCOPE", "api", "REQUIRED_CLAIMS", "");
+        handler("POLICY_SCOPE", "method");
+
+        assertThat(log()).doesNotContain("REQUIRED_CLAIMS");
+    }
+
+    @Test
     void aBadVariableFailsInitNamingTheVariable() {
         assertThatThrownBy(() -> handler("POLICY_SCOPE", "everything"))
                 .isInstanceOf(ConfigException.class)
