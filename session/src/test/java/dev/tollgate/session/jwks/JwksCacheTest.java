@@ -201,7 +201,7 @@ class JwksCacheTest {
         JwksServer slow = new JwksServer(A);
         extra.add(slow);
         slow.slow(3_000);
-        JwksCache cache = cache(List.of(slow.uri(), server.uri()), b -> b.requestTimeout(Duration.ofMillis(300)));
+        JwksCache cache = cache(List.of(slow.uri(), server.uri()), b -> b.requestTimeout(Duration.ofMillis(1_000)));
         // Had the slow core's answer been awaited, the second core would never have been asked.
         assertThat(cache.preload()).isEqualTo(1);
         assertThat(slow.hits()).isEqualTo(1);
