@@ -37,14 +37,14 @@ public final class AuthApiFactory {
         Clock clock = Clock.systemUTC();
         SessionRequests sessions = new SessionRequests(library.verifier(), writer);
         NewSessions newSessions = new NewSessions(sessionConfig, core, writer, clock);
-        ClaimUpdater claims = new ClaimUpdater(core, writer, sessions, clock);
+        ClaimUpdater claims = new ClaimUpdater(library.payloadUpdater());
 
         Router router = Router.builder(sessionConfig.apiGatewayPath(), sessionConfig.apiBasePath())
                 .route("POST", "/signup", CredentialsRoute.signUp(core, newSessions))
                 .route("POST", "/signin", CredentialsRoute.signIn(core, newSessions))
                 .route("GET", "/emailpassword/email/exists", new EmailExistsRoute(core))
                 .route("GET", "/signup/email/exists", new EmailExistsRoute(core))
-                .route("POST", "/session/refresh", new RefreshRoute(sessionConfig, core, writer, sessions, clock))
+                .route("POST", "/session/refresh", new RefreshRoute(library.refresher()))
                 .route("POST", "/signout", new SignOutRoute(core, writer, sessions))
                 .route("GET", "/user/email/verify", new IsEmailVerifiedRoute(core, sessions, claims))
                 .route("POST", "/user/email/verify", new VerifyEmailRoute(core, sessions, claims))

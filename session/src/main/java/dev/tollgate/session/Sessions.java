@@ -3,12 +3,16 @@ package dev.tollgate.session;
 import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.jwks.JwksCache;
+import dev.tollgate.session.payload.PayloadUpdater;
+import dev.tollgate.session.refresh.SessionRefresher;
 import dev.tollgate.session.transfer.TokenWriter;
 import dev.tollgate.session.verify.SessionVerifier;
+import java.time.Clock;
 
 /**
  * The library wired together from one {@link SessionConfig}: one CDI client, one JWKS cache, one
- * verifier and one token writer, shared by every request. Build it once at start-up.
+ * verifier, one refresher, one payload updater and one token writer, shared by every request. Build it
+ * once at start-up.
  *
  * <p>Cheap to build, for cold starts: the JWKS is fetched over {@code HttpURLConnection}, and the CDI
  * client builds its {@code java.net.http.HttpClient} (CA store, selector thread) on its first core call,
@@ -18,6 +22,7 @@ import dev.tollgate.session.verify.SessionVerifier;
  * Sessions sessions = Sessions.create(SessionConfig.fromEnvironment(System.getenv()));
  * sessions.jwks().preload();                       // optional: fetch keys at start-up
  * VerificationResult r = sessions.verifier().verify("POST", headers, VerifyOptions.optional());
+ * RefreshResult refreshed = sessions.refresher().refresh(headers);   // the refresh API
  * }</pre>
  */
 public final class Sessions {
@@ -26,6 +31,8 @@ public final class Sessions {
     private final JwksCache jwks;
     private final SessionVerifier verifier;
     private final TokenWriter tokenWriter;
+    private final SessionRefresher refresher;
+    private final PayloadUpdater payloadUpdater;
 
     private Sessions(SessionConfig config) {
         this.config = config;
@@ -33,6 +40,9 @@ public final class Sessions {
         this.jwks = new JwksCache(config);
         this.verifier = new SessionVerifier(config, jwks, core);
         this.tokenWriter = new TokenWriter(config);
+        Clock clock = Clock.systemUTC();
+        this.refresher = new SessionRefresher(config, core, tokenWriter, clock);
+        this.payloadUpdater = new PayloadUpdater(core, tokenWriter, clock);
     }
 
     /** Wires the library for {@code config}. Does no I/O. */
@@ -58,5 +68,15 @@ public final class Sessions {
 
     public TokenWriter tokenWriter() {
         return tokenWriter;
+    }
+
+    /** The refresh API's protocol (spec E.1), for the adapter that serves {@code POST /session/refresh}. */
+    public SessionRefresher refresher() {
+        return refresher;
+    }
+
+    /** Changes a verified session's custom claims ({@code mergeIntoAccessTokenPayload}, spec D.4). */
+    public PayloadUpdater payloadUpdater() {
+        return payloadUpdater;
     }
 }

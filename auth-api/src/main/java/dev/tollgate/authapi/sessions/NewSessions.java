@@ -10,6 +10,7 @@ import dev.tollgate.session.config.AntiCsrfMode;
 import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.core.CreatedSession;
+import dev.tollgate.session.http.BearerToken;
 import dev.tollgate.session.http.Headers;
 import dev.tollgate.session.http.RequestCookies;
 import dev.tollgate.session.transfer.TokenTransferMethod;
@@ -66,6 +67,6 @@ public final class NewSessions {
         if (method == TokenTransferMethod.COOKIE) {
             return RequestCookies.get(headers, TokenWriter.ACCESS_TOKEN_COOKIE) != null;
         }
-        return SessionRequests.bearerToken(headers) != null;
+        return BearerToken.from(headers) != null;
     }
 }

@@ -31,19 +31,6 @@ public final class SessionRequests {
         return Headers.ofMulti(request.headers());
     }
 
-    /**
-     * The token of an {@code Authorization: Bearer} header, or null: how node reads header-mode tokens
-     * (the access token on API calls, the refresh token on the refresh call).
-     */
-    public static String bearerToken(Headers headers) {
-        String value = headers.first("authorization");
-        if (value == null || !value.startsWith("Bearer ")) {
-            return null;
-        }
-        String token = value.substring("Bearer ".length()).trim();
-        return token.isEmpty() ? null : token;
-    }
-
     /** The session, or the request ends (401 / 403 / 500) through {@link ApiException.SessionRejected}. */
     public VerifiedSession require(ApiRequest request) {
         return find(request, VerifyOptions.required())

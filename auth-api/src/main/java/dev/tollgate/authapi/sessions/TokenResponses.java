@@ -4,9 +4,7 @@ import dev.tollgate.authapi.http.ApiResponse;
 import dev.tollgate.session.transfer.ResponseTokens;
 import dev.tollgate.session.transfer.TokenWriter;
 
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 
 /** Copies rendered session tokens onto a response; later writes of a header or cookie replace earlier ones. */
 public final class TokenResponses {
@@ -27,17 +25,7 @@ public final class TokenResponses {
 
     /** node merges repeated expose headers into one list without duplicates. */
     private static void mergeExposed(ApiResponse response, String names) {
-        Set<String> merged = new LinkedHashSet<>();
         String existing = response.headerValue(TokenWriter.EXPOSE_HEADERS);
-        if (existing != null) {
-            for (String name : existing.split(",")) {
-                merged.add(name.trim());
-            }
-        }
-        for (String name : names.split(",")) {
-            merged.add(name.trim());
-        }
-        merged.remove("");
-        response.header(TokenWriter.EXPOSE_HEADERS, String.join(", ", merged));
+        response.header(TokenWriter.EXPOSE_HEADERS, ResponseTokens.mergeExposedHeaders(existing, names));
     }
 }

@@ -10,6 +10,7 @@ import dev.tollgate.session.core.CoreException;
 import dev.tollgate.session.core.CoreResults;
 import dev.tollgate.session.core.SessionInfo;
 import dev.tollgate.session.core.TokenInfo;
+import dev.tollgate.session.http.BearerToken;
 import dev.tollgate.session.http.Headers;
 import dev.tollgate.session.http.RequestCookies;
 import dev.tollgate.session.jwks.KeySource;
@@ -39,8 +40,6 @@ import java.util.function.LongSupplier;
  * Thread-safe.
  */
 public final class SessionVerifier {
-    private static final String BEARER = "Bearer ";
-
     private final SessionConfig config;
     private final KeySource keys;
     private final CoreClient core;
@@ -92,9 +91,9 @@ public final class SessionVerifier {
 
         ParsedToken token = null;
         TokenTransferMethod transfer = null;
-        String authorization = headers.first("authorization");
-        if (authorization != null && authorization.startsWith(BEARER)) {
-            token = AccessTokenParser.parse(authorization.substring(BEARER.length()).strip());
+        String bearer = BearerToken.from(headers);
+        if (bearer != null) {
+            token = AccessTokenParser.parse(bearer);
             transfer = token == null ? null : TokenTransferMethod.HEADER;
         }
         if (token == null) {
