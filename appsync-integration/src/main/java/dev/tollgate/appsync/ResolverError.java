@@ -74,6 +74,20 @@ public abstract sealed class ResolverError extends RuntimeException {
         }
     }
 
+    /** A bug of ours (e.g. an item the code cannot read): reported without its message, which could quote data. */
+    public static final class InternalError extends ResolverError {
+        private static final long serialVersionUID = 1L;
+
+        InternalError() {
+            super("InternalFailure", "the resolver failed; try again later");
+        }
+
+        @Override
+        public String kind() {
+            return "InternalFailure";
+        }
+    }
+
     /** The storage failed: our fault, reported without its internals (they go to the log). */
     public static final class StorageFailure extends ResolverError {
         private static final long serialVersionUID = 1L;
