@@ -111,9 +111,15 @@ class EmailVerificationTest {
         Response refreshed = api.request("POST", "/auth/session/refresh").rid("session").cookieMode().cookies(browser).send();
         assertThat(refreshed.frontToken().get("up").get("st-ev").get("v").asBoolean()).isTrue();
 
+        long regenerations = api.core.calls().stream().filter("POST /recipe/session/regenerate"::equals).count();
         Response again = sendEmail();
         assertThat(again.json().toString()).isEqualTo("{\"status\":\"EMAIL_ALREADY_VERIFIED_ERROR\"}");
         assertThat(api.emails).hasSize(1);
+        // The session already carries st-ev true: like node, no regeneration and no new token.
+        assertThat(api.core.calls().stream().filter("POST /recipe/session/regenerate"::equals).count())
+                .isEqualTo(regenerations);
+        assertThat(again.header("front-token")).isNull();
+        assertThat(again.setCookies()).isEmpty();
     }
 
     @Test
