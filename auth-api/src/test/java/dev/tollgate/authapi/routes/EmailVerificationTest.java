@@ -172,6 +172,21 @@ class EmailVerificationTest {
     }
 
     @Test
+    void aLoginMethodWithoutEmailCountsAsVerifiedAndTheSessionSaysSo() {
+        api.core.removeEmail(userId);
+        long regenerations = api.core.calls().stream().filter("POST /recipe/session/regenerate"::equals).count();
+
+        Response response = isVerified();
+
+        assertThat(response.json().toString()).isEqualTo("{\"status\":\"OK\",\"isVerified\":true}");
+        // node's fetchAndSetClaim writes st-ev true into the session, as the send-email route does
+        assertThat(response.frontToken().get("up").get("st-ev").get("v").asBoolean()).isTrue();
+        assertThat(response.setCookie("sAccessToken")).startsWith("sAccessToken=eyJ");
+        assertThat(api.core.calls().stream().filter("POST /recipe/session/regenerate"::equals).count())
+                .isEqualTo(regenerations + 1);
+    }
+
+    @Test
     void signingInAfterVerificationStartsWithStEvTrue() {
         api.core.markVerified(userId);
         Response signIn = api.request("POST", "/auth/signin").rid("emailpassword").cookieMode()
