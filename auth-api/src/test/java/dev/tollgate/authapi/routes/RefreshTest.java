@@ -117,6 +117,11 @@ class RefreshTest {
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.json().toString()).isEqualTo("{\"message\":\"unauthorised\"}");
         assertThat(response.header("front-token")).isEqualTo("remove");
+        assertThat(response.setCookie("sAccessToken"))
+                .isEqualTo("sAccessToken=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax");
+        assertThat(response.setCookie("sRefreshToken")).isEqualTo(
+                "sRefreshToken=; Path=/dev/auth/session/refresh; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax");
+        assertThat(api.core.calls()).contains("POST /recipe/session/refresh");
     }
 
     @Test
