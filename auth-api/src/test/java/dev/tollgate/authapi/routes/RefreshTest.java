@@ -172,7 +172,8 @@ class RefreshTest {
         Response right = api.request("POST", "/auth/session/refresh").rid("session").cookieMode().cookies(browser)
                 .header("anti-csrf", antiCsrf).send();
         assertThat(right.status()).isEqualTo(200);
-        assertThat(right.header("anti-csrf")).isNotBlank();
+        // the core's new anti-CSRF token, not the request's echoed back (spec E.1 step 6, E.3 step 3)
+        assertThat(right.header("anti-csrf")).isNotBlank().isNotEqualTo(antiCsrf);
     }
 
     @Test
