@@ -10,12 +10,17 @@ public abstract sealed class ResolverError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private final String kind;
+
     private ResolverError(String kind, String detail) {
         super(kind + ": " + detail, null, false, false);
+        this.kind = kind;
     }
 
     /** The short name that leads the message and goes in the log line. */
-    public abstract String kind();
+    public final String kind() {
+        return kind;
+    }
 
     /** No usable {@code x-user-id}: the API key alone never reaches anyone's data. */
     public static final class Unauthorized extends ResolverError {
@@ -24,11 +29,6 @@ public abstract sealed class ResolverError extends RuntimeException {
         Unauthorized(String parentType, String field) {
             // AppSync's own wording for an unauthorized field ($util.unauthorized()).
             super("Unauthorized", "Not Authorized to access " + field + " on type " + parentType);
-        }
-
-        @Override
-        public String kind() {
-            return "Unauthorized";
         }
     }
 
@@ -39,11 +39,6 @@ public abstract sealed class ResolverError extends RuntimeException {
         BadRequest(String detail) {
             super("BadRequest", detail);
         }
-
-        @Override
-        public String kind() {
-            return "BadRequest";
-        }
     }
 
     /** No such note for this user (whether it does not exist or belongs to someone else). */
@@ -52,11 +47,6 @@ public abstract sealed class ResolverError extends RuntimeException {
 
         NotFound(String id) {
             super("NotFound", "no note with id " + id);
-        }
-
-        @Override
-        public String kind() {
-            return "NotFound";
         }
     }
 
@@ -67,10 +57,14 @@ public abstract sealed class ResolverError extends RuntimeException {
         LimitExceeded(int max) {
             super("LimitExceeded", "a user can keep at most " + max + " notes; delete one first");
         }
+    }
 
-        @Override
-        public String kind() {
-            return "LimitExceeded";
+    /** A bug of ours (e.g. an item the code cannot read): reported without its message, which could quote data. */
+    public static final class InternalError extends ResolverError {
+        private static final long serialVersionUID = 1L;
+
+        InternalError() {
+            super("InternalFailure", "the resolver failed; try again later");
         }
     }
 
@@ -80,11 +74,6 @@ public abstract sealed class ResolverError extends RuntimeException {
 
         StorageFailure() {
             super("InternalFailure", "the notes store is unavailable; try again later");
-        }
-
-        @Override
-        public String kind() {
-            return "InternalFailure";
         }
     }
 }

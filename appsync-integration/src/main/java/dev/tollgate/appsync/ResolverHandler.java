@@ -78,6 +78,11 @@ public final class ResolverHandler implements RequestHandler<Map<String, Object>
             log.invocation(requestId, field, "InternalFailure", userId, millisSince(started),
                     e.getClass().getSimpleName() + ": " + e.getMessage());
             throw new ResolverError.StorageFailure();
+        } catch (RuntimeException e) {
+            // Unhandled, Lambda would hand AppSync (and so the client) the message and the stack trace,
+            // and the message could quote item data: log the type only, answer a fixed error.
+            log.invocation(requestId, field, "InternalFailure", userId, millisSince(started), e.getClass().getName());
+            throw new ResolverError.InternalError();
         }
     }
 

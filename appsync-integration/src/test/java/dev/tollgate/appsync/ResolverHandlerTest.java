@@ -349,6 +349,25 @@ class ResolverHandlerTest {
     // ---- failures of ours ----
 
     @Test
+    void anUnreadableItemIsAFixedInternalFailureThatQuotesNothing() throws IOException {
+        String table = createNotesTable();
+        handler = new ResolverHandler(new NotesService(new NotesStore(dynamo, table), 3, java.time.Clock.systemUTC()),
+                new InvocationLog(new PrintStream(logLines, true, StandardCharsets.UTF_8)));
+        // An item written by something else, without the text and createdAt the resolver relies on.
+        dynamo.putItem(b -> b.tableName(table).item(java.util.Map.of(
+                NotesStore.USER, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(ALICE),
+                NotesStore.NOTE, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("private-note-id"))));
+
+        LambdaBoundary.Outcome outcome = fails(listNotes(ALICE));
+
+        assertThat(outcome.errorMessage()).isEqualTo("InternalFailure: the resolver failed; try again later");
+        assertThat(outcome.errorType()).isEqualTo("dev.tollgate.appsync.ResolverError$InternalError");
+        String log = logLines.toString(StandardCharsets.UTF_8);
+        assertThat(log).contains("\"outcome\":\"InternalFailure\"").contains("\"cause\":\"java.lang.")
+                .doesNotContain("private-note-id");
+    }
+
+    @Test
     void aStorageFailureSaysSoWithoutItsInternals() {
         ResolverConfig config = new ResolverConfig("no-such-table", "us-east-1", Optional.empty(), 3);
         handler = new ResolverHandler(new NotesService(new NotesStore(dynamo, config.notesTable()), 3, java.time.Clock.systemUTC()),

@@ -87,8 +87,9 @@ public final class AuthorizerHandler implements RequestStreamHandler, Resource {
             decision = decide.apply(event);
         } catch (MalformedEventException e) {
             decision = new Decision.Failure(Reason.MALFORMED_EVENT, null, e.getMessage());
-        } catch (RuntimeException e) {
-            // A bug: answer 500 and log only the exception's type, since its message could quote input.
+        } catch (IOException | RuntimeException e) {
+            // A bug, or the runtime's stream failing: answer 500 and log only the exception's type, since
+            // its message could quote input. Without this an I/O failure would leave no decision line.
             decision = new Decision.Failure(Reason.INTERNAL_ERROR, null, e.getClass().getName());
         }
         String requestId = event == null ? null : event.requestId();

@@ -351,6 +351,30 @@ class AuthorizerHandlerTest {
     }
 
     @Test
+    void anEventThatCannotBeReadIsAServerErrorWithADecisionLine() throws Exception {
+        java.io.InputStream broken = new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.IOException("stream broke after sAccessToken=secret-value");
+            }
+        };
+        Throwable thrown = null;
+        try {
+            handler().handleRequest(broken, new java.io.ByteArrayOutputStream(), null);
+        } catch (Throwable t) {
+            thrown = t;
+        }
+
+        assertThat(thrown).isInstanceOf(dev.tollgate.authorizer.decision.AuthorizerError.class)
+                .hasMessage("Authorizer failure: INTERNAL_ERROR");
+        JsonNode line = lastLogLine();
+        assertThat(line.get("event").asText()).isEqualTo("decision");
+        assertThat(line.get("reason").asText()).isEqualTo("INTERNAL_ERROR");
+        assertThat(line.get("detail").asText()).isEqualTo("java.io.IOException");
+        assertThat(log()).doesNotContain("secret-value");
+    }
+
+    @Test
     void apiPolicyScopeNamesTheWholeStage() {
         LambdaAnswer answer = LambdaAnswer.invoke(handler("POLICY_SCOPE", "api"),
                 withToken("allow-cookie-session.json", AccessTokens.v5(key, "user-13")));

@@ -46,11 +46,18 @@ public final class SendVerificationEmailRoute implements Route {
         ApiResponse response = ApiResponse.json(200, "").userId(session.userId());
         Optional<String> email = emails.of(session);
         if (email.isEmpty()) {
+            // node counts a login method without an email as verified and always writes the claim
             return alreadyVerified(session, response);
         }
         CoreResults.EmailVerificationToken result = CoreCalls.call("create an email verification token",
                 () -> core.createEmailVerificationToken(session.tenantId(), session.recipeUserId(), email.get()));
         if (result instanceof CoreResults.EmailAlreadyVerified) {
+            if (Claims.EMAIL_VERIFIED.read(session.accessTokenPayload()).orElse(false)) {
+                // The session already says so: node regenerates nothing, so no new token either.
+                TokenResponses.apply(response, session.responseTokens());
+                response.body(Json.status("EMAIL_ALREADY_VERIFIED_ERROR"));
+                return response;
+            }
             return alreadyVerified(session, response);
         }
         String token = ((CoreResults.EmailVerificationTokenOk) result).token();

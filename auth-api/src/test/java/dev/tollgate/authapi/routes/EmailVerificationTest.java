@@ -111,9 +111,15 @@ class EmailVerificationTest {
         Response refreshed = api.request("POST", "/auth/session/refresh").rid("session").cookieMode().cookies(browser).send();
         assertThat(refreshed.frontToken().get("up").get("st-ev").get("v").asBoolean()).isTrue();
 
+        long regenerations = api.core.calls().stream().filter("POST /recipe/session/regenerate"::equals).count();
         Response again = sendEmail();
         assertThat(again.json().toString()).isEqualTo("{\"status\":\"EMAIL_ALREADY_VERIFIED_ERROR\"}");
         assertThat(api.emails).hasSize(1);
+        // The session already carries st-ev true: like node, no regeneration and no new token.
+        assertThat(api.core.calls().stream().filter("POST /recipe/session/regenerate"::equals).count())
+                .isEqualTo(regenerations);
+        assertThat(again.header("front-token")).isNull();
+        assertThat(again.setCookies()).isEmpty();
     }
 
     @Test
@@ -163,6 +169,21 @@ class EmailVerificationTest {
         assertThat(response.json().toString()).isEqualTo("{\"status\":\"EMAIL_ALREADY_VERIFIED_ERROR\"}");
         assertThat(response.frontToken().get("up").get("st-ev").get("v").asBoolean()).isTrue();
         assertThat(api.emails).isEmpty();
+    }
+
+    @Test
+    void aLoginMethodWithoutEmailCountsAsVerifiedAndTheSessionSaysSo() {
+        api.core.removeEmail(userId);
+        long regenerations = api.core.calls().stream().filter("POST /recipe/session/regenerate"::equals).count();
+
+        Response response = isVerified();
+
+        assertThat(response.json().toString()).isEqualTo("{\"status\":\"OK\",\"isVerified\":true}");
+        // node's fetchAndSetClaim writes st-ev true into the session, as the send-email route does
+        assertThat(response.frontToken().get("up").get("st-ev").get("v").asBoolean()).isTrue();
+        assertThat(response.setCookie("sAccessToken")).startsWith("sAccessToken=eyJ");
+        assertThat(api.core.calls().stream().filter("POST /recipe/session/regenerate"::equals).count())
+                .isEqualTo(regenerations + 1);
     }
 
     @Test

@@ -49,11 +49,15 @@ class SignOutTest {
     @Test
     void headerModeSignOutClearsTheHeaders() {
         Response signUp = signUp("hout@example.com", false);
+        String handle = signUp.frontToken().get("up").get("sessionHandle").asText();
         Response response = api.request("POST", "/auth/signout").rid("session").bearer(signUp.header("st-access-token")).send();
         assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().toString()).isEqualTo("{\"status\":\"OK\"}");
         assertThat(response.header("st-access-token")).isEmpty();
         assertThat(response.header("st-refresh-token")).isEmpty();
+        assertThat(response.header("front-token")).isEqualTo("remove");
         assertThat(response.setCookies()).isEmpty();
+        assertThat(api.core.sessionExists(handle)).isFalse();
     }
 
     @Test
@@ -62,6 +66,9 @@ class SignOutTest {
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.json().toString()).isEqualTo("{\"message\":\"unauthorised\"}");
         assertThat(api.core.calls()).noneMatch(c -> c.contains("remove"));
+        // spec F.5: no token means UNAUTHORISED with clearTokens false, so nothing is cleared
+        assertThat(response.setCookies()).isEmpty();
+        assertThat(response.header("front-token")).isNull();
     }
 
     @Test

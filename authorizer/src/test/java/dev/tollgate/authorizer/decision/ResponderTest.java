@@ -60,13 +60,17 @@ class ResponderTest {
     void denyCarriesTheInvalidClaimBodyAsAStringAndTheCookie() throws Exception {
         String body = "{\"message\":\"invalid claim\",\"claimValidationErrors\":[{\"id\":\"st-ev\","
                 + "\"reason\":{\"message\":\"wrong value\",\"expectedValue\":true,\"actualValue\":false}}]}";
-        String json = render(PolicyScope.METHOD, new Decision.Deny(Reason.INVALID_CLAIMS, "user-1", body, null));
+        String json = render(PolicyScope.METHOD,
+                new Decision.Deny(Reason.INVALID_CLAIMS, "user-1", body, "sAccessToken=abc; Path=/"));
 
         assertThat(json).isEqualTo("{\"principalId\":\"\",\"policyDocument\":{\"Version\":\"2012-10-17\","
                 + "\"Statement\":[{\"Action\":\"execute-api:Invoke\",\"Effect\":\"Deny\",\"Resource\":\"" + ARN + "\"}]},"
                 + "\"context\":{\"body\":\"{\\\"message\\\":\\\"invalid claim\\\",\\\"claimValidationErrors\\\":[{\\\"id\\\":"
                 + "\\\"st-ev\\\",\\\"reason\\\":{\\\"message\\\":\\\"wrong value\\\",\\\"expectedValue\\\":true,"
-                + "\\\"actualValue\\\":false}}]}\",\"setCookie\":\"\"}}");
+                + "\\\"actualValue\\\":false}}]}\",\"setCookie\":\"sAccessToken=abc; Path=/\"}}");
+        // Without a cookie the key is still there, empty, as the ACCESS_DENIED mapping expects.
+        assertThat(render(PolicyScope.METHOD, new Decision.Deny(Reason.INVALID_CLAIMS, null, body, null)))
+                .endsWith(",\"setCookie\":\"\"}}");
     }
 
     @Test

@@ -54,14 +54,8 @@ public final class PrimitiveArrayClaim {
 
     public ClaimValidator includesAll(List<String> values, Long maxAgeInSeconds) {
         ArrayNode expected = array(values);
-        return validator("expectedToInclude", expected, "expectedToInclude", maxAgeInSeconds, actual -> {
-            for (JsonNode v : expected) {
-                if (!contains(actual, v)) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        return validator("expectedToInclude", expected, "expectedToInclude", maxAgeInSeconds,
+                actual -> containsAll(actual, expected));
     }
 
     /** The value must contain at least one of {@code values}. */
@@ -72,14 +66,7 @@ public final class PrimitiveArrayClaim {
     public ClaimValidator includesAny(List<String> values, Long maxAgeInSeconds) {
         ArrayNode expected = array(values);
         return validator("expectedToNotInclude", expected, "expectedToIncludeAtLeastOneOf", maxAgeInSeconds,
-                actual -> {
-                    for (JsonNode v : expected) {
-                        if (contains(actual, v)) {
-                            return true;
-                        }
-                    }
-                    return false;
-                });
+                actual -> containsAny(actual, expected));
     }
 
     /** The value must contain none of {@code values}. */
@@ -89,14 +76,8 @@ public final class PrimitiveArrayClaim {
 
     public ClaimValidator excludesAll(List<String> values, Long maxAgeInSeconds) {
         ArrayNode expected = array(values);
-        return validator("expectedToNotInclude", expected, "expectedToNotInclude", maxAgeInSeconds, actual -> {
-            for (JsonNode v : expected) {
-                if (contains(actual, v)) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        return validator("expectedToNotInclude", expected, "expectedToNotInclude", maxAgeInSeconds,
+                actual -> !containsAny(actual, expected));
     }
 
     private ClaimValidator validator(String missingKey, JsonNode expected, String wrongKey, Long maxAgeInSeconds,
@@ -111,6 +92,24 @@ public final class PrimitiveArrayClaim {
         }
         for (JsonNode element : actual) {
             if (element.equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAll(JsonNode actual, ArrayNode values) {
+        for (JsonNode v : values) {
+            if (!contains(actual, v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean containsAny(JsonNode actual, ArrayNode values) {
+        for (JsonNode v : values) {
+            if (contains(actual, v)) {
                 return true;
             }
         }

@@ -350,7 +350,9 @@ public record SessionConfig(
             try {
                 uris.add(checkCoreUri(new URI(part.trim())));
             } catch (URISyntaxException e) {
-                throw new ConfigException(ENV_CONNECTION_URI, "comma-separated http(s) URLs", "not a URL: " + part.trim());
+                // Not echoed: a mistyped entry may still hold a password.
+                throw new ConfigException(ENV_CONNECTION_URI, "comma-separated http(s) URLs",
+                        "entry " + (uris.size() + 1) + " is not a URL");
             }
         }
         if (uris.isEmpty()) {
@@ -364,7 +366,13 @@ public record SessionConfig(
         if (uri == null || uri.getHost() == null
                 || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
                 || uri.getQuery() != null || uri.getFragment() != null) {
-            throw new ConfigException(ENV_CONNECTION_URI, accepted, "not an http(s) URL: " + uri);
+            throw new ConfigException(ENV_CONNECTION_URI, accepted, "not an http(s) URL without query or fragment");
+        }
+        if (uri.getRawUserInfo() != null) {
+            // The HTTP client never sends user info, and core URIs appear in failure messages and logs:
+            // a password here would be useless and leak. The core's credential is SUPERTOKENS_API_KEY.
+            throw new ConfigException(ENV_CONNECTION_URI, accepted + " without user info (use SUPERTOKENS_API_KEY)",
+                    "a URL carries user info");
         }
         String text = uri.toString();
         while (text.endsWith("/")) {

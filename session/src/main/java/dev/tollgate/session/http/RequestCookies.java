@@ -2,7 +2,6 @@ package dev.tollgate.session.http;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Reads cookies out of every {@code Cookie} header line, the way node's {@code cookie} library does
@@ -28,37 +27,40 @@ public final class RequestCookies {
     /** How many times a cookie of that name occurs over all {@code Cookie} header lines. */
     public static int count(Headers headers, String name) {
         int n = 0;
-        List<String> lines = headers.all("cookie");
-        for (String line : lines) {
-            int start = 0;
-            while (start <= line.length()) {
-                int end = line.indexOf(';', start);
-                if (end < 0) {
-                    end = line.length();
-                }
-                if (nameMatches(line, start, end, name)) {
-                    n++;
-                }
-                start = end + 1;
+        for (String line : headers.all("cookie")) {
+            int start = nextNamed(line, name, 0);
+            while (start >= 0) {
+                n++;
+                start = nextNamed(line, name, segmentEnd(line, start) + 1);
             }
         }
         return n;
     }
 
     private static String find(String line, String name) {
-        int start = 0;
+        int start = nextNamed(line, name, 0);
+        if (start < 0) {
+            return null;
+        }
+        return decode(line.substring(line.indexOf('=', start) + 1, segmentEnd(line, start)).trim());
+    }
+
+    /** Start of the first {@code ;}-separated pair at or after {@code from} whose name is {@code name}, or -1. */
+    private static int nextNamed(String line, String name, int from) {
+        int start = from;
         while (start <= line.length()) {
-            int end = line.indexOf(';', start);
-            if (end < 0) {
-                end = line.length();
-            }
+            int end = segmentEnd(line, start);
             if (nameMatches(line, start, end, name)) {
-                int eq = line.indexOf('=', start);
-                return decode(line.substring(eq + 1, end).trim());
+                return start;
             }
             start = end + 1;
         }
-        return null;
+        return -1;
+    }
+
+    private static int segmentEnd(String line, int start) {
+        int end = line.indexOf(';', start);
+        return end < 0 ? line.length() : end;
     }
 
     private static boolean nameMatches(String line, int start, int end, String name) {

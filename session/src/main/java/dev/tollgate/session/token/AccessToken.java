@@ -1,6 +1,5 @@
 package dev.tollgate.session.token;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -51,12 +50,6 @@ public record AccessToken(
     public boolean isExpiredAt(long nowMillis) {
         // jose: exp <= floor(now/1000); node: exp*1000 < now. The union of both.
         return expirySeconds <= Math.floorDiv(nowMillis, 1000) || expirySeconds * 1000 < nowMillis;
-    }
-
-    /** Value of {@code nbf} if present and numeric (jose honours it), else {@code null}. */
-    public Double notBeforeSeconds() {
-        JsonNode nbf = payload.get("nbf");
-        return nbf != null && nbf.isNumber() ? nbf.doubleValue() : null;
     }
 
     /** Whether the key id marks a dynamic signing key ({@code d-} prefix). */

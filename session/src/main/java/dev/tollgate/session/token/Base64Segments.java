@@ -4,7 +4,7 @@ package dev.tollgate.session.token;
  * The two base64 readings a SuperTokens JWT goes through.
  *
  * <p>Node's structural parse uses {@code Buffer.from(s, "base64")}, which accepts both alphabets,
- * stops at {@code =} and skips characters that are not base64 ({@link #decodeLenient}). The signature
+ * stops at {@code =} and skips characters that are not base64 ({@link #decodeLenientInto}). The signature
  * check (jose) then insists on strict, unpadded base64url for all three segments ({@link #isStrictUrl}).
  */
 final class Base64Segments {
@@ -26,11 +26,6 @@ final class Base64Segments {
     }
 
     private Base64Segments() {
-    }
-
-    static byte[] decodeLenient(String s, int from, int to) {
-        byte[] out = new byte[(to - from) * 3 / 4 + 3];
-        return java.util.Arrays.copyOf(out, decodeLenientInto(s, from, to, out));
     }
 
     /** Decodes into {@code out} (at least {@code (to-from)*3/4+3} long); returns the number of bytes. */

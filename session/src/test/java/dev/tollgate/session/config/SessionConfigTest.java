@@ -96,6 +96,16 @@ class SessionConfigTest {
     }
 
     @Test
+    void aCoreUriWithUserInfoIsRefusedWithoutEchoingIt() {
+        for (String uris : List.of("https://admin:s3cret@core.example.com", "http://core:3567, http://admin:s3cret@core-b",
+                "http://admin:s3cret@core:3567/?x=1", "http://admin:s3cret@core:3567/ bad")) {
+            ConfigException e = failure(Map.of(CORE, uris, "API_DOMAIN", "http://localhost:4566"));
+            assertThat(e.variable()).as(uris).isEqualTo(CORE);
+            assertThat(e.getMessage()).as(uris).doesNotContain("s3cret").doesNotContain("admin");
+        }
+    }
+
+    @Test
     void optionalValuesAreReadAndNormalised() {
         SessionConfig c = SessionConfig.fromEnvironment(Map.ofEntries(
                 Map.entry(CORE, "https://core.example.com/"), Map.entry("SUPERTOKENS_API_KEY", "  k3y  "),

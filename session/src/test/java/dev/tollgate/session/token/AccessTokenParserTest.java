@@ -180,6 +180,17 @@ class AccessTokenParserTest {
     }
 
     @Test
+    void aDeeplyNestedPayloadIsNotATokenAndNeverAStackOverflow() {
+        // Parsed before any signature check, so anyone can send it; the parser's depth limit must hold.
+        String json = TokenMinter.payload(5, IAT).toString();
+        String nested = json.substring(0, json.length() - 1) + ",\"deep\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        String header = TokenMinter.b64(TokenMinter.header(KID, 5).toString().getBytes(StandardCharsets.UTF_8));
+        String jwt = header + "." + TokenMinter.b64(nested.getBytes(StandardCharsets.UTF_8)) + ".c2ln";
+        assertThat(jwt.length()).isLessThan(AccessTokenParser.MAX_TOKEN_LENGTH);
+        assertThat(AccessTokenParser.parse(jwt)).isNull();
+    }
+
+    @Test
     void legacyV1AndV2HeadersAreLegacyTokens() {
         for (String v : new String[] {"1", "2"}) {
             String header = Base64.getEncoder().encodeToString(
