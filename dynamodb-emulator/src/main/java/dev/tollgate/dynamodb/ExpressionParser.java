@@ -2,6 +2,7 @@ package dev.tollgate.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,14 @@ import java.util.Set;
  */
 final class ExpressionParser {
 
+    /** DynamoDB's limit for any expression string, counted in bytes as sent. */
+    static final int MAX_EXPRESSION_BYTES = 4096;
+    /**
+     * Parentheses and NOTs nested deeper are refused (this emulator's limit: DynamoDB documents none). The
+     * parser recurses per level; unbounded, 4 KB of "(" overflowed the stack and the client got no answer.
+     */
+    static final int MAX_NESTING = 200;
+
     private final String kind;
     private final JsonNode names;
     private final JsonNode values;
@@ -26,6 +35,7 @@ final class ExpressionParser {
     private final Set<String> usedValues;
     private List<String> tokens;
     private int position;
+    private int depth;
 
     /**
      * @param kind   the request member, used in messages ({@code ConditionExpression}, ...)
@@ -44,8 +54,14 @@ final class ExpressionParser {
         if (text.isBlank()) {
             throw DynamoDbError.validation("Invalid " + kind + ": The expression can not be empty;");
         }
+        int size = text.getBytes(StandardCharsets.UTF_8).length;
+        if (size > MAX_EXPRESSION_BYTES) {
+            throw DynamoDbError.validation("Invalid " + kind
+                    + ": Expression size has exceeded the maximum allowed size; expression size: " + size);
+        }
         tokens = tokenize(text);
         position = 0;
+        depth = 0;
         Expression expression = or();
         if (position < tokens.size()) {
             throw syntax(tokens.get(position));
@@ -71,15 +87,20 @@ final class ExpressionParser {
 
     private Expression not() {
         if (keyword("NOT")) {
-            return new Expression.Not(not());
+            enter();
+            Expression negated = new Expression.Not(not());
+            depth--;
+            return negated;
         }
         return primary();
     }
 
     private Expression primary() {
         if (accept("(")) {
+            enter();
             Expression inner = or();
             expect(")");
+            depth--;
             return inner;
         }
         String token = peek();
@@ -136,6 +157,13 @@ final class ExpressionParser {
             return new Expression.Compare(left, next, operand());
         }
         throw syntax(next);
+    }
+
+    private void enter() {
+        if (++depth > MAX_NESTING) {
+            throw DynamoDbError.validation("Invalid " + kind + ": The expression nests parentheses and NOT more than "
+                    + MAX_NESTING + " levels deep (a limit of the Tollgate DynamoDB emulator)");
+        }
     }
 
     private Expression.Operand operand() {

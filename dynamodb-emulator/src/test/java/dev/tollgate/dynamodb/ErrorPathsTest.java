@@ -146,6 +146,13 @@ class ErrorPathsTest {
                         VALIDATION, "The provided starting key is invalid: The provided key element does not match the schema"),
                 arguments("Query", "{" + QUERY + "\"u = :u\", \"ExpressionAttributeValues\": {\":u\": {\"S\": \"a\"}}, \"IndexName\": \"byText\"}",
                         VALIDATION, "IndexName is not supported by the Tollgate DynamoDB emulator"),
+                // expression limits: 4 KB as sent (DynamoDB's), nesting (the emulator's; deeper overflowed its stack)
+                arguments("Query", "{" + QUERY + "\"u = :u" + " ".repeat(4091) + "\", \"ExpressionAttributeValues\": {\":u\": {\"S\": \"a\"}}}",
+                        VALIDATION, "Invalid KeyConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 4097"),
+                arguments("Query", "{" + QUERY + "\"" + "(".repeat(2000) + "u = :u" + ")".repeat(2000) + "\", \"ExpressionAttributeValues\": {\":u\": {\"S\": \"a\"}}}",
+                        VALIDATION, "Invalid KeyConditionExpression: The expression nests parentheses and NOT more than 200 levels deep (a limit of the Tollgate DynamoDB emulator)"),
+                arguments("PutItem", "{" + ITEM + "}, \"ConditionExpression\": \"" + "NOT ".repeat(201) + "attribute_exists(u)\"}",
+                        VALIDATION, "Invalid ConditionExpression: The expression nests parentheses and NOT more than 200 levels deep (a limit of the Tollgate DynamoDB emulator)"),
                 // protocol
                 arguments("GetItem", "[]", SERIALIZATION, "Request body must be a JSON object"));
     }

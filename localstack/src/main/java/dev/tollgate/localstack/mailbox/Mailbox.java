@@ -25,8 +25,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The dev mailbox: receives the auth API's webhook emails at {@code POST /messages}, lists them newest
- * first as JSON at {@code GET /messages} (optionally {@code ?to=<address>}) and as a small page at
- * {@code GET /}. Keeps the newest {@value #CAPACITY} messages in memory.
+ * first as JSON at {@code GET /messages} (optionally {@code ?to=<address>}), one at
+ * {@code GET /messages/<id>} (the {@code Location} of the 201), and as a small page at {@code GET /}. Keeps the newest {@value #CAPACITY} messages in memory.
  */
 public final class Mailbox implements AutoCloseable {
 
@@ -123,7 +123,15 @@ public final class Mailbox implements AutoCloseable {
                         methodNotAllowed(exchange, "GET, HEAD");
                     }
                 }
-                default -> error(exchange, 404, "no such resource: " + path);
+                default -> {
+                    if (path.startsWith("/messages/") && (method.equals("GET") || method.equals("HEAD"))) {
+                        one(exchange, path.substring("/messages/".length()));
+                    } else if (path.startsWith("/messages/")) {
+                        methodNotAllowed(exchange, "GET, HEAD");
+                    } else {
+                        error(exchange, 404, "no such resource: " + path);
+                    }
+                }
             }
         }
     }
@@ -165,19 +173,40 @@ public final class Mailbox implements AutoCloseable {
             if (to != null && !message.to().equalsIgnoreCase(to)) {
                 continue;
             }
-            ObjectNode node = array.addObject();
-            node.put("id", message.id());
-            node.put("receivedAt", message.receivedAt().toString());
-            node.put("to", message.to());
-            node.put("subject", message.subject());
-            node.put("text", message.text());
-            node.put("link", message.link());
+            array.add(json(message));
         }
+        allowDemoOrigin(exchange);
+        send(exchange, 200, "application/json", array.toString());
+    }
+
+    /** {@code GET /messages/<id>}: what the {@code Location} of a 201 names. */
+    private void one(HttpExchange exchange, String id) throws IOException {
+        for (Message message : messages()) {
+            if (message.id().equals(id)) {
+                allowDemoOrigin(exchange);
+                send(exchange, 200, "application/json", json(message).toString());
+                return;
+            }
+        }
+        error(exchange, 404, "no message " + id + " (the mailbox keeps the newest " + capacity + ")");
+    }
+
+    private static ObjectNode json(Message message) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("id", message.id());
+        node.put("receivedAt", message.receivedAt().toString());
+        node.put("to", message.to());
+        node.put("subject", message.subject());
+        node.put("text", message.text());
+        node.put("link", message.link());
+        return node;
+    }
+
+    private void allowDemoOrigin(HttpExchange exchange) {
         if (readableFrom != null) {
-            // the demo page on the web origin reads this list from the browser
+            // the demo page on the web origin reads the messages from the browser
             exchange.getResponseHeaders().set("Access-Control-Allow-Origin", readableFrom);
         }
-        send(exchange, 200, "application/json", array.toString());
     }
 
     private static String queryParameter(String rawQuery, String name) {

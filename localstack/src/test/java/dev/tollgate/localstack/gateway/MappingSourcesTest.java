@@ -52,10 +52,20 @@ class MappingSourcesTest extends GatewayTestSupport {
     void aSlowBackendIsAnIntegrationTimeout() {
         appsync.delayMillis = 2_000;
 
-        HttpResponse<String> response = send("GET", "/http/x", null);
+        HttpResponse<String> response = send("GET", "/slow", null);
 
         assertThat(response.statusCode()).isEqualTo(504);
         assertThat(json(response.body())).isEqualTo(json("{\"message\":\"Endpoint request timed out\"}"));
+    }
+
+    /** Without timeoutInMillis an integration may take the default 29 s (spec sections 4 and 6.1), not less. */
+    @Test
+    void withoutTimeoutInMillisABackendMayTakeSeconds() {
+        appsync.delayMillis = 1_500;
+
+        HttpResponse<String> response = send("GET", "/http/x", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -70,6 +70,27 @@ class MailboxTest {
     }
 
     @Test
+    void theLocationOfA201IsTheStoredMessage() throws Exception {
+        HttpResponse<String> created = post(verification("ada@example.com", "http://localhost:3000/v?token=t1"));
+        String id = JSON.readTree(created.body()).get("id").asText();
+
+        HttpResponse<String> one = get(created.headers().firstValue("Location").orElseThrow());
+
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(one.headers().firstValue("Content-Type")).contains("application/json");
+        JsonNode message = JSON.readTree(one.body());
+        assertThat(message.get("id").asText()).isEqualTo(id);
+        assertThat(message.get("to").asText()).isEqualTo("ada@example.com");
+        assertThat(message.get("link").asText()).isEqualTo("http://localhost:3000/v?token=t1");
+        assertThat(fieldNames(message)).containsExactly("id", "receivedAt", "to", "subject", "text", "link");
+        assertThat(get("/messages/no-such-id").statusCode()).isEqualTo(404);
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(mailbox.uri().resolve("/messages/" + id))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).contains("GET, HEAD");
+    }
+
+    @Test
     void filtersByRecipient() throws Exception {
         post(verification("ada@example.com", "http://localhost:3000/x"));
         post(verification("bob@example.com", "http://localhost:3000/y"));
