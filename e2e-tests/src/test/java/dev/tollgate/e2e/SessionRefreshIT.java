@@ -62,7 +62,8 @@ class SessionRefreshIT {
     waitPast(expiry);
     Map<String, Integer> journalBefore = new HashMap<>();
     // Both tabs click "Call the API" at the same instant, each with the expired token.
-    long at = System.currentTimeMillis() + 1500;
+    // Far enough ahead that a loaded machine still schedules both clicks before the first fires.
+    long at = System.currentTimeMillis() + 4000;
     for (String tab : List.of(firstTab, secondTab)) {
       driver.switchTo().window(tab);
       journalBefore.put(tab, first.networkLog().size());
