@@ -11,7 +11,6 @@ import dev.tollgate.authapi.emailverification.SendVerificationEmailRoute;
 import dev.tollgate.authapi.emailverification.VerifyEmailRoute;
 import dev.tollgate.authapi.log.RequestLog;
 import dev.tollgate.authapi.routing.Router;
-import dev.tollgate.authapi.sessions.NewSessions;
 import dev.tollgate.authapi.sessions.RefreshRoute;
 import dev.tollgate.authapi.sessions.SessionRequests;
 import dev.tollgate.authapi.sessions.SignOutRoute;
@@ -21,7 +20,6 @@ import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.transfer.TokenWriter;
 
 import java.io.PrintStream;
-import java.time.Clock;
 
 /** Wires the routes the SDK calls to the session library, the core and the email sender. */
 public final class AuthApiFactory {
@@ -34,14 +32,12 @@ public final class AuthApiFactory {
         Sessions library = Sessions.create(sessionConfig);
         CoreClient core = library.core();
         TokenWriter writer = library.tokenWriter();
-        Clock clock = Clock.systemUTC();
         SessionRequests sessions = new SessionRequests(library.verifier(), writer);
-        NewSessions newSessions = new NewSessions(sessionConfig, core, writer, clock);
         ClaimUpdater claims = new ClaimUpdater(library.payloadUpdater());
 
         Router router = Router.builder(sessionConfig.apiGatewayPath(), sessionConfig.apiBasePath())
-                .route("POST", "/signup", CredentialsRoute.signUp(core, newSessions))
-                .route("POST", "/signin", CredentialsRoute.signIn(core, newSessions))
+                .route("POST", "/signup", CredentialsRoute.signUp(core, library.creator()))
+                .route("POST", "/signin", CredentialsRoute.signIn(core, library.creator()))
                 .route("GET", "/emailpassword/email/exists", new EmailExistsRoute(core))
                 .route("GET", "/signup/email/exists", new EmailExistsRoute(core))
                 .route("POST", "/session/refresh", new RefreshRoute(library.refresher()))

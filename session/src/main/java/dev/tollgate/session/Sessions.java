@@ -2,6 +2,7 @@ package dev.tollgate.session;
 
 import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.session.core.CoreClient;
+import dev.tollgate.session.create.SessionCreator;
 import dev.tollgate.session.jwks.JwksCache;
 import dev.tollgate.session.payload.PayloadUpdater;
 import dev.tollgate.session.refresh.SessionRefresher;
@@ -11,8 +12,8 @@ import java.time.Clock;
 
 /**
  * The library wired together from one {@link SessionConfig}: one CDI client, one JWKS cache, one
- * verifier, one refresher, one payload updater and one token writer, shared by every request. Build it
- * once at start-up.
+ * verifier, one session creator, one refresher, one payload updater and one token writer, shared by
+ * every request. Build it once at start-up.
  *
  * <p>Cheap to build, for cold starts: the JWKS is fetched over {@code HttpURLConnection}, and the CDI
  * client builds its {@code java.net.http.HttpClient} (CA store, selector thread) on its first core call,
@@ -22,6 +23,7 @@ import java.time.Clock;
  * Sessions sessions = Sessions.create(SessionConfig.fromEnvironment(System.getenv()));
  * sessions.jwks().preload();                       // optional: fetch keys at start-up
  * VerificationResult r = sessions.verifier().verify("POST", headers, VerifyOptions.optional());
+ * NewSession created = sessions.creator().create(headers, "public", recipeUserId, initialClaims); // sign-in
  * RefreshResult refreshed = sessions.refresher().refresh(headers);   // the refresh API
  * }</pre>
  */
@@ -31,6 +33,7 @@ public final class Sessions {
     private final JwksCache jwks;
     private final SessionVerifier verifier;
     private final TokenWriter tokenWriter;
+    private final SessionCreator creator;
     private final SessionRefresher refresher;
     private final PayloadUpdater payloadUpdater;
 
@@ -41,6 +44,7 @@ public final class Sessions {
         this.verifier = new SessionVerifier(config, jwks, core);
         this.tokenWriter = new TokenWriter(config);
         Clock clock = Clock.systemUTC();
+        this.creator = new SessionCreator(config, core, tokenWriter, clock);
         this.refresher = new SessionRefresher(config, core, tokenWriter, clock);
         this.payloadUpdater = new PayloadUpdater(core, tokenWriter, clock);
     }
@@ -68,6 +72,11 @@ public final class Sessions {
 
     public TokenWriter tokenWriter() {
         return tokenWriter;
+    }
+
+    /** Creates the session of a user who just signed up or in ({@code createNewSessionInRequest}, spec C.9). */
+    public SessionCreator creator() {
+        return creator;
     }
 
     /** The refresh API's protocol (spec E.1), for the adapter that serves {@code POST /session/refresh}. */

@@ -10,38 +10,43 @@ import dev.tollgate.authapi.http.ApiResponse;
 import dev.tollgate.authapi.http.Json;
 import dev.tollgate.authapi.routing.Route;
 import dev.tollgate.authapi.sessions.CoreCalls;
-import dev.tollgate.authapi.sessions.NewSessions;
+import dev.tollgate.authapi.sessions.SessionRequests;
+import dev.tollgate.authapi.sessions.TokenResponses;
+import dev.tollgate.session.claims.Claims;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.core.CoreResults;
 import dev.tollgate.session.core.User;
+import dev.tollgate.session.create.NewSession;
+import dev.tollgate.session.create.SessionCreator;
 
 import java.util.List;
 
 /**
  * {@code POST /signup} and {@code POST /signin} (spec F.2, F.3): validate the form, ask the core, and on
- * success create a session. Field problems, a taken email and wrong credentials are 200 answers with a
- * {@code status}, as the SDK expects.
+ * success create a session (the session library's {@link SessionCreator}, with {@code st-ev} as its initial
+ * claim). Field problems, a taken email and wrong credentials are 200 answers with a {@code status}, as the
+ * SDK expects.
  */
 public final class CredentialsRoute implements Route {
 
     static final String EMAIL_TAKEN = "This email already exists. Please sign in instead.";
 
     private final CoreClient core;
-    private final NewSessions sessions;
+    private final SessionCreator creator;
     private final FormFields.Form form;
 
-    private CredentialsRoute(CoreClient core, NewSessions sessions, FormFields.Form form) {
+    private CredentialsRoute(CoreClient core, SessionCreator creator, FormFields.Form form) {
         this.core = core;
-        this.sessions = sessions;
+        this.creator = creator;
         this.form = form;
     }
 
-    public static Route signUp(CoreClient core, NewSessions sessions) {
-        return new CredentialsRoute(core, sessions, FormFields.Form.SIGN_UP);
+    public static Route signUp(CoreClient core, SessionCreator creator) {
+        return new CredentialsRoute(core, creator, FormFields.Form.SIGN_UP);
     }
 
-    public static Route signIn(CoreClient core, NewSessions sessions) {
-        return new CredentialsRoute(core, sessions, FormFields.Form.SIGN_IN);
+    public static Route signIn(CoreClient core, SessionCreator creator) {
+        return new CredentialsRoute(core, creator, FormFields.Form.SIGN_IN);
     }
 
     @Override
@@ -76,8 +81,10 @@ public final class CredentialsRoute implements Route {
         ObjectNode body = Json.object().put("status", "OK");
         body.set("user", FdiUser.of(user));
         ApiResponse response = ApiResponse.json(200, Json.write(body));
-        sessions.create(request, recipeUserId, verified, response);
-        return response;
+        NewSession session = CoreCalls.call("create session", () -> creator.create(SessionRequests.headers(request),
+                "public", recipeUserId, (payload, now) -> Claims.EMAIL_VERIFIED.putInto(payload, verified, now)));
+        TokenResponses.apply(response, session.responseTokens());
+        return response.userId(session.userId());
     }
 
     private static ApiResponse fieldErrors(List<FieldError> errors) {

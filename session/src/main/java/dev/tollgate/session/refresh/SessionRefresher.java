@@ -90,8 +90,7 @@ public final class SessionRefresher {
         CreatedSession session = ((CoreResults.RefreshOk) answer).session();
 
         // A refresh token left in the other method would make the frontend refresh with a dead token next time.
-        TokenTransferMethod other = method == TokenTransferMethod.COOKIE ? TokenTransferMethod.HEADER
-                : TokenTransferMethod.COOKIE;
+        TokenTransferMethod other = method.other();
         boolean otherCarriedRefreshToken = other == TokenTransferMethod.COOKIE ? cookieToken != null : headerToken != null;
         ResponseTokens tokens = otherCarriedRefreshToken ? writer.clearedTokens(other) : ResponseTokens.NONE;
         tokens = tokens.followedBy(writer.sessionTokens(method, session.session().userId(), session.accessToken(),

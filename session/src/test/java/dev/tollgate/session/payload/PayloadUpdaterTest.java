@@ -1,5 +1,6 @@
 package dev.tollgate.session.payload;
 
+import static dev.tollgate.session.testing.Wire.frontToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,12 +19,10 @@ import dev.tollgate.session.transfer.TokenWriter;
 import dev.tollgate.session.verify.SessionError;
 import dev.tollgate.session.verify.VerifiedSession;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,11 +99,6 @@ class PayloadUpdaterTest {
 
     JsonNode sentToCore() throws Exception {
         return TokenMinter.MAPPER.readTree(core.last().body());
-    }
-
-    static JsonNode frontToken(ResponseTokens tokens) throws Exception {
-        byte[] json = Base64.getDecoder().decode(tokens.headers().get("front-token"));
-        return TokenMinter.MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
     }
 
     @Test

@@ -1,5 +1,13 @@
 package dev.tollgate.session.refresh;
 
+import static dev.tollgate.session.testing.CaptureSetting.ACCESS_COOKIE_EXPIRES;
+import static dev.tollgate.session.testing.CaptureSetting.CLEARED_ACCESS;
+import static dev.tollgate.session.testing.CaptureSetting.CLEARED_LEGACY;
+import static dev.tollgate.session.testing.CaptureSetting.CLEARED_REFRESH;
+import static dev.tollgate.session.testing.CaptureSetting.REFRESH_COOKIE_EXPIRES;
+import static dev.tollgate.session.testing.Wire.encodedCookieValue;
+import static dev.tollgate.session.testing.Wire.frontToken;
+import static dev.tollgate.session.testing.Wire.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +19,7 @@ import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.core.CoreHttpException;
 import dev.tollgate.session.http.Headers;
+import dev.tollgate.session.testing.CaptureSetting;
 import dev.tollgate.session.testing.FakeCore;
 import dev.tollgate.session.testing.GoldenCaptures;
 import dev.tollgate.session.testing.TokenMinter;
@@ -19,14 +28,8 @@ import dev.tollgate.session.transfer.TokenWriter;
 import dev.tollgate.session.verify.ErrorResponse;
 import dev.tollgate.session.verify.ErrorResponses;
 import dev.tollgate.session.verify.SessionError;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -39,14 +42,6 @@ import org.junit.jupiter.api.Test;
  * replaying RT0 afterwards is theft, and a token the core cannot decrypt is unauthorised.
  */
 class SessionRefresherTest {
-    /** The capture's createdTime of the refreshed tokens: Fri, 26 Nov 2026 16:31:34 GMT. */
-    static final long NOW = 1_795_710_694_000L;
-    static final String ACCESS_COOKIE_EXPIRES = "Fri, 26 Nov 2027 16:31:34 GMT";
-    static final String REFRESH_COOKIE_EXPIRES = "Sat, 06 Mar 2027 16:31:34 GMT";
-    static final String CLEARED_ACCESS = "sAccessToken=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax";
-    static final String CLEARED_REFRESH = "sRefreshToken=; Path=/dev/auth/session/refresh; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax";
-    static final String CLEARED_LEGACY = "sIdRefreshToken=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax";
-
     static final GoldenCaptures.Capture FIRST = GoldenCaptures.find("POST", "/recipe/session/refresh", 0);
     static final GoldenCaptures.Capture SECOND = GoldenCaptures.find("POST", "/recipe/session/refresh", 1);
     static final GoldenCaptures.Capture THEFT = GoldenCaptures.find("POST", "/recipe/session/refresh", 2);
@@ -68,30 +63,17 @@ class SessionRefresherTest {
     }
 
     SessionConfig config(AntiCsrfMode mode) {
-        return SessionConfig.builder().coreUri(core.uri()).apiDomain(URI.create("http://localhost:4566"))
-                .apiGatewayPath("/dev").antiCsrf(mode).requestTimeout(Duration.ofSeconds(2)).build();
+        return CaptureSetting.config(core, mode).build();
     }
 
     SessionRefresher refresher(AntiCsrfMode mode) {
         SessionConfig config = config(mode);
         return new SessionRefresher(config, new CoreClient(config), new TokenWriter(config),
-                Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
+                CaptureSetting.clock());
     }
 
     SessionRefresher refresher() {
         return refresher(AntiCsrfMode.NONE);
-    }
-
-    static FakeCore.Answer answer(GoldenCaptures.Capture capture) {
-        return new FakeCore.Answer(capture.status(), capture.responseBody(), 0);
-    }
-
-    static Headers headers(String... pairs) {
-        Headers.Builder b = Headers.builder();
-        for (int i = 0; i < pairs.length; i += 2) {
-            b.add(pairs[i], pairs[i + 1]);
-        }
-        return b.build();
     }
 
     /** What a browser sends back for a Set-Cookie line: the name=value pair as it was written. */
@@ -101,22 +83,6 @@ class SessionRefresherTest {
 
     static String setCookie(ResponseTokens tokens, String name) {
         return tokens.setCookies().stream().filter(c -> c.startsWith(name + "=")).findFirst().orElse(null);
-    }
-
-    static String encodedCookieValue(String token) {
-        // The core's refresh tokens hold standard base64; encodeURIComponent turns + / = into %2B %2F %3D.
-        return token.replace("+", "%2B").replace("/", "%2F").replace("=", "%3D");
-    }
-
-    JsonNode sentToCore(String path) throws Exception {
-        FakeCore.Received r = core.received().stream().filter(x -> x.pathAndQuery().equals(path)).reduce((a, b) -> b)
-                .orElseThrow();
-        return TokenMinter.MAPPER.readTree(r.body());
-    }
-
-    static JsonNode frontToken(ResponseTokens tokens) throws Exception {
-        byte[] json = Base64.getDecoder().decode(tokens.headers().get("front-token"));
-        return TokenMinter.MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
     }
 
     static void assertClearsEverything(ResponseTokens tokens, String... extraCookies) {
@@ -160,12 +126,12 @@ class SessionRefresherTest {
 
     @Test
     void cookieRefreshSendsTheDecodedTokenAndWritesRotatedCookies() throws Exception {
-        core.on("POST", "/recipe/session/refresh", answer(FIRST));
+        core.on("POST", "/recipe/session/refresh", FIRST.answer());
 
         RefreshResult result = refresher().refresh(
                 headers("rid", "session", "cookie", "sRefreshToken=" + encodedCookieValue(RT0)));
 
-        JsonNode sent = sentToCore("/recipe/session/refresh");
+        JsonNode sent = core.lastBodySentTo("/recipe/session/refresh");
         assertThat(sent.get("refreshToken").asText()).isEqualTo(RT0);
         assertThat(sent.get("enableAntiCsrf").asBoolean()).isFalse();
         assertThat(sent.get("useDynamicSigningKey").asBoolean()).isTrue();
@@ -191,7 +157,7 @@ class SessionRefresherTest {
 
     @Test
     void eachRefreshRotatesAndTheBrowsersNewCookieCarriesTheChildToken() throws Exception {
-        core.on("POST", "/recipe/session/refresh", answer(FIRST), answer(SECOND));
+        core.on("POST", "/recipe/session/refresh", FIRST.answer(), SECOND.answer());
         SessionRefresher refresher = refresher();
 
         ResponseTokens first = ((RefreshResult.Refreshed) refresher.refresh(
@@ -204,18 +170,18 @@ class SessionRefresherTest {
         ResponseTokens second = ((RefreshResult.Refreshed) refresher.refresh(headers("cookie", newCookie)))
                 .responseTokens();
 
-        assertThat(sentToCore("/recipe/session/refresh").get("refreshToken").asText()).isEqualTo(RT1);
+        assertThat(core.lastBodySentTo("/recipe/session/refresh").get("refreshToken").asText()).isEqualTo(RT1);
         assertThat(setCookie(second, "sRefreshToken")).isNotEqualTo(setCookie(first, "sRefreshToken"));
         assertThat(setCookie(second, "sAccessToken")).isNotEqualTo(setCookie(first, "sAccessToken"));
     }
 
     @Test
     void headerRefreshAnswersInHeadersAndNeedsNoAntiCsrf() throws Exception {
-        core.on("POST", "/recipe/session/refresh", answer(FIRST));
+        core.on("POST", "/recipe/session/refresh", FIRST.answer());
 
         RefreshResult result = refresher(AntiCsrfMode.VIA_CUSTOM_HEADER).refresh(headers("authorization", "Bearer " + RT0));
 
-        assertThat(sentToCore("/recipe/session/refresh").get("refreshToken").asText()).isEqualTo(RT0);
+        assertThat(core.lastBodySentTo("/recipe/session/refresh").get("refreshToken").asText()).isEqualTo(RT0);
         ResponseTokens tokens = ((RefreshResult.Refreshed) result).responseTokens();
         JsonNode ok = FIRST.responseJson();
         assertThat(tokens.setCookies()).isEmpty();
@@ -228,12 +194,12 @@ class SessionRefresherTest {
 
     @Test
     void theHeaderTokenWinsAndTheCookiesThatAlsoCarriedOneAreCleared() throws Exception {
-        core.on("POST", "/recipe/session/refresh", answer(FIRST));
+        core.on("POST", "/recipe/session/refresh", FIRST.answer());
 
         RefreshResult result = refresher().refresh(headers("authorization", "Bearer " + RT0,
                 "cookie", "sAccessToken=stale; sRefreshToken=stale"));
 
-        assertThat(sentToCore("/recipe/session/refresh").get("refreshToken").asText()).isEqualTo(RT0);
+        assertThat(core.lastBodySentTo("/recipe/session/refresh").get("refreshToken").asText()).isEqualTo(RT0);
         ResponseTokens tokens = ((RefreshResult.Refreshed) result).responseTokens();
         assertThat(tokens.setCookies()).containsExactly(CLEARED_ACCESS, CLEARED_REFRESH);
         assertThat(tokens.headers().get("front-token")).isNotEqualTo("remove");
@@ -244,7 +210,7 @@ class SessionRefresherTest {
 
     @Test
     void aSuccessfulRefreshClearsTheLegacyCookie() throws Exception {
-        core.on("POST", "/recipe/session/refresh", answer(FIRST));
+        core.on("POST", "/recipe/session/refresh", FIRST.answer());
 
         RefreshResult result = refresher().refresh(
                 headers("cookie", "sIdRefreshToken=old; sRefreshToken=" + encodedCookieValue(RT0)));
@@ -256,7 +222,7 @@ class SessionRefresherTest {
 
     @Test
     void viaCustomHeaderRefusesACookieRefreshWithoutRidBeforeCallingTheCore() throws Exception {
-        core.on("POST", "/recipe/session/refresh", answer(FIRST));
+        core.on("POST", "/recipe/session/refresh", FIRST.answer());
         SessionRefresher refresher = refresher(AntiCsrfMode.VIA_CUSTOM_HEADER);
         Headers cookie = headers("cookie", "sRefreshToken=" + encodedCookieValue(RT0));
 
@@ -270,7 +236,7 @@ class SessionRefresherTest {
         RefreshResult withRid = refresher.refresh(headers("rid", "anti-csrf",
                 "cookie", "sRefreshToken=" + encodedCookieValue(RT0)));
         assertThat(withRid).isInstanceOf(RefreshResult.Refreshed.class);
-        assertThat(sentToCore("/recipe/session/refresh").get("enableAntiCsrf").asBoolean()).isFalse();
+        assertThat(core.lastBodySentTo("/recipe/session/refresh").get("enableAntiCsrf").asBoolean()).isFalse();
     }
 
     @Test
@@ -282,7 +248,7 @@ class SessionRefresherTest {
         RefreshResult result = refresher(AntiCsrfMode.VIA_TOKEN).refresh(headers("anti-csrf", "this-csrf",
                 "cookie", "sRefreshToken=" + encodedCookieValue(RT0)));
 
-        JsonNode sent = sentToCore("/recipe/session/refresh");
+        JsonNode sent = core.lastBodySentTo("/recipe/session/refresh");
         assertThat(sent.get("enableAntiCsrf").asBoolean()).isTrue();
         assertThat(sent.get("antiCsrfToken").asText()).isEqualTo("this-csrf");
         ResponseTokens tokens = ((RefreshResult.Refreshed) result).responseTokens();
@@ -292,16 +258,16 @@ class SessionRefresherTest {
 
     @Test
     void viaTokenDoesNotApplyToAHeaderRefresh() throws Exception {
-        core.on("POST", "/recipe/session/refresh", answer(FIRST));
+        core.on("POST", "/recipe/session/refresh", FIRST.answer());
 
         refresher(AntiCsrfMode.VIA_TOKEN).refresh(headers("authorization", "Bearer " + RT0));
 
-        assertThat(sentToCore("/recipe/session/refresh").get("enableAntiCsrf").asBoolean()).isFalse();
+        assertThat(core.lastBodySentTo("/recipe/session/refresh").get("enableAntiCsrf").asBoolean()).isFalse();
     }
 
     @Test
     void aTokenTheCoreRefusesIsUnauthorisedAndClears() throws Exception {
-        core.on("POST", "/recipe/session/refresh", answer(GARBAGE));
+        core.on("POST", "/recipe/session/refresh", GARBAGE.answer());
 
         RefreshResult result = refresher().refresh(headers("cookie", "sRefreshToken=garbage"));
 
@@ -314,8 +280,8 @@ class SessionRefresherTest {
 
     @Test
     void theftRevokesTheSessionAndClearsEveryTransferMethod() throws Exception {
-        core.on("POST", "/recipe/session/refresh", answer(THEFT));
-        core.on("POST", "/recipe/session/remove", answer(REMOVE));
+        core.on("POST", "/recipe/session/refresh", THEFT.answer());
+        core.on("POST", "/recipe/session/remove", REMOVE.answer());
 
         RefreshResult result = refresher().refresh(
                 headers("cookie", "sIdRefreshToken=old; sRefreshToken=" + encodedCookieValue(RT0)));
@@ -326,7 +292,7 @@ class SessionRefresherTest {
         ErrorResponse answer = ErrorResponses.of(rejected.error());
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.body()).isEqualTo("{\"message\":\"token theft detected\"}");
-        assertThat(sentToCore("/recipe/session/remove").toString())
+        assertThat(core.lastBodySentTo("/recipe/session/remove").toString())
                 .isEqualTo("{\"sessionHandles\":[\"" + TokenMinter.HANDLE + "\"]}");
         assertClearsEverything(rejected.responseTokens(), CLEARED_LEGACY);
     }
@@ -353,7 +319,7 @@ class SessionRefresherTest {
 
     @Test
     void aFailedRevocationAfterTheftIsItsOwnFailure() {
-        core.on("POST", "/recipe/session/refresh", answer(THEFT));
+        core.on("POST", "/recipe/session/refresh", THEFT.answer());
         core.on("POST", "/recipe/session/remove", 500, "internal error");
 
         assertThatThrownBy(() -> refresher().refresh(headers("cookie", "sRefreshToken=" + encodedCookieValue(RT0))))
@@ -363,7 +329,7 @@ class SessionRefresherTest {
 
     @Test
     void theLibraryWiresARefresherFromItsConfig() throws Exception {
-        core.on("POST", "/recipe/session/refresh", answer(FIRST));
+        core.on("POST", "/recipe/session/refresh", FIRST.answer());
 
         RefreshResult result = Sessions.create(config(AntiCsrfMode.NONE)).refresher()
                 .refresh(headers("authorization", "Bearer " + RT0));

@@ -1,5 +1,6 @@
 package dev.tollgate.session.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -66,6 +67,13 @@ public final class FakeCore implements AutoCloseable {
 
     public Received last() {
         return received.get(received.size() - 1);
+    }
+
+    /** The JSON body of the last request to {@code pathAndQuery}. */
+    public JsonNode lastBodySentTo(String pathAndQuery) throws IOException {
+        Received r = received.stream().filter(x -> x.pathAndQuery().equals(pathAndQuery)).reduce((x, y) -> y)
+                .orElseThrow(() -> new AssertionError("nothing was sent to " + pathAndQuery));
+        return TokenMinter.MAPPER.readTree(r.body());
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -15,6 +15,11 @@ import java.util.regex.Pattern;
  */
 public final class GoldenCaptures {
     public record Capture(String method, String path, String rid, JsonNode request, int status, String responseBody) {
+        /** This capture's status and body, for {@link FakeCore#on(String, String, FakeCore.Answer...)}. */
+        public FakeCore.Answer answer() {
+            return new FakeCore.Answer(status, responseBody, 0);
+        }
+
         public JsonNode responseJson() {
             try {
                 return TokenMinter.MAPPER.readTree(responseBody);
