@@ -15,7 +15,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuthApiFlowIT {
 
-    private static final String SITE = "http://localhost:3000";
+    private static final String SITE = AuthApiEnvironment.SITE;
 
     private static CoreStandIn core;
     private static WebhookInbox inbox;
@@ -44,13 +43,7 @@ class AuthApiFlowIT {
         return IsolatedLambda.load(IsolatedLambda.authApiJar(), "dev.tollgate.authapi.AuthApiHandler",
                 "com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent",
                 "com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent",
-                Map.of("SUPERTOKENS_CONNECTION_URI", core.uri().toString(),
-                        "API_DOMAIN", "http://localhost:4000",
-                        "API_GATEWAY_PATH", "/dev",
-                        "API_BASE_PATH", "/auth",
-                        "WEBSITE_DOMAIN", SITE,
-                        "EMAIL_SENDER", "webhook",
-                        "EMAIL_WEBHOOK_URL", inbox.url()));
+                AuthApiEnvironment.of(core, inbox));
     }
 
     @AfterAll

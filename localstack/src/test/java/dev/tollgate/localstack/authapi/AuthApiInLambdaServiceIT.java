@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuthApiInLambdaServiceIT {
 
-    private static final String SITE = "http://localhost:3000";
+    private static final String SITE = AuthApiEnvironment.SITE;
     private static final String HANDLER = "dev.tollgate.authapi.AuthApiHandler::handleRequest";
 
     private static CoreStandIn core;
@@ -46,14 +46,7 @@ class AuthApiInLambdaServiceIT {
         lambda = LambdaService.start(LambdaServiceOptions.defaults(
                 LambdaServiceOptions.runtimeClasspathFrom(Path.of("target/lambda-runtime.classpath"))));
         lambda.deploy(new FunctionDefinition("tollgate-auth-api", IsolatedLambda.authApiJar(), HANDLER,
-                Map.of("SUPERTOKENS_CONNECTION_URI", core.uri().toString(),
-                        "API_DOMAIN", "http://localhost:4000",
-                        "API_GATEWAY_PATH", "/dev",
-                        "API_BASE_PATH", "/auth",
-                        "WEBSITE_DOMAIN", SITE,
-                        "EMAIL_SENDER", "webhook",
-                        "EMAIL_WEBHOOK_URL", inbox.url()),
-                Duration.ofSeconds(30), 512));
+                AuthApiEnvironment.of(core, inbox), Duration.ofSeconds(30), 512));
         lambda.deploy(new FunctionDefinition("misconfigured-auth-api", IsolatedLambda.authApiJar(), HANDLER,
                 Map.of("SUPERTOKENS_CONNECTION_URI", core.uri().toString(), "API_DOMAIN", "http://localhost:4000"),
                 Duration.ofSeconds(30), 256));
