@@ -16,11 +16,13 @@ final class Caller {
 
     static String userId(ResolverEvent event) {
         Object value = event.headers().get(USER_HEADER);
-        if (!(value instanceof String userId) || userId.isBlank() || userId.length() > MAX_USER_ID_LENGTH
-                || !userId.equals(userId.strip()) || userId.chars().anyMatch(Character::isISOControl)) {
+        if (!(value instanceof String userId)
+                || userId.isBlank()
+                || userId.length() > MAX_USER_ID_LENGTH
+                || !userId.equals(userId.strip())
+                || userId.chars().anyMatch(Character::isISOControl)) {
             throw new ResolverError.Unauthorized(event.parentTypeName(), event.fieldName());
         }
         return userId;
     }
-
 }

@@ -2,7 +2,6 @@ package dev.tollgate.appsync;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;

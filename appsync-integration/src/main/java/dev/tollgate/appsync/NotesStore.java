@@ -1,5 +1,10 @@
 package dev.tollgate.appsync;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -8,12 +13,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The notes table: partition key {@code userId}, sort key {@code noteId} (notes-table.json). Every
@@ -39,8 +38,11 @@ final class NotesStore {
         List<Note> notes = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
-            QueryResponse page = dynamo.query(byUser(userId).scanIndexForward(false)
-                    .limit(limit - notes.size()).exclusiveStartKey(start).build());
+            QueryResponse page = dynamo.query(byUser(userId)
+                    .scanIndexForward(false)
+                    .limit(limit - notes.size())
+                    .exclusiveStartKey(start)
+                    .build());
             page.items().forEach(item -> notes.add(toNote(item)));
             start = page.hasLastEvaluatedKey() && notes.size() < limit ? page.lastEvaluatedKey() : null;
         } while (start != null);
@@ -52,8 +54,11 @@ final class NotesStore {
         int count = 0;
         Map<String, AttributeValue> start = null;
         do {
-            QueryResponse page = dynamo.query(byUser(userId).select(Select.COUNT).consistentRead(true)
-                    .exclusiveStartKey(start).build());
+            QueryResponse page = dynamo.query(byUser(userId)
+                    .select(Select.COUNT)
+                    .consistentRead(true)
+                    .exclusiveStartKey(start)
+                    .build());
             count += page.count();
             start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
         } while (start != null);
@@ -63,8 +68,15 @@ final class NotesStore {
     /** Stores a new note; the condition guarantees an existing note is never overwritten. */
     void add(String userId, Note note) {
         dynamo.putItem(b -> b.tableName(table)
-                .item(Map.of(USER, s(userId), NOTE, s(note.id()), TEXT, s(note.text()),
-                        CREATED_AT, s(Note.AWS_DATE_TIME.format(note.createdAt()))))
+                .item(Map.of(
+                        USER,
+                        s(userId),
+                        NOTE,
+                        s(note.id()),
+                        TEXT,
+                        s(note.text()),
+                        CREATED_AT,
+                        s(Note.AWS_DATE_TIME.format(note.createdAt()))))
                 .conditionExpression("attribute_not_exists(#note)")
                 .expressionAttributeNames(Map.of("#note", NOTE)));
     }
@@ -84,14 +96,18 @@ final class NotesStore {
     }
 
     private QueryRequest.Builder byUser(String userId) {
-        return QueryRequest.builder().tableName(table)
+        return QueryRequest.builder()
+                .tableName(table)
                 .keyConditionExpression("#user = :user")
                 .expressionAttributeNames(Map.of("#user", USER))
                 .expressionAttributeValues(Map.of(":user", s(userId)));
     }
 
     private static Note toNote(Map<String, AttributeValue> item) {
-        return new Note(item.get(NOTE).s(), item.get(TEXT).s(), Instant.parse(item.get(CREATED_AT).s()));
+        return new Note(
+                item.get(NOTE).s(),
+                item.get(TEXT).s(),
+                Instant.parse(item.get(CREATED_AT).s()));
     }
 
     private static AttributeValue s(String value) {

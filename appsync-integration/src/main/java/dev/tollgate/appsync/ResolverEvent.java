@@ -7,8 +7,8 @@ import java.util.Map;
  * {@code info.fieldName}, {@code arguments} and {@code request.headers}. Anything else in the event
  * (identity, source, selection set, stash, ...) is ignored.
  */
-record ResolverEvent(String parentTypeName, String fieldName, Map<String, Object> arguments,
-                     Map<String, Object> headers) {
+record ResolverEvent(
+        String parentTypeName, String fieldName, Map<String, Object> arguments, Map<String, Object> headers) {
 
     /** Reads the event as Lambda deserialized it into maps; refuses anything not of AppSync's shape. */
     static ResolverEvent from(Map<String, Object> event) {
@@ -23,7 +23,8 @@ record ResolverEvent(String parentTypeName, String fieldName, Map<String, Object
         }
         Object arguments = event.get("arguments");
         Object request = event.get("request");
-        Map<String, Object> headers = request == null ? Map.of() : mapOrEmpty(map(request, "request").get("headers"), "request.headers");
+        Map<String, Object> headers =
+                request == null ? Map.of() : mapOrEmpty(map(request, "request").get("headers"), "request.headers");
         return new ResolverEvent(p, f, arguments == null ? Map.of() : map(arguments, "arguments"), headers);
     }
 

@@ -2,16 +2,15 @@ package dev.tollgate.appsync;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
-
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The AppSync direct Lambda resolver for every field of schema.graphql
@@ -39,7 +38,9 @@ public final class ResolverHandler implements RequestHandler<Map<String, Object>
 
     /** For embedding (tests, in-process runs): a client the caller built, e.g. with static test credentials. */
     public ResolverHandler(DynamoDbClient dynamo, ResolverConfig config) {
-        this(new NotesService(new NotesStore(dynamo, config.notesTable()), config.maxNotesPerUser(), Clock.systemUTC()),
+        this(
+                new NotesService(
+                        new NotesStore(dynamo, config.notesTable()), config.maxNotesPerUser(), Clock.systemUTC()),
                 new InvocationLog(System.out));
     }
 
@@ -75,13 +76,24 @@ public final class ResolverHandler implements RequestHandler<Map<String, Object>
             throw e;
         } catch (SdkException e) {
             // The SDK's message may name tables or endpoints: it goes to the log, not to the caller.
-            log.invocation(requestId, field, "InternalFailure", userId, millisSince(started),
+            log.invocation(
+                    requestId,
+                    field,
+                    "InternalFailure",
+                    userId,
+                    millisSince(started),
                     e.getClass().getSimpleName() + ": " + e.getMessage());
             throw new ResolverError.StorageFailure();
         } catch (RuntimeException e) {
             // Unhandled, Lambda would hand AppSync (and so the client) the message and the stack trace,
             // and the message could quote item data: log the type only, answer a fixed error.
-            log.invocation(requestId, field, "InternalFailure", userId, millisSince(started), e.getClass().getName());
+            log.invocation(
+                    requestId,
+                    field,
+                    "InternalFailure",
+                    userId,
+                    millisSince(started),
+                    e.getClass().getName());
             throw new ResolverError.InternalError();
         }
     }
@@ -89,11 +101,15 @@ public final class ResolverHandler implements RequestHandler<Map<String, Object>
     private Object resolve(ResolverEvent event, String userId) {
         return switch (event.parentTypeName() + "." + event.fieldName()) {
             case "Query.me" -> Map.of("userId", userId);
-            case "Query.notes" -> notes.list(userId).stream().map(Note::toGraphQl).toList();
-            case "Mutation.addNote" -> notes.add(userId, event.stringArgument("text")).toGraphQl();
-            case "Mutation.deleteNote" -> notes.delete(userId, event.stringArgument("id")).toGraphQl();
-            default -> throw new ResolverError.BadRequest("this resolver does not serve "
-                    + event.parentTypeName() + "." + event.fieldName());
+            case "Query.notes" ->
+                notes.list(userId).stream().map(Note::toGraphQl).toList();
+            case "Mutation.addNote" ->
+                notes.add(userId, event.stringArgument("text")).toGraphQl();
+            case "Mutation.deleteNote" ->
+                notes.delete(userId, event.stringArgument("id")).toGraphQl();
+            default ->
+                throw new ResolverError.BadRequest(
+                        "this resolver does not serve " + event.parentTypeName() + "." + event.fieldName());
         };
     }
 

@@ -1,6 +1,6 @@
 package dev.tollgate.appsync;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,22 +9,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** resolvers.yaml, schema.graphql and the handler agree on which fields exist. */
 class DefinitionFilesTest {
 
     private static String resource(String name) throws IOException {
-        try (InputStream in = DefinitionFilesTest.class.getResourceAsStream("/appsync/" + name)) {
+        try (InputStream in = DefinitionFilesTest.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
     @Test
     void everyWiredFieldIsServedAndEveryServedFieldIsWired() throws IOException {
-        String yaml = resource("resolvers.yaml");
-        Matcher m = Pattern.compile("- type: (\\w+)\\s+field: (\\w+)\\s+dataSource: (\\w+)").matcher(yaml);
+        String yaml = resource("/stack/resolvers.yaml");
+        Matcher m = Pattern.compile("- type: (\\w+)\\s+field: (\\w+)\\s+dataSource: (\\w+)")
+                .matcher(yaml);
         List<String> wired = new ArrayList<>();
         while (m.find()) {
             wired.add(m.group(1) + "." + m.group(2));
@@ -36,7 +36,7 @@ class DefinitionFilesTest {
 
     @Test
     void theSchemaDeclaresEveryWiredFieldAndNoAppSyncScalar() throws IOException {
-        String schema = resource("schema.graphql");
+        String schema = resource("/appsync/schema.graphql");
         for (String field : ResolverHandler.FIELDS) {
             String type = field.substring(0, field.indexOf('.'));
             String name = field.substring(field.indexOf('.') + 1);

@@ -1,14 +1,13 @@
 package dev.tollgate.appsync;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ResolverConfigTest {
 
@@ -32,8 +31,13 @@ class ResolverConfigTest {
 
     @Test
     void readsEveryVariable() {
-        ResolverConfig config = ResolverConfig.fromEnvironment(env("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000",
-                "NOTES_MAX_PER_USER", "7", "AWS_REGION", "eu-west-1"));
+        ResolverConfig config = ResolverConfig.fromEnvironment(env(
+                "AWS_ENDPOINT_URL_DYNAMODB",
+                "http://127.0.0.1:8000",
+                "NOTES_MAX_PER_USER",
+                "7",
+                "AWS_REGION",
+                "eu-west-1"));
         assertThat(config.dynamoEndpoint()).contains(URI.create("http://127.0.0.1:8000"));
         assertThat(config.maxNotesPerUser()).isEqualTo(7);
         assertThat(config.region()).isEqualTo("eu-west-1");

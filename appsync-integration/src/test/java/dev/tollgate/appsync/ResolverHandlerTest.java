@@ -1,9 +1,22 @@
 package dev.tollgate.appsync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.dynamodb.DynamoDbEmulator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,20 +27,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The resolver against the DynamoDB emulator, fed AppSync's direct-resolver events through Lambda's serializer. */
 class ResolverHandlerTest {
@@ -45,9 +44,12 @@ class ResolverHandlerTest {
     @BeforeAll
     static void startDynamo() {
         emulator = DynamoDbEmulator.start(0, false);
-        dynamo = DynamoDbClient.builder().endpointOverride(emulator.endpoint()).region(Region.US_EAST_1)
+        dynamo = DynamoDbClient.builder()
+                .endpointOverride(emulator.endpoint())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     @AfterAll
@@ -69,29 +71,43 @@ class ResolverHandlerTest {
         String table = createNotesTable();
         ResolverConfig config = new ResolverConfig(table, "us-east-1", Optional.of(emulator.endpoint()), cap);
         logLines = new ByteArrayOutputStream();
-        NotesService service = new NotesService(new NotesStore(dynamo, config.notesTable()), config.maxNotesPerUser(),
-                clock);
+        NotesService service =
+                new NotesService(new NotesStore(dynamo, config.notesTable()), config.maxNotesPerUser(), clock);
         return new ResolverHandler(service, new InvocationLog(new PrintStream(logLines, true, StandardCharsets.UTF_8)));
     }
 
     /** The table exactly as notes-table.json defines it, under a fresh name per test. */
     private static String createNotesTable() throws IOException {
         ObjectNode definition;
-        try (InputStream in = ResolverHandlerTest.class.getResourceAsStream("/appsync/notes-table.json")) {
+        try (InputStream in = ResolverHandlerTest.class.getResourceAsStream("/stack/notes-table.json")) {
             definition = (ObjectNode) JSON.readTree(in);
         }
         String name = definition.get("TableName").asText() + "-" + TABLES.incrementAndGet();
         definition.put("TableName", name);
         CreateTableRequest request = CreateTableRequest.builder()
                 .tableName(name)
-                .attributeDefinitions(JSON.convertValue(definition.get("AttributeDefinitions"),
-                        new com.fasterxml.jackson.core.type.TypeReference<List<java.util.Map<String, String>>>() {})
-                        .stream().map(d -> software.amazon.awssdk.services.dynamodb.model.AttributeDefinition.builder()
-                                .attributeName(d.get("AttributeName")).attributeType(d.get("AttributeType")).build()).toList())
-                .keySchema(JSON.convertValue(definition.get("KeySchema"),
-                        new com.fasterxml.jackson.core.type.TypeReference<List<java.util.Map<String, String>>>() {})
-                        .stream().map(k -> software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder()
-                                .attributeName(k.get("AttributeName")).keyType(k.get("KeyType")).build()).toList())
+                .attributeDefinitions(JSON
+                        .convertValue(
+                                definition.get("AttributeDefinitions"),
+                                new com.fasterxml.jackson.core.type.TypeReference<
+                                        List<java.util.Map<String, String>>>() {})
+                        .stream()
+                        .map(d -> software.amazon.awssdk.services.dynamodb.model.AttributeDefinition.builder()
+                                .attributeName(d.get("AttributeName"))
+                                .attributeType(d.get("AttributeType"))
+                                .build())
+                        .toList())
+                .keySchema(JSON
+                        .convertValue(
+                                definition.get("KeySchema"),
+                                new com.fasterxml.jackson.core.type.TypeReference<
+                                        List<java.util.Map<String, String>>>() {})
+                        .stream()
+                        .map(k -> software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder()
+                                .attributeName(k.get("AttributeName"))
+                                .keyType(k.get("KeyType"))
+                                .build())
+                        .toList())
                 .billingMode(definition.get("BillingMode").asText())
                 .build();
         dynamo.createTable(request);
@@ -164,7 +180,8 @@ class ResolverHandlerTest {
         Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         JsonNode added = ok(fixture("mutation-addNote.json"));
         assertThat(added.get("text").asText()).isEqualTo("Buy milk");
-        assertThat(added.get("id").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(added.get("id").asText())
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(added.get("createdAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
         assertThat(Instant.parse(added.get("createdAt").asText())).isBetween(before, Instant.now());
 
@@ -285,15 +302,22 @@ class ResolverHandlerTest {
         assertThat(fails(addNote(ALICE, "x".repeat(1001))).errorMessage())
                 .isEqualTo("BadRequest: text must be at most 1000 characters, was 1001");
         // 1000 emoji are 2000 UTF-16 units and 4000 UTF-8 bytes, but 1000 characters: accepted.
-        assertThat(ok(addNote(ALICE, "\uD83D\uDCDD".repeat(1000))).get("text").asText()).hasSize(2000);
+        assertThat(ok(addNote(ALICE, "\uD83D\uDCDD".repeat(1000))).get("text").asText())
+                .hasSize(2000);
     }
 
     @Test
     void refusesMalformedIds() {
-        for (String id : List.of("", "abc", "01937A6B-2C3D-7E4F-8A9B-0C1D2E3F4A5B", "01937a6b-2c3d-7e4f-8a9b-0c1d2e3f4a5b ",
-                "../../etc", "01937a6b2c3d7e4f8a9b0c1d2e3f4a5b")) {
+        for (String id : List.of(
+                "",
+                "abc",
+                "01937A6B-2C3D-7E4F-8A9B-0C1D2E3F4A5B",
+                "01937a6b-2c3d-7e4f-8a9b-0c1d2e3f4a5b ",
+                "../../etc",
+                "01937a6b2c3d7e4f8a9b0c1d2e3f4a5b")) {
             assertThat(fails(deleteNote(ALICE, id)).errorMessage())
-                    .as("id %s", id).isEqualTo("BadRequest: id must be a note id (a lower-case UUID)");
+                    .as("id %s", id)
+                    .isEqualTo("BadRequest: id must be a note id (a lower-case UUID)");
         }
     }
 
@@ -307,12 +331,13 @@ class ResolverHandlerTest {
 
     @Test
     void refusesEventsThatAreNotAppSyncs() {
-        assertThat(fails("{\"arguments\":{}}").errorMessage())
-                .isEqualTo("BadRequest: event.info must be an object");
+        assertThat(fails("{\"arguments\":{}}").errorMessage()).isEqualTo("BadRequest: event.info must be an object");
         assertThat(fails(event("query-me.json", ALICE, e -> ((ObjectNode) e.get("info")).put("fieldName", "secrets")))
-                .errorMessage()).isEqualTo("BadRequest: this resolver does not serve Query.secrets");
+                        .errorMessage())
+                .isEqualTo("BadRequest: this resolver does not serve Query.secrets");
         assertThat(fails(event("query-me.json", ALICE, e -> ((ObjectNode) e.get("request")).put("headers", "x")))
-                .errorMessage()).isEqualTo("BadRequest: event.request.headers must be an object");
+                        .errorMessage())
+                .isEqualTo("BadRequest: event.request.headers must be an object");
     }
 
     // ---- the caller ----
@@ -334,15 +359,18 @@ class ResolverHandlerTest {
     @Test
     void refusesBlankMalformedOrMiscasedUserHeaders() {
         for (String bad : List.of("", "   ", " " + ALICE, ALICE + "\n", "a\u0000b", "u".repeat(257))) {
-            assertThat(fails(listNotes(bad)).errorMessage()).as("x-user-id %s", bad)
+            assertThat(fails(listNotes(bad)).errorMessage())
+                    .as("x-user-id %s", bad)
                     .startsWith("Unauthorized: ");
         }
         // AppSync lower-cases header names; another spelling is not the header API Gateway maps.
-        String miscased = event("query-notes.json", null, e -> ((ObjectNode) e.get("request").get("headers")).put("X-User-Id", ALICE));
+        String miscased = event(
+                "query-notes.json", null, e -> ((ObjectNode) e.get("request").get("headers")).put("X-User-Id", ALICE));
         assertThat(fails(miscased).errorMessage()).startsWith("Unauthorized: ");
         String noRequest = event("query-notes.json", ALICE, e -> e.remove("request"));
         assertThat(fails(noRequest).errorMessage()).startsWith("Unauthorized: ");
-        String nonString = event("query-notes.json", null, e -> ((ObjectNode) e.get("request").get("headers")).put("x-user-id", 7));
+        String nonString = event(
+                "query-notes.json", null, e -> ((ObjectNode) e.get("request").get("headers")).put("x-user-id", 7));
         assertThat(fails(nonString).errorMessage()).startsWith("Unauthorized: ");
     }
 
@@ -351,30 +379,39 @@ class ResolverHandlerTest {
     @Test
     void anUnreadableItemIsAFixedInternalFailureThatQuotesNothing() throws IOException {
         String table = createNotesTable();
-        handler = new ResolverHandler(new NotesService(new NotesStore(dynamo, table), 3, java.time.Clock.systemUTC()),
+        handler = new ResolverHandler(
+                new NotesService(new NotesStore(dynamo, table), 3, java.time.Clock.systemUTC()),
                 new InvocationLog(new PrintStream(logLines, true, StandardCharsets.UTF_8)));
         // An item written by something else, without the text and createdAt the resolver relies on.
-        dynamo.putItem(b -> b.tableName(table).item(java.util.Map.of(
-                NotesStore.USER, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(ALICE),
-                NotesStore.NOTE, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("private-note-id"))));
+        dynamo.putItem(b -> b.tableName(table)
+                .item(java.util.Map.of(
+                        NotesStore.USER, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(ALICE),
+                        NotesStore.NOTE,
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                        "private-note-id"))));
 
         LambdaBoundary.Outcome outcome = fails(listNotes(ALICE));
 
         assertThat(outcome.errorMessage()).isEqualTo("InternalFailure: the resolver failed; try again later");
         assertThat(outcome.errorType()).isEqualTo("dev.tollgate.appsync.ResolverError$InternalError");
         String log = logLines.toString(StandardCharsets.UTF_8);
-        assertThat(log).contains("\"outcome\":\"InternalFailure\"").contains("\"cause\":\"java.lang.")
+        assertThat(log)
+                .contains("\"outcome\":\"InternalFailure\"")
+                .contains("\"cause\":\"java.lang.")
                 .doesNotContain("private-note-id");
     }
 
     @Test
     void aStorageFailureSaysSoWithoutItsInternals() {
         ResolverConfig config = new ResolverConfig("no-such-table", "us-east-1", Optional.empty(), 3);
-        handler = new ResolverHandler(new NotesService(new NotesStore(dynamo, config.notesTable()), 3, java.time.Clock.systemUTC()),
+        handler = new ResolverHandler(
+                new NotesService(new NotesStore(dynamo, config.notesTable()), 3, java.time.Clock.systemUTC()),
                 new InvocationLog(new PrintStream(logLines, true, StandardCharsets.UTF_8)));
         LambdaBoundary.Outcome outcome = fails(listNotes(ALICE));
-        assertThat(outcome.errorMessage()).isEqualTo("InternalFailure: the notes store is unavailable; try again later");
-        assertThat(logLines.toString(StandardCharsets.UTF_8)).contains("\"outcome\":\"InternalFailure\"")
+        assertThat(outcome.errorMessage())
+                .isEqualTo("InternalFailure: the notes store is unavailable; try again later");
+        assertThat(logLines.toString(StandardCharsets.UTF_8))
+                .contains("\"outcome\":\"InternalFailure\"")
                 .contains("ResourceNotFoundException");
     }
 }

@@ -7,7 +7,6 @@ import dev.tollgate.authapi.http.ApiRequest;
 import dev.tollgate.authapi.http.ApiResponse;
 import dev.tollgate.authapi.log.RequestLog;
 import dev.tollgate.authapi.routing.Router;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,8 +58,15 @@ public final class AuthApi {
         }
         cors.decorate(request, response);
         long latencyMillis = (System.nanoTime() - start) / 1_000_000;
-        log.write(new RequestLog.Entry(requestId, request.method(), route, response.status(), outcome,
-                latencyMillis, response.userId(), error));
+        log.write(new RequestLog.Entry(
+                requestId,
+                request.method(),
+                route,
+                response.status(),
+                outcome,
+                latencyMillis,
+                response.userId(),
+                error));
         return response;
     }
 }

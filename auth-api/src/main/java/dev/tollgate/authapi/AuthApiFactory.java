@@ -18,14 +18,12 @@ import dev.tollgate.session.Sessions;
 import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.transfer.TokenWriter;
-
 import java.io.PrintStream;
 
 /** Wires the routes the SDK calls to the session library, the core and the email sender. */
 public final class AuthApiFactory {
 
-    private AuthApiFactory() {
-    }
+    private AuthApiFactory() {}
 
     public static AuthApi create(AuthApiConfig config, EmailSender sender, PrintStream logOut) {
         SessionConfig sessionConfig = config.session();
@@ -44,7 +42,9 @@ public final class AuthApiFactory {
                 .route("POST", "/signout", new SignOutRoute(core, writer, sessions))
                 .route("GET", "/user/email/verify", new IsEmailVerifiedRoute(core, sessions, claims))
                 .route("POST", "/user/email/verify", new VerifyEmailRoute(core, sessions, claims))
-                .route("POST", "/user/email/verify/token",
+                .route(
+                        "POST",
+                        "/user/email/verify/token",
                         new SendVerificationEmailRoute(core, sessions, claims, sender, config.websiteOrigin()))
                 .build();
         return new AuthApi(router, new Cors(config.websiteOrigin()), new RequestLog(logOut, config.quietLog()));

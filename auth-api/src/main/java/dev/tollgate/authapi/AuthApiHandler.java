@@ -4,14 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-
 import dev.tollgate.authapi.config.AuthApiConfig;
 import dev.tollgate.authapi.email.EmailSenders;
 import dev.tollgate.authapi.http.ApiRequest;
 import dev.tollgate.authapi.http.ApiResponse;
 import dev.tollgate.authapi.http.Json;
 import dev.tollgate.authapi.http.ProxyEvents;
-
 import java.util.Map;
 
 /**
@@ -46,7 +44,8 @@ public final class AuthApiHandler implements RequestHandler<APIGatewayProxyReque
         try {
             request = ProxyEvents.toRequest(event);
         } catch (IllegalArgumentException e) {
-            return ProxyEvents.toResponseEvent(ApiResponse.json(400, Json.message("Malformed request: " + e.getMessage())));
+            return ProxyEvents.toResponseEvent(
+                    ApiResponse.json(400, Json.message("Malformed request: " + e.getMessage())));
         }
         return ProxyEvents.toResponseEvent(api.handle(request, requestId));
     }

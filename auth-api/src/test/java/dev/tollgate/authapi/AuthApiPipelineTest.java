@@ -1,7 +1,8 @@
 package dev.tollgate.authapi;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.authapi.cors.Cors;
 import dev.tollgate.authapi.error.ApiException;
 import dev.tollgate.authapi.http.ApiRequest;
@@ -9,16 +10,12 @@ import dev.tollgate.authapi.http.ApiResponse;
 import dev.tollgate.authapi.http.Json;
 import dev.tollgate.authapi.log.RequestLog;
 import dev.tollgate.authapi.routing.Router;
-
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The pipeline around the routes: limits, preflights, error mapping, CORS on every answer, the log line. */
 class AuthApiPipelineTest {
@@ -28,7 +25,10 @@ class AuthApiPipelineTest {
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final AuthApi api = new AuthApi(
             Router.builder("/dev", "/auth")
-                    .route("POST", "/signin", request -> ApiResponse.json(200, Json.status("OK")).userId("user-1"))
+                    .route(
+                            "POST",
+                            "/signin",
+                            request -> ApiResponse.json(200, Json.status("OK")).userId("user-1"))
                     .route("POST", "/boom", request -> {
                         throw new IllegalStateException("secret detail");
                     })
@@ -52,7 +52,8 @@ class AuthApiPipelineTest {
         ApiResponse response = api.handle(request("GET", "/auth/nothing", ""), "r1");
         assertThat(response.status()).isEqualTo(404);
         assertThat(json(response).get("message").asText()).contains("/auth/nothing");
-        assertThat(response.headers()).containsEntry("Access-Control-Allow-Origin", SITE)
+        assertThat(response.headers())
+                .containsEntry("Access-Control-Allow-Origin", SITE)
                 .containsEntry("Content-Type", "application/json");
     }
 
@@ -66,10 +67,12 @@ class AuthApiPipelineTest {
 
     @Test
     void oversizedBodyIs413() throws Exception {
-        ApiResponse response = api.handle(request("POST", "/auth/signin", "x".repeat(AuthApi.MAX_BODY_BYTES + 1)), "r1");
+        ApiResponse response =
+                api.handle(request("POST", "/auth/signin", "x".repeat(AuthApi.MAX_BODY_BYTES + 1)), "r1");
         assertThat(response.status()).isEqualTo(413);
         assertThat(json(response).get("message").asText()).contains("larger than");
-        assertThat(api.handle(request("POST", "/auth/signin", "x".repeat(AuthApi.MAX_BODY_BYTES)), "r2").status())
+        assertThat(api.handle(request("POST", "/auth/signin", "x".repeat(AuthApi.MAX_BODY_BYTES)), "r2")
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -97,7 +100,9 @@ class AuthApiPipelineTest {
 
     @Test
     void writesOneJsonLinePerRequest() throws Exception {
-        api.handle(request("POST", "/auth/signin", "{\"formFields\":[{\"id\":\"password\",\"value\":\"hunter22\"}]}"), "req-7");
+        api.handle(
+                request("POST", "/auth/signin", "{\"formFields\":[{\"id\":\"password\",\"value\":\"hunter22\"}]}"),
+                "req-7");
         String[] lines = logBytes.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(1);
         JsonNode line = Json.MAPPER.readTree(lines[0]);

@@ -17,9 +17,6 @@ import dev.tollgate.authorizer.policy.PolicyWriter;
 import dev.tollgate.session.Sessions;
 import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.session.jwks.JwksUnavailableException;
-import org.crac.Core;
-import org.crac.Resource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,6 +24,8 @@ import java.io.PrintStream;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * The Lambda REQUEST authorizer ({@code dev.tollgate.authorizer.AuthorizerHandler::handleRequest}).
@@ -64,8 +63,10 @@ public final class AuthorizerHandler implements RequestStreamHandler, Resource {
      * Package-private for tests: {@code decideWrapper} wraps the real decision step, so a test can make
      * it fail the way a bug would and check what the caller and the log then see.
      */
-    AuthorizerHandler(Map<String, String> env, PrintStream logOut,
-                      UnaryOperator<Function<AuthorizerEvent, Decision>> decideWrapper) {
+    AuthorizerHandler(
+            Map<String, String> env,
+            PrintStream logOut,
+            UnaryOperator<Function<AuthorizerEvent, Decision>> decideWrapper) {
         AuthorizerConfig config = AuthorizerConfig.fromEnvironment(env);
         this.log = new DecisionLog(logOut, config.logLevel());
         this.sessions = Sessions.create(SessionConfig.fromEnvironment(env));
@@ -90,16 +91,22 @@ public final class AuthorizerHandler implements RequestStreamHandler, Resource {
         } catch (IOException | RuntimeException e) {
             // A bug, or the runtime's stream failing: answer 500 and log only the exception's type, since
             // its message could quote input. Without this an I/O failure would leave no decision line.
-            decision = new Decision.Failure(Reason.INTERNAL_ERROR, null, e.getClass().getName());
+            decision = new Decision.Failure(
+                    Reason.INTERNAL_ERROR, null, e.getClass().getName());
         }
         String requestId = event == null ? null : event.requestId();
         try {
             responder.respond(decision, event == null ? null : event.methodArn(), requestId, output);
         } finally {
-            log.decision(new DecisionLog.Entry(decision.reason(), decision.userId(),
-                    event == null ? null : event.httpMethod(), event == null ? null : event.resource(),
-                    (System.nanoTime() - start) / 1_000, requestId,
-                    context == null ? null : context.getAwsRequestId(), decision.detail()));
+            log.decision(new DecisionLog.Entry(
+                    decision.reason(),
+                    decision.userId(),
+                    event == null ? null : event.httpMethod(),
+                    event == null ? null : event.resource(),
+                    (System.nanoTime() - start) / 1_000,
+                    requestId,
+                    context == null ? null : context.getAwsRequestId(),
+                    decision.detail()));
         }
     }
 
@@ -122,10 +129,14 @@ public final class AuthorizerHandler implements RequestStreamHandler, Resource {
      * cached authorizer per claim set).
      */
     private void warnIfClaimsCanBeBypassed(AuthorizerConfig config) {
-        if (config.policyScope() == PolicyScope.API && !config.routeClaims().rules().isEmpty()) {
-            log.lifecycle(LogLevel.WARN, "init", "POLICY_SCOPE=api with REQUIRED_CLAIMS: if this authorizer's "
-                    + "TTL is above 0, an Allow cached for one route opens every route, including those that "
-                    + "require claims; keep the TTL at 0 or use one authorizer per claim set");
+        if (config.policyScope() == PolicyScope.API
+                && !config.routeClaims().rules().isEmpty()) {
+            log.lifecycle(
+                    LogLevel.WARN,
+                    "init",
+                    "POLICY_SCOPE=api with REQUIRED_CLAIMS: if this authorizer's "
+                            + "TTL is above 0, an Allow cached for one route opens every route, including those that "
+                            + "require claims; keep the TTL at 0 or use one authorizer per claim set");
         }
     }
 

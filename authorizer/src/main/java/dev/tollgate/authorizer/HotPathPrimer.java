@@ -8,7 +8,6 @@ import dev.tollgate.authorizer.decision.UnauthorizedError;
 import dev.tollgate.authorizer.event.AuthorizerEvent;
 import dev.tollgate.authorizer.event.EventReader;
 import dev.tollgate.authorizer.event.MalformedEventException;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,7 +42,8 @@ final class HotPathPrimer {
     void prime() {
         byte[] anonymous = event(null);
         // Without a cached key a token would make the verifier fetch the JWKS: prime the anonymous path only.
-        byte[] withToken = keyIds.isEmpty() ? null : event(syntheticToken(keyIds.iterator().next()));
+        byte[] withToken =
+                keyIds.isEmpty() ? null : event(syntheticToken(keyIds.iterator().next()));
         for (int i = 0; i < ROUNDS; i++) {
             decideAndRender(anonymous);
             if (withToken != null) {
@@ -69,11 +69,12 @@ final class HotPathPrimer {
     private static byte[] event(String token) {
         String cookie = token == null ? "" : ",\"cookie\":[\"sAccessToken=" + token + "\"]";
         return ("{\"type\":\"REQUEST\","
-                + "\"methodArn\":\"arn:aws:execute-api:us-east-1:000000000000:primer/primer/POST/primer\","
-                + "\"resource\":\"/primer\",\"path\":\"/primer\",\"httpMethod\":\"POST\","
-                + "\"headers\":{\"rid\":\"anti-csrf\"},"
-                + "\"multiValueHeaders\":{\"rid\":[\"anti-csrf\"]" + cookie + "},"
-                + "\"requestContext\":{\"requestId\":\"snapstart-priming\"}}").getBytes(StandardCharsets.UTF_8);
+                        + "\"methodArn\":\"arn:aws:execute-api:us-east-1:000000000000:primer/primer/POST/primer\","
+                        + "\"resource\":\"/primer\",\"path\":\"/primer\",\"httpMethod\":\"POST\","
+                        + "\"headers\":{\"rid\":\"anti-csrf\"},"
+                        + "\"multiValueHeaders\":{\"rid\":[\"anti-csrf\"]" + cookie + "},"
+                        + "\"requestContext\":{\"requestId\":\"snapstart-priming\"}}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** A structurally valid v5 token for {@code kid} whose signature cannot verify. */

@@ -1,18 +1,16 @@
 package dev.tollgate.authorizer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tollgate.authorizer.testing.AccessTokens;
-import dev.tollgate.authorizer.testing.FakeCore;
-import dev.tollgate.authorizer.testing.Fixtures;
-import dev.tollgate.authorizer.testing.LambdaAnswer;
-import dev.tollgate.authorizer.testing.SigningKey;
 import dev.tollgate.session.config.ConfigException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
+import dev.tollgate.testkit.AccessTokens;
+import dev.tollgate.testkit.FakeCore;
+import dev.tollgate.testkit.Fixtures;
+import dev.tollgate.testkit.LambdaAnswer;
+import dev.tollgate.testkit.SigningKey;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +18,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every decision of the recipe (protocol spec B.6), in process, against a loopback core with keys and
@@ -115,8 +114,8 @@ class AuthorizerHandlerTest {
 
     @Test
     void validHeaderSessionIsAllowed() {
-        LambdaAnswer answer = LambdaAnswer.invoke(handler(),
-                withToken("allow-header-session.json", AccessTokens.v5(key, "user-2")));
+        LambdaAnswer answer =
+                LambdaAnswer.invoke(handler(), withToken("allow-header-session.json", AccessTokens.v5(key, "user-2")));
 
         assertThat(answer).isEqualTo(new LambdaAnswer(false, allow("user-2", ARN, "{\"setCookie\":\"\"}")));
     }
@@ -145,20 +144,28 @@ class AuthorizerHandlerTest {
         assertThat(answer.error()).isFalse();
         JsonNode result = JSON.readTree(answer.body());
         assertThat(result.get("principalId").asText()).isEqualTo("user-3");
-        assertThat(result.get("policyDocument").toString()).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":"
-                + "[{\"Action\":\"execute-api:Invoke\",\"Effect\":\"Allow\",\"Resource\":\"" + ARN + "\"}]}");
+        assertThat(result.get("policyDocument").toString())
+                .isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":"
+                        + "[{\"Action\":\"execute-api:Invoke\",\"Effect\":\"Allow\",\"Resource\":\"" + ARN + "\"}]}");
         String setCookie = result.get("context").get("setCookie").asText();
-        assertThat(setCookie).matches("sAccessToken=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+; Path=/; "
-                + "Expires=[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT; HttpOnly; SameSite=Lax");
+        assertThat(setCookie)
+                .matches(
+                        "sAccessToken=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+; Path=/; "
+                                + "Expires=[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT; HttpOnly; SameSite=Lax");
         String replacement = setCookie.substring("sAccessToken=".length(), setCookie.indexOf(';'));
         assertThat(replacement).isNotEqualTo(token);
-        assertThat(AccessTokens.payloadOf(replacement).get("parentRefreshTokenHash1").isNull()).isTrue();
+        assertThat(AccessTokens.payloadOf(replacement)
+                        .get("parentRefreshTokenHash1")
+                        .isNull())
+                .isTrue();
         assertThat(AccessTokens.payloadOf(replacement).get("sessionHandle"))
                 .isEqualTo(AccessTokens.payloadOf(token).get("sessionHandle"));
 
-        JsonNode frontToken = JSON.readTree(Base64.getDecoder().decode(result.get("context").get("frontToken").asText()));
+        JsonNode frontToken = JSON.readTree(Base64.getDecoder()
+                .decode(result.get("context").get("frontToken").asText()));
         assertThat(frontToken.get("uid").asText()).isEqualTo("user-3");
-        assertThat(frontToken.get("ate").asLong()).isEqualTo(AccessTokens.payloadOf(replacement).get("exp").asLong() * 1000);
+        assertThat(frontToken.get("ate").asLong())
+                .isEqualTo(AccessTokens.payloadOf(replacement).get("exp").asLong() * 1000);
         assertThat(frontToken.get("up")).isEqualTo(AccessTokens.payloadOf(replacement));
         assertThat(result.get("context").size()).isEqualTo(2);
 
@@ -178,9 +185,13 @@ class AuthorizerHandlerTest {
 
         String body = "{\"message\":\"invalid claim\",\"claimValidationErrors\":[{\"id\":\"st-ev\",\"reason\":"
                 + "{\"message\":\"wrong value\",\"expectedValue\":true,\"actualValue\":false}}]}";
-        assertThat(answer).isEqualTo(new LambdaAnswer(false, "{\"principalId\":\"\",\"policyDocument\":{\"Version\":"
-                + "\"2012-10-17\",\"Statement\":[{\"Action\":\"execute-api:Invoke\",\"Effect\":\"Deny\",\"Resource\":\""
-                + VERIFIED_ARN + "\"}]},\"context\":{\"body\":" + JSON.writeValueAsString(body) + ",\"setCookie\":\"\"}}"));
+        assertThat(answer)
+                .isEqualTo(new LambdaAnswer(
+                        false,
+                        "{\"principalId\":\"\",\"policyDocument\":{\"Version\":"
+                                + "\"2012-10-17\",\"Statement\":[{\"Action\":\"execute-api:Invoke\",\"Effect\":\"Deny\",\"Resource\":\""
+                                + VERIFIED_ARN + "\"}]},\"context\":{\"body\":" + JSON.writeValueAsString(body)
+                                + ",\"setCookie\":\"\"}}"));
         assertThat(lastLogLine().get("outcome").asText()).isEqualTo("DENY");
 
         // The same unverified session is allowed where no claim is required...
@@ -194,12 +205,14 @@ class AuthorizerHandlerTest {
 
     @Test
     void aSessionWithoutTheClaimAtAllIsDeniedToo() throws Exception {
-        LambdaAnswer answer = LambdaAnswer.invoke(handler(),
-                withToken("deny-invalid-claims.json", AccessTokens.v5(key, "user-6")));
+        LambdaAnswer answer =
+                LambdaAnswer.invoke(handler(), withToken("deny-invalid-claims.json", AccessTokens.v5(key, "user-6")));
 
-        JsonNode body = JSON.readTree(JSON.readTree(answer.body()).get("context").get("body").asText());
-        assertThat(body.toString()).isEqualTo("{\"message\":\"invalid claim\",\"claimValidationErrors\":[{\"id\":"
-                + "\"st-ev\",\"reason\":{\"message\":\"value does not exist\",\"expectedValue\":true}}]}");
+        JsonNode body = JSON.readTree(
+                JSON.readTree(answer.body()).get("context").get("body").asText());
+        assertThat(body.toString())
+                .isEqualTo("{\"message\":\"invalid claim\",\"claimValidationErrors\":[{\"id\":"
+                        + "\"st-ev\",\"reason\":{\"message\":\"value does not exist\",\"expectedValue\":true}}]}");
     }
 
     @Test
@@ -209,9 +222,10 @@ class AuthorizerHandlerTest {
         String[] parts = AccessTokens.v5(key, "user-7").split("\\.");
         // A well-formed payload naming someone else, under the original signature.
         byte[] otherUser = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("user-7", "admin").getBytes(StandardCharsets.UTF_8);
-        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(otherUser)
-                + "." + parts[2];
+                .replace("user-7", "admin")
+                .getBytes(StandardCharsets.UTF_8);
+        String tampered =
+                parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(otherUser) + "." + parts[2];
         String otherKey = AccessTokens.v5(SigningKey.generate(key.kid()), "user-7");
 
         // Each for its own reason: an expiry check that also failed on the signature would hide a bug.
@@ -230,8 +244,11 @@ class AuthorizerHandlerTest {
     @Test
     void duplicateAccessTokenCookiesAndAMissingRidAreTryRefresh() throws Exception {
         String token = AccessTokens.v5(key, "user-8");
-        assertThat(LambdaAnswer.invoke(handler(), Fixtures.event("unauthorized-duplicate-cookies.json",
-                Map.of("ACCESS_TOKEN", token, "OTHER_TOKEN", AccessTokens.v5(key, "user-9")))))
+        assertThat(LambdaAnswer.invoke(
+                        handler(),
+                        Fixtures.event(
+                                "unauthorized-duplicate-cookies.json",
+                                Map.of("ACCESS_TOKEN", token, "OTHER_TOKEN", AccessTokens.v5(key, "user-9")))))
                 .isEqualTo(new LambdaAnswer(true, UNAUTHORIZED_ERROR));
         assertThat(lastLogLine().get("detail").asText()).isEqualTo("duplicate_access_token_cookie");
 
@@ -265,15 +282,20 @@ class AuthorizerHandlerTest {
     void aCoreThatStoppedAnsweringIsAServerError() throws Exception {
         AuthorizerHandler handler;
         try (FakeCore gone = FakeCore.start(key)) {
-            handler = new AuthorizerHandler(env("SUPERTOKENS_CONNECTION_URI", gone.uri()),
+            handler = new AuthorizerHandler(
+                    env("SUPERTOKENS_CONNECTION_URI", gone.uri()),
                     new PrintStream(logBytes, true, StandardCharsets.UTF_8));
         }
         // Keys were cached at init, so plain sessions still verify...
-        assertThat(LambdaAnswer.invoke(handler, withToken("allow-cookie-session.json", AccessTokens.v5(key, "user-16"))))
+        assertThat(LambdaAnswer.invoke(
+                        handler, withToken("allow-cookie-session.json", AccessTokens.v5(key, "user-16"))))
                 .isEqualTo(new LambdaAnswer(false, allow("user-16", ARN, "{\"setCookie\":\"\"}")));
         // ...but one that needs the core cannot.
-        LambdaAnswer answer = LambdaAnswer.invoke(handler, withToken("allow-new-token.json",
-                AccessTokens.v5(key, "user-16", p -> p.put("parentRefreshTokenHash1", "ab"))));
+        LambdaAnswer answer = LambdaAnswer.invoke(
+                handler,
+                withToken(
+                        "allow-new-token.json",
+                        AccessTokens.v5(key, "user-16", p -> p.put("parentRefreshTokenHash1", "ab"))));
         assertThat(JSON.readTree(answer.body()).get("errorMessage").asText())
                 .startsWith("Authorizer failure: CORE_UNAVAILABLE");
         assertThat(lastLogLine().get("detail").asText()).isEqualTo("core_verify_failed");
@@ -286,9 +308,12 @@ class AuthorizerHandlerTest {
 
         LambdaAnswer answer = LambdaAnswer.invoke(handler(), withToken("error-core-unavailable.json", token));
 
-        assertThat(answer).isEqualTo(new LambdaAnswer(true, "{\"errorMessage\":\"Authorizer failure: CORE_UNAVAILABLE"
-                + " (request 8f2d6f0e-3c4b-4a51-9d7e-2b1f6a0c9e11)\",\"errorType\":"
-                + "\"dev.tollgate.authorizer.decision.AuthorizerError\",\"stackTrace\":[]}"));
+        assertThat(answer)
+                .isEqualTo(new LambdaAnswer(
+                        true,
+                        "{\"errorMessage\":\"Authorizer failure: CORE_UNAVAILABLE"
+                                + " (request 8f2d6f0e-3c4b-4a51-9d7e-2b1f6a0c9e11)\",\"errorType\":"
+                                + "\"dev.tollgate.authorizer.decision.AuthorizerError\",\"stackTrace\":[]}"));
         JsonNode line = lastLogLine();
         assertThat(line.get("level").asText()).isEqualTo("ERROR");
         assertThat(line.get("outcome").asText()).isEqualTo("ERROR");
@@ -301,23 +326,32 @@ class AuthorizerHandlerTest {
         AuthorizerHandler handler = handler();
         assertThat(log()).contains("\"event\":\"init\"").contains("JWKS could not be loaded");
 
-        LambdaAnswer answer = LambdaAnswer.invoke(handler,
-                withToken("allow-cookie-session.json", AccessTokens.v5(key, "user-12")));
+        LambdaAnswer answer =
+                LambdaAnswer.invoke(handler, withToken("allow-cookie-session.json", AccessTokens.v5(key, "user-12")));
         assertThat(answer.error()).isTrue();
         assertThat(JSON.readTree(answer.body()).get("errorMessage").asText())
                 .startsWith("Authorizer failure: CORE_UNAVAILABLE");
         // Anonymous calls need no key and still work.
-        assertThat(LambdaAnswer.invoke(handler, Fixtures.event("allow-no-session.json")).error()).isFalse();
+        assertThat(LambdaAnswer.invoke(handler, Fixtures.event("allow-no-session.json"))
+                        .error())
+                .isFalse();
     }
 
     @Test
     void malformedEventsAreServerErrorsThatQuoteNothing() throws Exception {
-        for (String fixture : new String[] {"malformed-missing-method-arn.json", "malformed-headers-null.json",
-                "malformed-not-json.txt", "malformed-token-type.json"}) {
+        for (String fixture : new String[] {
+            "malformed-missing-method-arn.json",
+            "malformed-headers-null.json",
+            "malformed-not-json.txt",
+            "malformed-token-type.json"
+        }) {
             LambdaAnswer answer = LambdaAnswer.invoke(handler(), Fixtures.event(fixture));
-            assertThat(answer).as(fixture).isEqualTo(new LambdaAnswer(true,
-                    "{\"errorMessage\":\"Authorizer failure: MALFORMED_EVENT\",\"errorType\":"
-                            + "\"dev.tollgate.authorizer.decision.AuthorizerError\",\"stackTrace\":[]}"));
+            assertThat(answer)
+                    .as(fixture)
+                    .isEqualTo(new LambdaAnswer(
+                            true,
+                            "{\"errorMessage\":\"Authorizer failure: MALFORMED_EVENT\",\"errorType\":"
+                                    + "\"dev.tollgate.authorizer.decision.AuthorizerError\",\"stackTrace\":[]}"));
             assertThat(lastLogLine().get("reason").asText()).isEqualTo("MALFORMED_EVENT");
             assertThat(lastLogLine().has("detail")).isTrue();
         }
@@ -328,17 +362,20 @@ class AuthorizerHandlerTest {
     void aBugIsAServerErrorWhoseLogNamesTheExceptionTypeButNeverItsMessage() throws Exception {
         String token = AccessTokens.v5(key, "user-17");
         // A bug whose message quotes the request, as an exception built from input would.
-        AuthorizerHandler handler = new AuthorizerHandler(env(), new PrintStream(logBytes, true, StandardCharsets.UTF_8),
-                real -> event -> {
+        AuthorizerHandler handler =
+                new AuthorizerHandler(env(), new PrintStream(logBytes, true, StandardCharsets.UTF_8), real -> event -> {
                     throw new IllegalStateException("cannot handle sAccessToken=" + token);
                 });
 
         LambdaAnswer answer = LambdaAnswer.invoke(handler, withToken("allow-cookie-session.json", token));
 
         // Any message but "Unauthorized" makes API Gateway answer 500, not 401 (which would ask for a refresh).
-        assertThat(answer).isEqualTo(new LambdaAnswer(true, "{\"errorMessage\":\"Authorizer failure: INTERNAL_ERROR"
-                + " (request 8f2d6f0e-3c4b-4a51-9d7e-2b1f6a0c9e11)\",\"errorType\":"
-                + "\"dev.tollgate.authorizer.decision.AuthorizerError\",\"stackTrace\":[]}"));
+        assertThat(answer)
+                .isEqualTo(new LambdaAnswer(
+                        true,
+                        "{\"errorMessage\":\"Authorizer failure: INTERNAL_ERROR"
+                                + " (request 8f2d6f0e-3c4b-4a51-9d7e-2b1f6a0c9e11)\",\"errorType\":"
+                                + "\"dev.tollgate.authorizer.decision.AuthorizerError\",\"stackTrace\":[]}"));
         assertThat(JSON.readTree(answer.body()).get("errorMessage").asText()).isNotEqualTo("Unauthorized");
         assertThat(answer.body()).doesNotContain(token).doesNotContain("cannot handle");
         JsonNode line = lastLogLine();
@@ -365,7 +402,8 @@ class AuthorizerHandlerTest {
             thrown = t;
         }
 
-        assertThat(thrown).isInstanceOf(dev.tollgate.authorizer.decision.AuthorizerError.class)
+        assertThat(thrown)
+                .isInstanceOf(dev.tollgate.authorizer.decision.AuthorizerError.class)
                 .hasMessage("Authorizer failure: INTERNAL_ERROR");
         JsonNode line = lastLogLine();
         assertThat(line.get("event").asText()).isEqualTo("decision");
@@ -376,18 +414,23 @@ class AuthorizerHandlerTest {
 
     @Test
     void apiPolicyScopeNamesTheWholeStage() {
-        LambdaAnswer answer = LambdaAnswer.invoke(handler("POLICY_SCOPE", "api"),
+        LambdaAnswer answer = LambdaAnswer.invoke(
+                handler("POLICY_SCOPE", "api"),
                 withToken("allow-cookie-session.json", AccessTokens.v5(key, "user-13")));
 
-        assertThat(answer.body()).isEqualTo(allow("user-13",
-                "arn:aws:execute-api:us-east-1:000000000000:a1b2c3d4e5/dev/*/*", "{\"setCookie\":\"\"}"));
+        assertThat(answer.body())
+                .isEqualTo(allow(
+                        "user-13",
+                        "arn:aws:execute-api:us-east-1:000000000000:a1b2c3d4e5/dev/*/*",
+                        "{\"setCookie\":\"\"}"));
     }
 
     @Test
     void apiPolicyScopeWithRouteClaimsIsWarnedAboutOnceAtInit() {
         handler("POLICY_SCOPE", "api");
 
-        assertThat(log().lines().filter(l -> l.contains("\"WARN\"") && l.contains("POLICY_SCOPE=api with REQUIRED_CLAIMS")))
+        assertThat(log().lines()
+                        .filter(l -> l.contains("\"WARN\"") && l.contains("POLICY_SCOPE=api with REQUIRED_CLAIMS")))
                 .hasSize(1);
     }
 
@@ -422,8 +465,10 @@ class AuthorizerHandlerTest {
         int verifies = core.verifyRequests().size();
 
         for (int i = 0; i < 50; i++) {
-            assertThat(LambdaAnswer.invoke(handler, withToken("allow-cookie-session.json",
-                    AccessTokens.v5(key, "user-" + i))).error()).isFalse();
+            assertThat(LambdaAnswer.invoke(
+                                    handler, withToken("allow-cookie-session.json", AccessTokens.v5(key, "user-" + i)))
+                            .error())
+                    .isFalse();
         }
         assertThat(core.jwksFetches()).isEqualTo(fetches + 1);
         assertThat(core.verifyRequests()).hasSize(verifies);
@@ -443,7 +488,8 @@ class AuthorizerHandlerTest {
         handler.afterRestore(null);
         assertThat(core.jwksFetches()).isEqualTo(fetches + 1);
         assertThat(lastLogLine().get("event").asText()).isEqualTo("restore");
-        assertThat(LambdaAnswer.invoke(handler, withToken("allow-cookie-session.json",
-                AccessTokens.v5(key, "user-14"))).body()).contains("\"principalId\":\"user-14\"");
+        assertThat(LambdaAnswer.invoke(handler, withToken("allow-cookie-session.json", AccessTokens.v5(key, "user-14")))
+                        .body())
+                .contains("\"principalId\":\"user-14\"");
     }
 }

@@ -1,18 +1,16 @@
 package dev.tollgate.authorizer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tollgate.authorizer.testing.AccessTokens;
-import dev.tollgate.authorizer.testing.FakeCore;
-import dev.tollgate.authorizer.testing.Fixtures;
-import dev.tollgate.authorizer.testing.LambdaProcess;
-import dev.tollgate.authorizer.testing.RuntimeApiDouble;
-import dev.tollgate.authorizer.testing.RuntimeApiDouble.Answer;
-import dev.tollgate.authorizer.testing.SigningKey;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
+import dev.tollgate.testkit.AccessTokens;
+import dev.tollgate.testkit.FakeCore;
+import dev.tollgate.testkit.Fixtures;
+import dev.tollgate.testkit.LambdaProcess;
+import dev.tollgate.testkit.RuntimeApiDouble;
+import dev.tollgate.testkit.RuntimeApiDouble.Answer;
+import dev.tollgate.testkit.SigningKey;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +21,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The shaded jar, as Lambda runs it: a fresh JVM, AWS's runtime interface client as the main class
@@ -100,15 +99,19 @@ class AuthorizerJarIT {
     private static void assertServerError(Answer answer, String reason) throws IOException {
         assertThat(answer.error()).isTrue();
         JsonNode error = JSON.readTree(answer.body());
-        assertThat(error.get("errorMessage").asText()).startsWith("Authorizer failure: " + reason).isNotEqualTo("Unauthorized");
+        assertThat(error.get("errorMessage").asText())
+                .startsWith("Authorizer failure: " + reason)
+                .isNotEqualTo("Unauthorized");
         assertThat(error.get("stackTrace")).isEmpty();
     }
 
     @Test
     void theJarHoldsTheHandlerAndNoRuntimeInterfaceClient() throws IOException {
         try (JarFile jar = new JarFile(JAR.toFile())) {
-            assertThat(jar.getEntry("dev/tollgate/authorizer/AuthorizerHandler.class")).isNotNull();
-            assertThat(jar.getEntry("dev/tollgate/session/verify/SessionVerifier.class")).isNotNull();
+            assertThat(jar.getEntry("dev/tollgate/authorizer/AuthorizerHandler.class"))
+                    .isNotNull();
+            assertThat(jar.getEntry("dev/tollgate/session/verify/SessionVerifier.class"))
+                    .isNotNull();
             assertThat(jar.stream().map(ZipEntry::getName))
                     .noneMatch(n -> n.startsWith("com/amazonaws/services/lambda/runtime/api/client/"))
                     .noneMatch(n -> n.startsWith("jni/"));
@@ -117,9 +120,11 @@ class AuthorizerJarIT {
 
     @Test
     void allowsCookieAndHeaderSessionsAndAnonymousCalls() throws Exception {
-        assertThat(invoke(withToken("allow-cookie-session.json", AccessTokens.v5(key, "jar-user-1"))).body())
+        assertThat(invoke(withToken("allow-cookie-session.json", AccessTokens.v5(key, "jar-user-1")))
+                        .body())
                 .isEqualTo(allow("jar-user-1", ARN));
-        assertThat(invoke(withToken("allow-header-session.json", AccessTokens.v5(key, "jar-user-2"))).body())
+        assertThat(invoke(withToken("allow-header-session.json", AccessTokens.v5(key, "jar-user-2")))
+                        .body())
                 .isEqualTo(allow("jar-user-2", ARN));
         Answer anonymous = invoke(Fixtures.event("allow-no-session.json"));
         assertThat(anonymous.error()).isFalse();
@@ -134,8 +139,11 @@ class AuthorizerJarIT {
 
         assertThat(answer.error()).isFalse();
         JsonNode context = JSON.readTree(answer.body()).get("context");
-        assertThat(context.get("setCookie").asText()).startsWith("sAccessToken=ey").contains("; Path=/; Expires=")
-                .endsWith("; HttpOnly; SameSite=Lax").doesNotContainPattern(", [^ ;]+=");
+        assertThat(context.get("setCookie").asText())
+                .startsWith("sAccessToken=ey")
+                .contains("; Path=/; Expires=")
+                .endsWith("; HttpOnly; SameSite=Lax")
+                .doesNotContainPattern(", [^ ;]+=");
         assertThat(context.get("frontToken").asText()).matches("[A-Za-z0-9+/]+=*");
     }
 
@@ -147,25 +155,33 @@ class AuthorizerJarIT {
 
         assertThat(answer.error()).isFalse();
         JsonNode result = JSON.readTree(answer.body());
-        assertThat(result.get("policyDocument").get("Statement").get(0).get("Effect").asText()).isEqualTo("Deny");
-        assertThat(result.get("context").get("body").asText()).isEqualTo("{\"message\":\"invalid claim\","
-                + "\"claimValidationErrors\":[{\"id\":\"st-ev\",\"reason\":{\"message\":\"wrong value\","
-                + "\"expectedValue\":true,\"actualValue\":false}}]}");
+        assertThat(result.get("policyDocument")
+                        .get("Statement")
+                        .get(0)
+                        .get("Effect")
+                        .asText())
+                .isEqualTo("Deny");
+        assertThat(result.get("context").get("body").asText())
+                .isEqualTo("{\"message\":\"invalid claim\","
+                        + "\"claimValidationErrors\":[{\"id\":\"st-ev\",\"reason\":{\"message\":\"wrong value\","
+                        + "\"expectedValue\":true,\"actualValue\":false}}]}");
         assertThat(result.get("context").get("setCookie").asText()).isEmpty();
     }
 
     @Test
     void answersUnauthorizedForRefreshableAndEndedSessions() throws Exception {
-        String expired = AccessTokens.v5(key, "jar-user-5", p -> p.put("exp", Instant.now().getEpochSecond() - 1));
+        String expired = AccessTokens.v5(
+                key, "jar-user-5", p -> p.put("exp", Instant.now().getEpochSecond() - 1));
         assertUnauthorized(invoke(withToken("unauthorized-try-refresh.json", expired)));
-        assertUnauthorized(invoke(Fixtures.event("unauthorized-duplicate-cookies.json", Map.of(
-                "ACCESS_TOKEN", AccessTokens.v5(key, "a"), "OTHER_TOKEN", AccessTokens.v5(key, "b")))));
+        assertUnauthorized(invoke(Fixtures.event(
+                "unauthorized-duplicate-cookies.json",
+                Map.of("ACCESS_TOKEN", AccessTokens.v5(key, "a"), "OTHER_TOKEN", AccessTokens.v5(key, "b")))));
         assertUnauthorized(invoke(withToken("unauthorized-missing-rid.json", AccessTokens.v5(key, "c"))));
 
         core.verifyMode(FakeCore.VerifyMode.UNAUTHORISED);
         try {
-            assertUnauthorized(invoke(withToken("allow-new-token.json",
-                    AccessTokens.v5(key, "d", p -> p.put("parentRefreshTokenHash1", "a1")))));
+            assertUnauthorized(invoke(withToken(
+                    "allow-new-token.json", AccessTokens.v5(key, "d", p -> p.put("parentRefreshTokenHash1", "a1")))));
         } finally {
             core.verifyMode(FakeCore.VerifyMode.PROMOTE);
         }
@@ -175,13 +191,19 @@ class AuthorizerJarIT {
     void answersAServerErrorWhenTheCoreFailsAndForMalformedEvents() throws Exception {
         core.verifyMode(FakeCore.VerifyMode.FAIL_500);
         try {
-            assertServerError(invoke(withToken("error-core-unavailable.json",
-                    AccessTokens.v5(key, "e", p -> p.put("parentRefreshTokenHash1", "a1")))), "CORE_UNAVAILABLE");
+            assertServerError(
+                    invoke(withToken(
+                            "error-core-unavailable.json",
+                            AccessTokens.v5(key, "e", p -> p.put("parentRefreshTokenHash1", "a1")))),
+                    "CORE_UNAVAILABLE");
         } finally {
             core.verifyMode(FakeCore.VerifyMode.PROMOTE);
         }
-        for (String fixture : List.of("malformed-missing-method-arn.json", "malformed-headers-null.json",
-                "malformed-not-json.txt", "malformed-token-type.json")) {
+        for (String fixture : List.of(
+                "malformed-missing-method-arn.json",
+                "malformed-headers-null.json",
+                "malformed-not-json.txt",
+                "malformed-token-type.json")) {
             assertServerError(invoke(Fixtures.event(fixture)), "MALFORMED_EVENT");
         }
         assertThat(function.isAlive()).isTrue();
@@ -193,22 +215,25 @@ class AuthorizerJarIT {
         invoke(withToken("allow-cookie-session.json", token));
 
         String output = function.output();
-        assertThat(output).contains("\"event\":\"init\"").contains("\"reason\":\"SESSION_VALID\",\"userId\":\"jar-user-6\"");
+        assertThat(output)
+                .contains("\"event\":\"init\"")
+                .contains("\"reason\":\"SESSION_VALID\",\"userId\":\"jar-user-6\"");
         assertThat(output).doesNotContain(token.split("\\.")[2]).doesNotContain("sAccessToken=");
     }
 
     @Test
     void withSessionsRequiredAndApiScopeNoSessionIs401AndTheStageIsAllowed() throws Exception {
         try (RuntimeApiDouble api = RuntimeApiDouble.start();
-             LambdaProcess strict = LambdaProcess.start(JAR, HANDLER,
-                     env(api, Map.of("SESSION_REQUIRED", "true", "POLICY_SCOPE", "api")), List.of())) {
-            Answer anonymous = api.invoke(Fixtures.event("allow-no-session.json")).get(30, TimeUnit.SECONDS);
+                LambdaProcess strict = LambdaProcess.start(
+                        JAR, HANDLER, env(api, Map.of("SESSION_REQUIRED", "true", "POLICY_SCOPE", "api")), List.of())) {
+            Answer anonymous =
+                    api.invoke(Fixtures.event("allow-no-session.json")).get(30, TimeUnit.SECONDS);
             assertUnauthorized(anonymous);
 
             Answer user = api.invoke(withToken("allow-cookie-session.json", AccessTokens.v5(key, "jar-user-7")))
                     .get(30, TimeUnit.SECONDS);
-            assertThat(user.body()).isEqualTo(allow("jar-user-7",
-                    "arn:aws:execute-api:us-east-1:000000000000:a1b2c3d4e5/dev/*/*"));
+            assertThat(user.body())
+                    .isEqualTo(allow("jar-user-7", "arn:aws:execute-api:us-east-1:000000000000:a1b2c3d4e5/dev/*/*"));
             assertThat(strict.output()).contains("\"reason\":\"SESSION_REQUIRED\"");
         }
     }
@@ -216,8 +241,8 @@ class AuthorizerJarIT {
     @Test
     void aBadVariableFailsTheInitWithAMessageNamingIt() throws Exception {
         try (RuntimeApiDouble api = RuntimeApiDouble.start();
-             LambdaProcess bad = LambdaProcess.start(JAR, HANDLER, env(api, Map.of("SESSION_REQUIRED", "maybe")),
-                     List.of())) {
+                LambdaProcess bad =
+                        LambdaProcess.start(JAR, HANDLER, env(api, Map.of("SESSION_REQUIRED", "maybe")), List.of())) {
             String error = api.initError().get(30, TimeUnit.SECONDS);
             assertThat(JSON.readTree(error).get("errorMessage").asText())
                     .contains("SESSION_REQUIRED: 'maybe' is not accepted (accepted: true, false)");

@@ -1,23 +1,10 @@
 package dev.tollgate.benchmarks;
 
 import dev.tollgate.authorizer.AuthorizerHandler;
-import dev.tollgate.authorizer.testing.AccessTokens;
-import dev.tollgate.authorizer.testing.FakeCore;
-import dev.tollgate.authorizer.testing.Fixtures;
-import dev.tollgate.authorizer.testing.SigningKey;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
-
+import dev.tollgate.testkit.AccessTokens;
+import dev.tollgate.testkit.FakeCore;
+import dev.tollgate.testkit.Fixtures;
+import dev.tollgate.testkit.SigningKey;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,6 +17,18 @@ import java.security.Signature;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One warm authorizer decision for a valid cookie session (event bytes in, policy bytes out, the
@@ -63,12 +62,14 @@ public class HotPathBenchmark {
                 .getBytes(StandardCharsets.UTF_8);
         // Log lines are rendered as in production (LOG_LEVEL=INFO) but written nowhere: the benchmark
         // measures the decision, not the terminal.
-        handler = new AuthorizerHandler(Map.of(
-                "SUPERTOKENS_CONNECTION_URI", core.uri(),
-                "API_DOMAIN", "http://localhost:4000",
-                "WEBSITE_DOMAIN", "http://localhost:3000",
-                "API_GATEWAY_PATH", "/dev",
-                "LOG_LEVEL", "INFO"), new PrintStream(OutputStream.nullOutputStream()));
+        handler = new AuthorizerHandler(
+                Map.of(
+                        "SUPERTOKENS_CONNECTION_URI", core.uri(),
+                        "API_DOMAIN", "http://localhost:4000",
+                        "WEBSITE_DOMAIN", "http://localhost:3000",
+                        "API_GATEWAY_PATH", "/dev",
+                        "LOG_LEVEL", "INFO"),
+                new PrintStream(OutputStream.nullOutputStream()));
 
         int lastDot = token.lastIndexOf('.');
         signingInput = token.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII);

@@ -1,14 +1,13 @@
 package dev.tollgate.benchmarks;
 
 import dev.tollgate.authorizer.AuthorizerHandler;
-import dev.tollgate.authorizer.testing.AccessTokens;
-import dev.tollgate.authorizer.testing.FakeCore;
-import dev.tollgate.authorizer.testing.Fixtures;
-import dev.tollgate.authorizer.testing.LambdaAnswer;
-import dev.tollgate.authorizer.testing.SigningKey;
 import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.session.core.CoreClient;
-
+import dev.tollgate.testkit.AccessTokens;
+import dev.tollgate.testkit.FakeCore;
+import dev.tollgate.testkit.Fixtures;
+import dev.tollgate.testkit.LambdaAnswer;
+import dev.tollgate.testkit.SigningKey;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Map;
@@ -20,17 +19,22 @@ import java.util.Map;
  */
 public final class InitBreakdown {
 
-    private InitBreakdown() {
-    }
+    private InitBreakdown() {}
 
     public static void main(String[] args) throws Exception {
         SigningKey key = SigningKey.generate("d-" + System.currentTimeMillis());
         try (FakeCore core = FakeCore.start(key)) {
-            Map<String, String> env = Map.of("SUPERTOKENS_CONNECTION_URI", core.uri(),
-                    "API_DOMAIN", "http://localhost:4000", "WEBSITE_DOMAIN", "http://localhost:3000",
-                    "API_GATEWAY_PATH", "/dev");
-            String event = Fixtures.event("allow-cookie-session.json",
-                    Map.of("ACCESS_TOKEN", AccessTokens.v5(key, "breakdown-user")));
+            Map<String, String> env = Map.of(
+                    "SUPERTOKENS_CONNECTION_URI",
+                    core.uri(),
+                    "API_DOMAIN",
+                    "http://localhost:4000",
+                    "WEBSITE_DOMAIN",
+                    "http://localhost:3000",
+                    "API_GATEWAY_PATH",
+                    "/dev");
+            String event = Fixtures.event(
+                    "allow-cookie-session.json", Map.of("ACCESS_TOKEN", AccessTokens.v5(key, "breakdown-user")));
 
             long t = System.nanoTime();
             SessionConfig config = SessionConfig.fromEnvironment(env);

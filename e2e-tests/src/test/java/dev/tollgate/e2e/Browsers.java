@@ -22,69 +22,76 @@ import org.openqa.selenium.logging.LoggingPreferences;
  */
 public final class Browsers implements AutoCloseable {
 
-  private static final List<String> FLAGS = List.of(
-      "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-      // Two tabs must run their timers at full speed for the concurrent-refresh scenario.
-      "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
-      "--disable-backgrounding-occluded-windows",
-      "--window-size=1280,1000");
+    private static final List<String> FLAGS = List.of(
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            // Two tabs must run their timers at full speed for the concurrent-refresh scenario.
+            "--disable-background-timer-throttling",
+            "--disable-renderer-backgrounding",
+            "--disable-backgrounding-occluded-windows",
+            "--window-size=1280,1000");
 
-  private final E2eSettings settings;
-  private final List<Opened> opened = new ArrayList<>();
+    private final E2eSettings settings;
+    private final List<Opened> opened = new ArrayList<>();
 
-  Browsers(E2eSettings settings) {
-    this.settings = settings;
-  }
-
-  /** A new browser with an empty profile. */
-  public ChromeDriver open() {
-    Path profile;
-    try {
-      profile = Files.createTempDirectory("tollgate-e2e-chromium-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a Chromium profile directory", e);
+    Browsers(E2eSettings settings) {
+        this.settings = settings;
     }
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(settings.chromeBinary().toFile());
-    options.addArguments(FLAGS);
-    options.addArguments("--user-data-dir=" + profile);
-    LoggingPreferences logging = new LoggingPreferences();
-    logging.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logging);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(settings.chromedriver().toFile())
-        .usingAnyFreePort()
-        .build();
-    ChromeDriver driver = new ChromeDriver(service, options);
-    opened.add(new Opened(driver, profile));
-    return driver;
-  }
 
-  List<ChromeDriver> drivers() {
-    return opened.stream().map(Opened::driver).toList();
-  }
-
-  @Override
-  public void close() {
-    for (Opened o : opened) {
-      try {
-        o.driver().quit();
-      } catch (RuntimeException e) {
-        System.err.println("could not quit a browser: " + e.getMessage());
-      }
-      deleteQuietly(o.profile());
+    /** A new browser with an empty profile. */
+    public ChromeDriver open() {
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("tollgate-e2e-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a Chromium profile directory", e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(settings.chromeBinary().toFile());
+        options.addArguments(FLAGS);
+        options.addArguments("--user-data-dir=" + profile);
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(settings.chromedriver().toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        opened.add(new Opened(driver, profile));
+        return driver;
     }
-    opened.clear();
-  }
 
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      System.err.println("could not delete " + dir + ": " + e.getMessage());
+    List<ChromeDriver> drivers() {
+        return opened.stream().map(Opened::driver).toList();
     }
-  }
 
-  private record Opened(ChromeDriver driver, Path profile) {}
+    @Override
+    public void close() {
+        for (Opened o : opened) {
+            try {
+                o.driver().quit();
+            } catch (RuntimeException e) {
+                System.err.println("could not quit a browser: " + e.getMessage());
+            }
+            deleteQuietly(o.profile());
+        }
+        opened.clear();
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private record Opened(ChromeDriver driver, Path profile) {}
 }

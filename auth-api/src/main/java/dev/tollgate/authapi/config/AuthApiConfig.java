@@ -1,7 +1,6 @@
 package dev.tollgate.authapi.config;
 
 import dev.tollgate.session.config.SessionConfig;
-
 import java.util.Locale;
 import java.util.Map;
 

@@ -12,7 +12,11 @@ import java.util.Optional;
  */
 public record EmailConfig(Kind kind, Optional<URI> webhookUrl, Optional<String> from) {
 
-    public enum Kind { LOG, WEBHOOK, SES }
+    public enum Kind {
+        LOG,
+        WEBHOOK,
+        SES
+    }
 
     public static EmailConfig fromEnvironment(Map<String, String> env) {
         String raw = value(env, "EMAIL_SENDER").orElse("log");

@@ -3,7 +3,6 @@ package dev.tollgate.authapi.cors;
 import dev.tollgate.authapi.error.ApiException;
 import dev.tollgate.authapi.http.ApiRequest;
 import dev.tollgate.authapi.http.ApiResponse;
-
 import java.util.List;
 
 /**
@@ -15,6 +14,7 @@ public final class Cors {
 
     /** What web-js and the supertokens-website interceptor send, plus the JSON content type. */
     static final String ALLOWED_HEADERS = "content-type, rid, fdi-version, anti-csrf, authorization, st-auth-mode";
+
     static final String EXPOSED_HEADERS = "front-token, st-access-token, st-refresh-token, anti-csrf";
     static final String MAX_AGE_SECONDS = "600";
 

@@ -5,8 +5,7 @@ import dev.tollgate.authapi.config.EmailConfig;
 /** Builds the configured sender. */
 public final class EmailSenders {
 
-    private EmailSenders() {
-    }
+    private EmailSenders() {}
 
     public static EmailSender create(EmailConfig config) {
         return switch (config.kind()) {

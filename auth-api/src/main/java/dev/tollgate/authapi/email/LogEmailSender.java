@@ -1,7 +1,6 @@
 package dev.tollgate.authapi.email;
 
 import dev.tollgate.authapi.http.Json;
-
 import java.io.PrintStream;
 
 /**

@@ -26,7 +26,8 @@ public final class SesEmailSender implements EmailSender {
     }
 
     public static SesEmailSender create(String from) {
-        return new SesEmailSender(SesClient.builder().httpClient(UrlConnectionHttpClient.create()).build(), from);
+        return new SesEmailSender(
+                SesClient.builder().httpClient(UrlConnectionHttpClient.create()).build(), from);
     }
 
     @Override
@@ -42,7 +43,8 @@ public final class SesEmailSender implements EmailSender {
         try {
             ses.sendEmail(request);
         } catch (SdkException e) {
-            throw new EmailDeliveryFailure("SES refused or could not be reached (" + e.getClass().getSimpleName() + ")", e);
+            throw new EmailDeliveryFailure(
+                    "SES refused or could not be reached (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.tollgate.authapi.email;
 
 import dev.tollgate.authapi.error.ApiException.EmailDeliveryFailure;
 import dev.tollgate.authapi.http.Json;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,7 +42,8 @@ public final class WebhookEmailSender implements EmailSender {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
-            throw new EmailDeliveryFailure("the email webhook is unreachable (" + e.getClass().getSimpleName() + ")", e);
+            throw new EmailDeliveryFailure(
+                    "the email webhook is unreachable (" + e.getClass().getSimpleName() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EmailDeliveryFailure("interrupted while calling the email webhook", e);

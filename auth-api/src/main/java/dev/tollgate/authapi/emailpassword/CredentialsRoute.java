@@ -2,7 +2,6 @@ package dev.tollgate.authapi.emailpassword;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.tollgate.authapi.emailpassword.FormFields.FieldError;
 import dev.tollgate.authapi.emailpassword.FormFields.Outcome;
 import dev.tollgate.authapi.http.ApiRequest;
@@ -18,7 +17,6 @@ import dev.tollgate.session.core.CoreResults;
 import dev.tollgate.session.core.User;
 import dev.tollgate.session.create.NewSession;
 import dev.tollgate.session.create.SessionCreator;
-
 import java.util.List;
 
 /**
@@ -59,8 +57,8 @@ public final class CredentialsRoute implements Route {
         User user;
         String recipeUserId;
         if (form == FormFields.Form.SIGN_UP) {
-            CoreResults.SignUp result = CoreCalls.call("sign up",
-                    () -> core.signUp("public", valid.email(), valid.password()));
+            CoreResults.SignUp result =
+                    CoreCalls.call("sign up", () -> core.signUp("public", valid.email(), valid.password()));
             if (result instanceof CoreResults.EmailAlreadyExists) {
                 return fieldErrors(List.of(new FieldError(FormFields.EMAIL, EMAIL_TAKEN)));
             }
@@ -68,8 +66,8 @@ public final class CredentialsRoute implements Route {
             user = ok.user();
             recipeUserId = ok.recipeUserId();
         } else {
-            CoreResults.SignIn result = CoreCalls.call("sign in",
-                    () -> core.signIn("public", valid.email(), valid.password()));
+            CoreResults.SignIn result =
+                    CoreCalls.call("sign in", () -> core.signIn("public", valid.email(), valid.password()));
             if (result instanceof CoreResults.WrongCredentials) {
                 return ApiResponse.json(200, Json.status("WRONG_CREDENTIALS_ERROR"));
             }
@@ -77,12 +75,19 @@ public final class CredentialsRoute implements Route {
             user = ok.user();
             recipeUserId = ok.recipeUserId();
         }
-        boolean verified = FdiUser.emailPasswordMethod(user, recipeUserId).map(m -> m.verified()).orElse(false);
+        boolean verified = FdiUser.emailPasswordMethod(user, recipeUserId)
+                .map(m -> m.verified())
+                .orElse(false);
         ObjectNode body = Json.object().put("status", "OK");
         body.set("user", FdiUser.of(user));
         ApiResponse response = ApiResponse.json(200, Json.write(body));
-        NewSession session = CoreCalls.call("create session", () -> creator.create(SessionRequests.headers(request),
-                "public", recipeUserId, (payload, now) -> Claims.EMAIL_VERIFIED.putInto(payload, verified, now)));
+        NewSession session = CoreCalls.call(
+                "create session",
+                () -> creator.create(
+                        SessionRequests.headers(request),
+                        "public",
+                        recipeUserId,
+                        (payload, now) -> Claims.EMAIL_VERIFIED.putInto(payload, verified, now)));
         TokenResponses.apply(response, session.responseTokens());
         return response.userId(session.userId());
     }

@@ -8,7 +8,6 @@ import dev.tollgate.authapi.routing.Route;
 import dev.tollgate.authapi.sessions.CoreCalls;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.core.User;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -30,9 +29,12 @@ public final class EmailExistsRoute implements Route {
                 .orElseThrow(() -> new ApiException.BadRequest("Please provide the email as a GET param"));
         String normalised = FormFields.trimJs(email).toLowerCase(Locale.ROOT);
         List<User> users = CoreCalls.call("look up users by email", () -> core.usersByEmail("public", email, false));
-        boolean exists = users.stream().flatMap(u -> u.loginMethods().stream())
-                .anyMatch(m -> "emailpassword".equals(m.recipeId()) && m.email() != null
+        boolean exists = users.stream()
+                .flatMap(u -> u.loginMethods().stream())
+                .anyMatch(m -> "emailpassword".equals(m.recipeId())
+                        && m.email() != null
                         && FormFields.trimJs(m.email()).toLowerCase(Locale.ROOT).equals(normalised));
-        return ApiResponse.json(200, Json.write(Json.object().put("status", "OK").put("exists", exists)));
+        return ApiResponse.json(
+                200, Json.write(Json.object().put("status", "OK").put("exists", exists)));
     }
 }

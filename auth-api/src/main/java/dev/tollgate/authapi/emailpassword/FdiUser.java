@@ -3,11 +3,9 @@ package dev.tollgate.authapi.emailpassword;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.tollgate.authapi.http.Json;
 import dev.tollgate.session.core.LoginMethod;
 import dev.tollgate.session.core.User;
-
 import java.util.Optional;
 
 /**
@@ -16,8 +14,7 @@ import java.util.Optional;
  */
 public final class FdiUser {
 
-    private FdiUser() {
-    }
+    private FdiUser() {}
 
     public static ObjectNode of(User user) {
         ObjectNode json = Json.object();
@@ -27,8 +24,9 @@ public final class FdiUser {
         json.set("emails", strings(user.emails()));
         json.set("phoneNumbers", strings(user.phoneNumbers()));
         json.set("thirdParty", copyOr(user.json().get("thirdParty"), Json.MAPPER.createArrayNode()));
-        json.set("webauthn", copyOr(user.json().get("webauthn"),
-                Json.object().set("credentialIds", Json.MAPPER.createArrayNode())));
+        json.set(
+                "webauthn",
+                copyOr(user.json().get("webauthn"), Json.object().set("credentialIds", Json.MAPPER.createArrayNode())));
         ArrayNode methods = json.putArray("loginMethods");
         for (LoginMethod method : user.loginMethods()) {
             ObjectNode m = methods.addObject();

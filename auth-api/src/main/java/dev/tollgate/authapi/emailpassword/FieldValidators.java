@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 public final class FieldValidators {
 
     /** JavaScript's {@code \s}: Java's own class misses the Unicode spaces JS includes. */
-    private static final String JS_SPACE = "\\t\\n\\u000B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF";
+    private static final String JS_SPACE =
+            "\\t\\n\\u000B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF";
 
     /** node's email pattern; {@code .} does not match line terminators in either language. */
     private static final Pattern EMAIL = Pattern.compile(
@@ -20,8 +21,7 @@ public final class FieldValidators {
     private static final Pattern HAS_LETTER = Pattern.compile("[A-Za-z]");
     private static final Pattern HAS_DIGIT = Pattern.compile("[0-9]");
 
-    private FieldValidators() {
-    }
+    private FieldValidators() {}
 
     /** The error message for an invalid email, or empty when it is acceptable. */
     public static Optional<String> email(String value) {
@@ -51,7 +51,8 @@ public final class FieldValidators {
      * line must be the whole string, so a password with a line break never passes.
      */
     private static boolean containsOutsideLineBreaks(String value, Pattern wanted) {
-        return value.chars().noneMatch(FieldValidators::isJsLineTerminator) && wanted.matcher(value).find();
+        return value.chars().noneMatch(FieldValidators::isJsLineTerminator)
+                && wanted.matcher(value).find();
     }
 
     private static boolean isJsLineTerminator(int c) {

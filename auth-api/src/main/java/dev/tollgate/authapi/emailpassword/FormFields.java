@@ -2,9 +2,7 @@ package dev.tollgate.authapi.emailpassword;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.tollgate.authapi.error.ApiException.BadRequest;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,23 +30,18 @@ public final class FormFields {
     }
 
     /** One field's error as FIELD_ERROR lists it. */
-    public record FieldError(String id, String error) {
-    }
+    public record FieldError(String id, String error) {}
 
     /** Either credentials to send to the core, or the field errors to send back. */
     public sealed interface Outcome {
-        record Valid(String email, String password) implements Outcome {
-        }
+        record Valid(String email, String password) implements Outcome {}
 
-        record Invalid(List<FieldError> errors) implements Outcome {
-        }
+        record Invalid(List<FieldError> errors) implements Outcome {}
     }
 
-    private record Field(String id, JsonNode value) {
-    }
+    private record Field(String id, JsonNode value) {}
 
-    private FormFields() {
-    }
+    private FormFields() {}
 
     public static Outcome read(ObjectNode body, Form form) {
         List<Field> fields = structure(body.get("formFields"));
@@ -89,8 +82,8 @@ public final class FormFields {
     }
 
     /** Returns the field's value (email trimmed) when it passed, null after recording an error. */
-    private static String check(List<Field> fields, String id, Function<String, Optional<String>> validator,
-                                List<FieldError> errors) {
+    private static String check(
+            List<Field> fields, String id, Function<String, Optional<String>> validator, List<FieldError> errors) {
         Optional<Field> field = fields.stream().filter(f -> f.id().equals(id)).findFirst();
         String value = field.map(f -> f.value().asText()).orElse("");
         if (EMAIL.equals(id)) {
@@ -122,8 +115,20 @@ public final class FormFields {
     }
 
     private static boolean isJsWhitespace(char c) {
-        return c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == ' ' || c == '\u00A0'
-                || c == '\u1680' || (c >= '\u2000' && c <= '\u200A') || c == '\u2028' || c == '\u2029'
-                || c == '\u202F' || c == '\u205F' || c == '\u3000' || c == '\uFEFF';
+        return c == '\t'
+                || c == '\n'
+                || c == '\u000B'
+                || c == '\f'
+                || c == '\r'
+                || c == ' '
+                || c == '\u00A0'
+                || c == '\u1680'
+                || (c >= '\u2000' && c <= '\u200A')
+                || c == '\u2028'
+                || c == '\u2029'
+                || c == '\u202F'
+                || c == '\u205F'
+                || c == '\u3000'
+                || c == '\uFEFF';
     }
 }

@@ -23,8 +23,9 @@ public final class ClaimUpdater {
     }
 
     public void setEmailVerified(VerifiedSession session, boolean verified, ApiResponse response) {
-        PayloadUpdate update = CoreCalls.call("update the session's claims", () -> updater.update(session,
-                (payload, now) -> Claims.EMAIL_VERIFIED.putInto(payload, verified, now)));
+        PayloadUpdate update = CoreCalls.call(
+                "update the session's claims",
+                () -> updater.update(session, (payload, now) -> Claims.EMAIL_VERIFIED.putInto(payload, verified, now)));
         if (update instanceof PayloadUpdate.Rejected rejected) {
             throw new ApiException.SessionRejected(rejected.error(), rejected.responseTokens());
         }

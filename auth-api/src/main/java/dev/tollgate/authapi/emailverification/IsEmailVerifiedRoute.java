@@ -8,7 +8,6 @@ import dev.tollgate.authapi.sessions.CoreCalls;
 import dev.tollgate.authapi.sessions.SessionRequests;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.verify.VerifiedSession;
-
 import java.util.Optional;
 
 /**
@@ -36,8 +35,9 @@ public final class IsEmailVerifiedRoute implements Route {
         ApiResponse response = ApiResponse.json(200, "").userId(session.userId());
         Optional<String> email = emails.of(session);
         // node counts a login method without an email as verified, and writes the claim either way
-        boolean verified = email.isEmpty() || CoreCalls.call("check email verification",
-                () -> core.isEmailVerified(session.recipeUserId(), email.get()));
+        boolean verified = email.isEmpty()
+                || CoreCalls.call(
+                        "check email verification", () -> core.isEmailVerified(session.recipeUserId(), email.get()));
         claims.setEmailVerified(session, verified, response);
         response.body(answer(verified));
         return response;

@@ -13,7 +13,6 @@ import dev.tollgate.session.claims.Claims;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.core.CoreResults;
 import dev.tollgate.session.verify.VerifiedSession;
-
 import java.util.Optional;
 
 /**
@@ -30,8 +29,8 @@ public final class SendVerificationEmailRoute implements Route {
     private final EmailSender sender;
     private final String websiteOrigin;
 
-    public SendVerificationEmailRoute(CoreClient core, SessionRequests sessions, ClaimUpdater claims, EmailSender sender,
-                                      String websiteOrigin) {
+    public SendVerificationEmailRoute(
+            CoreClient core, SessionRequests sessions, ClaimUpdater claims, EmailSender sender, String websiteOrigin) {
         this.core = core;
         this.sessions = sessions;
         this.emails = new SessionEmails(core, sessions);
@@ -49,7 +48,8 @@ public final class SendVerificationEmailRoute implements Route {
             // node counts a login method without an email as verified and always writes the claim
             return alreadyVerified(session, response);
         }
-        CoreResults.EmailVerificationToken result = CoreCalls.call("create an email verification token",
+        CoreResults.EmailVerificationToken result = CoreCalls.call(
+                "create an email verification token",
                 () -> core.createEmailVerificationToken(session.tenantId(), session.recipeUserId(), email.get()));
         if (result instanceof CoreResults.EmailAlreadyVerified) {
             if (Claims.EMAIL_VERIFIED.read(session.accessTokenPayload()).orElse(false)) {

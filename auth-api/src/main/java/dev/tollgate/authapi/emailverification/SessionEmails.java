@@ -7,7 +7,6 @@ import dev.tollgate.session.core.LoginMethod;
 import dev.tollgate.session.core.User;
 import dev.tollgate.session.verify.SessionError;
 import dev.tollgate.session.verify.VerifiedSession;
-
 import java.util.Optional;
 
 /** The email address of a session's login method (node's {@code getEmailForRecipeUserId}). */
@@ -31,7 +30,8 @@ final class SessionEmails {
             throw sessions.rejection(new SessionError.Unauthorised(true, "unknown_user_id"));
         }
         Optional<LoginMethod> method = user.get().loginMethods().stream()
-                .filter(m -> session.recipeUserId().equals(m.recipeUserId())).findFirst();
+                .filter(m -> session.recipeUserId().equals(m.recipeUserId()))
+                .findFirst();
         if (method.isEmpty()) {
             throw sessions.rejection(new SessionError.Unauthorised(true, "unknown_user_id"));
         }

@@ -1,7 +1,6 @@
 package dev.tollgate.authapi.emailverification;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.tollgate.authapi.error.ApiException;
 import dev.tollgate.authapi.http.ApiRequest;
 import dev.tollgate.authapi.http.ApiResponse;
@@ -13,7 +12,6 @@ import dev.tollgate.authapi.sessions.TokenResponses;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.core.CoreResults;
 import dev.tollgate.session.verify.VerifiedSession;
-
 import java.util.Optional;
 
 /**
@@ -45,7 +43,8 @@ public final class VerifyEmailRoute implements Route {
         Optional<VerifiedSession> session = sessions.optional(request);
         ApiResponse response = ApiResponse.json(200, "");
         session.ifPresent(s -> response.userId(s.userId()));
-        CoreResults.VerifyEmail result = CoreCalls.call("verify an email", () -> core.verifyEmail("public", token.asText()));
+        CoreResults.VerifyEmail result =
+                CoreCalls.call("verify an email", () -> core.verifyEmail("public", token.asText()));
         if (result instanceof CoreResults.InvalidEmailVerificationToken) {
             session.ifPresent(s -> TokenResponses.apply(response, s.responseTokens()));
             response.body(Json.status("EMAIL_VERIFICATION_INVALID_TOKEN_ERROR"));

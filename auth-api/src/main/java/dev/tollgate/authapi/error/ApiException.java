@@ -2,7 +2,6 @@ package dev.tollgate.authapi.error;
 
 import dev.tollgate.session.transfer.ResponseTokens;
 import dev.tollgate.session.verify.SessionError;
-
 import java.util.List;
 
 /**

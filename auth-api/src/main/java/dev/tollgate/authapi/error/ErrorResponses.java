@@ -10,8 +10,7 @@ import dev.tollgate.session.verify.SessionError;
 /** The one place where a failed request becomes its status and JSON body. */
 public final class ErrorResponses {
 
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     public static ApiResponse toResponse(RuntimeException failure) {
         if (failure instanceof ApiException api) {

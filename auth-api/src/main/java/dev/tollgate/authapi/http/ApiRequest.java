@@ -15,11 +15,7 @@ import java.util.Optional;
  * @param body    the decoded body text; empty when there was none
  */
 public record ApiRequest(
-        String method,
-        String path,
-        Map<String, List<String>> headers,
-        Map<String, List<String>> query,
-        String body) {
+        String method, String path, Map<String, List<String>> headers, Map<String, List<String>> query, String body) {
 
     public ApiRequest {
         method = method.toUpperCase(Locale.ROOT);

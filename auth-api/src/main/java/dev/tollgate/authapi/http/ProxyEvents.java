@@ -2,7 +2,6 @@ package dev.tollgate.authapi.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -15,8 +14,7 @@ import java.util.Map;
 /** Converts REST API (payload v1) proxy events to {@link ApiRequest} and {@link ApiResponse} back. */
 public final class ProxyEvents {
 
-    private ProxyEvents() {
-    }
+    private ProxyEvents() {}
 
     /**
      * Reads an event. API Gateway sends each header in both {@code multiValueHeaders} (every value)
@@ -53,8 +51,8 @@ public final class ProxyEvents {
         return event;
     }
 
-    private static Map<String, List<String>> merge(Map<String, List<String>> multi, Map<String, String> single,
-                                                   boolean lowerCaseNames) {
+    private static Map<String, List<String>> merge(
+            Map<String, List<String>> multi, Map<String, String> single, boolean lowerCaseNames) {
         Map<String, List<String>> merged = new HashMap<>();
         if (multi != null) {
             multi.forEach((name, values) -> {

@@ -1,9 +1,7 @@
 package dev.tollgate.authapi.log;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.tollgate.authapi.http.Json;
-
 import java.io.PrintStream;
 
 /**
@@ -13,9 +11,15 @@ import java.io.PrintStream;
 public final class RequestLog {
 
     /** What one request leaves behind for the log. */
-    public record Entry(String requestId, String method, String route, int status, String outcome,
-                        long latencyMillis, String userId, String error) {
-    }
+    public record Entry(
+            String requestId,
+            String method,
+            String route,
+            int status,
+            String outcome,
+            long latencyMillis,
+            String userId,
+            String error) {}
 
     private final PrintStream out;
     private final boolean quiet;

@@ -1,7 +1,6 @@
 package dev.tollgate.authapi.routing;
 
 import dev.tollgate.authapi.error.ApiException;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +15,7 @@ public final class Router {
     private static final String PUBLIC_TENANT = "/public";
 
     /** A resolved route: its path relative to the base path (for logs) and the operation. */
-    public record Match(String routePath, String method, Route route) {
-    }
+    public record Match(String routePath, String method, Route route) {}
 
     private final String basePath;
     private final String stagedBasePath;
@@ -55,7 +53,9 @@ public final class Router {
 
     /** The methods a known route path answers, for preflights and 405s. */
     public List<String> methods(String routePath) {
-        return routes.getOrDefault(routePath, Map.of()).keySet().stream().sorted().toList();
+        return routes.getOrDefault(routePath, Map.of()).keySet().stream()
+                .sorted()
+                .toList();
     }
 
     public Match resolve(String method, String requestPath) {

@@ -15,8 +15,7 @@ public final class CoreCalls {
         T run() throws CoreException;
     }
 
-    private CoreCalls() {
-    }
+    private CoreCalls() {}
 
     /** @param operation what was attempted, for the answer and the log, e.g. {@code "sign in"} */
     public static <T> T call(String operation, Call<T> call) {

@@ -42,7 +42,8 @@ public final class RefreshRoute implements Route {
         try {
             return refresher.refresh(SessionRequests.headers(request));
         } catch (RefreshCoreException e) {
-            String operation = e.call() == RefreshCoreException.Call.REFRESH ? "refresh session"
+            String operation = e.call() == RefreshCoreException.Call.REFRESH
+                    ? "refresh session"
                     : "revoke session after token theft";
             throw new ApiException.CoreFailure(operation, e.getCause());
         }

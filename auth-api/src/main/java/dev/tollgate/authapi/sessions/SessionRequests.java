@@ -10,7 +10,6 @@ import dev.tollgate.session.verify.SessionVerifier;
 import dev.tollgate.session.verify.VerificationResult;
 import dev.tollgate.session.verify.VerifiedSession;
 import dev.tollgate.session.verify.VerifyOptions;
-
 import java.util.Optional;
 
 /**
@@ -34,7 +33,8 @@ public final class SessionRequests {
     /** The session, or the request ends (401 / 403 / 500) through {@link ApiException.SessionRejected}. */
     public VerifiedSession require(ApiRequest request) {
         return find(request, VerifyOptions.required())
-                .orElseThrow(() -> new IllegalStateException("the verifier returned no session although one was required"));
+                .orElseThrow(
+                        () -> new IllegalStateException("the verifier returned no session although one was required"));
     }
 
     /** The session if the request carries one; a broken or expired one still ends the request. */
@@ -57,6 +57,7 @@ public final class SessionRequests {
     public ApiException.SessionRejected rejection(SessionError error) {
         boolean clear = error instanceof SessionError.TokenTheftDetected
                 || (error instanceof SessionError.Unauthorised unauthorised && unauthorised.clearTokens());
-        return new ApiException.SessionRejected(error, clear ? writer.clearedTokensInAllMethods() : ResponseTokens.NONE);
+        return new ApiException.SessionRejected(
+                error, clear ? writer.clearedTokensInAllMethods() : ResponseTokens.NONE);
     }
 }

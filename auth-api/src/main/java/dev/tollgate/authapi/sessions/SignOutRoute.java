@@ -7,7 +7,6 @@ import dev.tollgate.authapi.routing.Route;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.transfer.TokenWriter;
 import dev.tollgate.session.verify.VerifiedSession;
-
 import java.util.List;
 
 /**

@@ -3,14 +3,12 @@ package dev.tollgate.authapi.sessions;
 import dev.tollgate.authapi.http.ApiResponse;
 import dev.tollgate.session.transfer.ResponseTokens;
 import dev.tollgate.session.transfer.TokenWriter;
-
 import java.util.Map;
 
 /** Copies rendered session tokens onto a response; later writes of a header or cookie replace earlier ones. */
 public final class TokenResponses {
 
-    private TokenResponses() {
-    }
+    private TokenResponses() {}
 
     public static void apply(ApiResponse response, ResponseTokens tokens) {
         tokens.setCookies().forEach(response::cookie);

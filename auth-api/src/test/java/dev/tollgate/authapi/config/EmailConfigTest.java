@@ -1,13 +1,12 @@
 package dev.tollgate.authapi.config;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class EmailConfigTest {
 
@@ -18,25 +17,35 @@ class EmailConfigTest {
 
     @Test
     void webhookNeedsAnAbsoluteHttpUrl() {
-        assertThat(EmailConfig.fromEnvironment(Map.of("EMAIL_SENDER", "webhook", "EMAIL_WEBHOOK_URL", "http://127.0.0.1:9/messages")))
-                .isEqualTo(new EmailConfig(EmailConfig.Kind.WEBHOOK, Optional.of(URI.create("http://127.0.0.1:9/messages")), Optional.empty()));
+        assertThat(EmailConfig.fromEnvironment(
+                        Map.of("EMAIL_SENDER", "webhook", "EMAIL_WEBHOOK_URL", "http://127.0.0.1:9/messages")))
+                .isEqualTo(new EmailConfig(
+                        EmailConfig.Kind.WEBHOOK,
+                        Optional.of(URI.create("http://127.0.0.1:9/messages")),
+                        Optional.empty()));
         assertThatThrownBy(() -> EmailConfig.fromEnvironment(Map.of("EMAIL_SENDER", "webhook")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("EMAIL_WEBHOOK_URL");
-        assertThatThrownBy(() -> EmailConfig.fromEnvironment(Map.of("EMAIL_SENDER", "webhook", "EMAIL_WEBHOOK_URL", "file:/etc/passwd")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("http(s)");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("EMAIL_WEBHOOK_URL");
+        assertThatThrownBy(() -> EmailConfig.fromEnvironment(
+                        Map.of("EMAIL_SENDER", "webhook", "EMAIL_WEBHOOK_URL", "file:/etc/passwd")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("http(s)");
     }
 
     @Test
     void sesNeedsASenderAddress() {
         assertThatThrownBy(() -> EmailConfig.fromEnvironment(Map.of("EMAIL_SENDER", "SES")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("EMAIL_FROM");
-        assertThat(EmailConfig.fromEnvironment(Map.of("EMAIL_SENDER", "ses", "EMAIL_FROM", "no-reply@example.com")).from())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("EMAIL_FROM");
+        assertThat(EmailConfig.fromEnvironment(Map.of("EMAIL_SENDER", "ses", "EMAIL_FROM", "no-reply@example.com"))
+                        .from())
                 .contains("no-reply@example.com");
     }
 
     @Test
     void unknownSenderIsRefusedByName() {
         assertThatThrownBy(() -> EmailConfig.fromEnvironment(Map.of("EMAIL_SENDER", "smtp")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("log, webhook or ses");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("log, webhook or ses");
     }
 }

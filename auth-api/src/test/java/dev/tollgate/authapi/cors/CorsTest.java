@@ -1,16 +1,14 @@
 package dev.tollgate.authapi.cors;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.tollgate.authapi.error.ApiException;
 import dev.tollgate.authapi.http.ApiRequest;
 import dev.tollgate.authapi.http.ApiResponse;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class CorsTest {
 
@@ -25,7 +23,8 @@ class CorsTest {
     void preflightFromTheWebsiteAllowsCredentialsAndTheSdkHeaders() {
         ApiResponse response = cors.preflight(from("OPTIONS", "http://localhost:3000"), List.of("POST", "OPTIONS"));
         assertThat(response.status()).isEqualTo(204);
-        assertThat(response.headers()).containsEntry("Access-Control-Allow-Origin", "http://localhost:3000")
+        assertThat(response.headers())
+                .containsEntry("Access-Control-Allow-Origin", "http://localhost:3000")
                 .containsEntry("Access-Control-Allow-Credentials", "true")
                 .containsEntry("Access-Control-Allow-Methods", "POST, OPTIONS");
         assertThat(response.headerValue("Access-Control-Allow-Headers").split(", "))
@@ -44,9 +43,11 @@ class CorsTest {
     void answersToTheWebsiteExposeTheSessionHeaders() {
         ApiResponse response = ApiResponse.json(200, "{}");
         cors.decorate(from("POST", "http://localhost:3000"), response);
-        assertThat(response.headers()).containsEntry("Access-Control-Allow-Origin", "http://localhost:3000")
+        assertThat(response.headers())
+                .containsEntry("Access-Control-Allow-Origin", "http://localhost:3000")
                 .containsEntry("Access-Control-Allow-Credentials", "true")
-                .containsEntry("Access-Control-Expose-Headers", "front-token, st-access-token, st-refresh-token, anti-csrf")
+                .containsEntry(
+                        "Access-Control-Expose-Headers", "front-token, st-access-token, st-refresh-token, anti-csrf")
                 .containsEntry("Vary", "Origin");
     }
 
@@ -54,6 +55,7 @@ class CorsTest {
     void answersToOtherOriginsCarryNoGrant() {
         ApiResponse response = ApiResponse.json(200, "{}");
         cors.decorate(from("POST", "http://evil.example"), response);
-        assertThat(response.headers()).doesNotContainKeys("Access-Control-Allow-Origin", "Access-Control-Allow-Credentials");
+        assertThat(response.headers())
+                .doesNotContainKeys("Access-Control-Allow-Origin", "Access-Control-Allow-Credentials");
     }
 }

@@ -1,19 +1,10 @@
 package dev.tollgate.authapi.email;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.sun.net.httpserver.HttpServer;
-
 import dev.tollgate.authapi.error.ApiException;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ses.SesClient;
-
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -23,9 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ses.SesClient;
 
 /** The SES sender against a loopback endpoint speaking SES's query protocol. */
 class SesEmailSenderTest {
@@ -41,19 +37,23 @@ class SesEmailSenderTest {
         server.createContext("/", exchange -> {
             try (exchange) {
                 Map<String, String> form = new HashMap<>();
-                for (String pair : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&")) {
+                for (String pair :
+                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&")) {
                     int eq = pair.indexOf('=');
-                    form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    form.put(
+                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 }
-                form.put("authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                form.put(
+                        "authorization",
+                        String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
                 requests.add(form);
                 byte[] body = (status.get() == 200
-                        ? "<SendEmailResponse xmlns=\"http://ses.amazonaws.com/doc/2010-12-01/\"><SendEmailResult>"
-                          + "<MessageId>m-1</MessageId></SendEmailResult><ResponseMetadata><RequestId>r-1</RequestId>"
-                          + "</ResponseMetadata></SendEmailResponse>"
-                        : "<ErrorResponse><Error><Type>Sender</Type><Code>MessageRejected</Code>"
-                          + "<Message>Email address is not verified.</Message></Error><RequestId>r-2</RequestId></ErrorResponse>")
+                                ? "<SendEmailResponse xmlns=\"http://ses.amazonaws.com/doc/2010-12-01/\"><SendEmailResult>"
+                                        + "<MessageId>m-1</MessageId></SendEmailResult><ResponseMetadata><RequestId>r-1</RequestId>"
+                                        + "</ResponseMetadata></SendEmailResponse>"
+                                : "<ErrorResponse><Error><Type>Sender</Type><Code>MessageRejected</Code>"
+                                        + "<Message>Email address is not verified.</Message></Error><RequestId>r-2</RequestId></ErrorResponse>")
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/xml");
                 exchange.sendResponseHeaders(status.get(), body.length);
@@ -64,7 +64,8 @@ class SesEmailSenderTest {
         ses = SesClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.US_EAST_1)
-                .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+                .endpointOverride(
+                        URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
                 .build();
@@ -82,7 +83,8 @@ class SesEmailSenderTest {
                 .send(VerificationEmail.forToken("ann@example.com", "https://app.example.com", "tok"));
         assertThat(requests).hasSize(1);
         Map<String, String> form = requests.get(0);
-        assertThat(form).containsEntry("Action", "SendEmail")
+        assertThat(form)
+                .containsEntry("Action", "SendEmail")
                 .containsEntry("Source", "no-reply@example.com")
                 .containsEntry("Destination.ToAddresses.member.1", "ann@example.com")
                 .containsEntry("Message.Subject.Data", "Verify your email address")
@@ -96,7 +98,9 @@ class SesEmailSenderTest {
     void aRejectionIsADeliveryFailure() {
         status.set(400);
         SesEmailSender sender = new SesEmailSender(ses, "no-reply@example.com");
-        assertThatThrownBy(() -> sender.send(VerificationEmail.forToken("ann@example.com", "https://app.example.com", "t")))
-                .isInstanceOf(ApiException.EmailDeliveryFailure.class).hasMessageContaining("SES");
+        assertThatThrownBy(() ->
+                        sender.send(VerificationEmail.forToken("ann@example.com", "https://app.example.com", "t")))
+                .isInstanceOf(ApiException.EmailDeliveryFailure.class)
+                .hasMessageContaining("SES");
     }
 }

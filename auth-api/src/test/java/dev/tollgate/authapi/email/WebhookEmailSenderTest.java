@@ -1,21 +1,18 @@
 package dev.tollgate.authapi.email;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-
 import dev.tollgate.authapi.error.ApiException;
 import dev.tollgate.authapi.http.Json;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class WebhookEmailSenderTest {
 
@@ -26,7 +23,8 @@ class WebhookEmailSenderTest {
     private URI start() throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/messages", exchange -> {
-            received.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type") + " "
+            received.add(exchange.getRequestMethod() + " "
+                    + exchange.getRequestHeaders().getFirst("Content-Type") + " "
                     + new String(exchange.getRequestBody().readAllBytes()));
             exchange.sendResponseHeaders(answer.get(), -1);
             exchange.close();
@@ -64,7 +62,8 @@ class WebhookEmailSenderTest {
         answer.set(500);
         WebhookEmailSender sender = new WebhookEmailSender(start());
         assertThatThrownBy(() -> sender.send(VerificationEmail.forToken("a@b.co", "http://localhost:3000", "t")))
-                .isInstanceOf(ApiException.EmailDeliveryFailure.class).hasMessageContaining("HTTP 500");
+                .isInstanceOf(ApiException.EmailDeliveryFailure.class)
+                .hasMessageContaining("HTTP 500");
     }
 
     @Test
@@ -74,6 +73,7 @@ class WebhookEmailSenderTest {
         server = null;
         WebhookEmailSender sender = new WebhookEmailSender(url);
         assertThatThrownBy(() -> sender.send(VerificationEmail.forToken("a@b.co", "http://localhost:3000", "t")))
-                .isInstanceOf(ApiException.EmailDeliveryFailure.class).hasMessageContaining("unreachable");
+                .isInstanceOf(ApiException.EmailDeliveryFailure.class)
+                .hasMessageContaining("unreachable");
     }
 }

@@ -10,11 +10,13 @@ class ErrorResponsesTest {
 
     @Test
     void theLogDescriptionKeepsTheCoreClientsSafeMessage() {
-        String line = ErrorResponses.describe(new ApiException.CoreFailure("sign in",
+        String line = ErrorResponses.describe(new ApiException.CoreFailure(
+                "sign in",
                 new CoreUnreachableException("no core reachable for /recipe/signin: http://core:3567 timed out;")));
 
-        assertThat(line).isEqualTo("The SuperTokens core failed: sign in (CoreUnreachableException: "
-                + "no core reachable for /recipe/signin: http://core:3567 timed out;)");
+        assertThat(line)
+                .isEqualTo("The SuperTokens core failed: sign in (CoreUnreachableException: "
+                        + "no core reachable for /recipe/signin: http://core:3567 timed out;)");
     }
 
     @Test
@@ -28,7 +30,8 @@ class ErrorResponsesTest {
         String webhookLine = ErrorResponses.describe(new ApiException.EmailDeliveryFailure("webhook down", webhook));
 
         assertThat(sesLine).isEqualTo("Sending the verification email failed: SES refused (IllegalStateException)");
-        assertThat(webhookLine).isEqualTo("Sending the verification email failed: webhook down (IOException)")
+        assertThat(webhookLine)
+                .isEqualTo("Sending the verification email failed: webhook down (IOException)")
                 .doesNotContain("s3cr3t");
     }
 }

@@ -1,16 +1,13 @@
 package dev.tollgate.authapi.log;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.tollgate.authapi.http.Json;
-
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RequestLogTest {
 
@@ -24,7 +21,8 @@ class RequestLogTest {
     void levelsFollowTheStatus() throws Exception {
         RequestLog log = log(false);
         log.write(new RequestLog.Entry("r1", "POST", "/signin", 200, "ok", 3, "u1", null));
-        log.write(new RequestLog.Entry("r2", "POST", "/session/refresh", 401, "SessionRejected", 2, null, "no_refresh_token"));
+        log.write(new RequestLog.Entry(
+                "r2", "POST", "/session/refresh", 401, "SessionRejected", 2, null, "no_refresh_token"));
         log.write(new RequestLog.Entry("r3", "POST", "/signup", 500, "CoreFailure", 9, null, "core down"));
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(3);

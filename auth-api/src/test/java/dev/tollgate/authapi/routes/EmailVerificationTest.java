@@ -1,21 +1,18 @@
 package dev.tollgate.authapi.routes;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.authapi.email.VerificationEmail;
 import dev.tollgate.authapi.fixtures.TestApi;
 import dev.tollgate.authapi.fixtures.TestApi.Browser;
 import dev.tollgate.authapi.fixtures.TestApi.Response;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Email verification: is-verified, send the link, verify with its token, and the {@code st-ev} claim
@@ -29,8 +26,11 @@ class EmailVerificationTest {
 
     @BeforeEach
     void signUp() {
-        Response signUp = api.request("POST", "/auth/signup").rid("emailpassword").cookieMode()
-                .credentials("Verify.Me@example.com", "password123").send();
+        Response signUp = api.request("POST", "/auth/signup")
+                .rid("emailpassword")
+                .cookieMode()
+                .credentials("Verify.Me@example.com", "password123")
+                .send();
         browser = new Browser().take(signUp);
         userId = signUp.json().get("user").get("id").asText();
     }
@@ -41,21 +41,30 @@ class EmailVerificationTest {
     }
 
     private Response isVerified() {
-        Response response = api.request("GET", "/auth/user/email/verify").rid("emailverification").cookieMode()
-                .cookies(browser).send();
+        Response response = api.request("GET", "/auth/user/email/verify")
+                .rid("emailverification")
+                .cookieMode()
+                .cookies(browser)
+                .send();
         browser.take(response);
         return response;
     }
 
     private Response sendEmail() {
-        Response response = api.request("POST", "/auth/user/email/verify/token").rid("emailverification").cookieMode()
-                .cookies(browser).json("{}").send();
+        Response response = api.request("POST", "/auth/user/email/verify/token")
+                .rid("emailverification")
+                .cookieMode()
+                .cookies(browser)
+                .json("{}")
+                .send();
         browser.take(response);
         return response;
     }
 
     private Response verify(String token, boolean withSession) {
-        TestApi.Request request = api.request("POST", "/auth/user/email/verify").rid("emailverification").cookieMode()
+        TestApi.Request request = api.request("POST", "/auth/user/email/verify")
+                .rid("emailverification")
+                .cookieMode()
                 .json("{\"method\":\"token\",\"token\":\"" + token + "\"}");
         Response response = (withSession ? request.cookies(browser) : request).send();
         if (withSession) {
@@ -79,7 +88,8 @@ class EmailVerificationTest {
         Response before = isVerified();
         assertThat(before.status()).isEqualTo(200);
         assertThat(before.json().toString()).isEqualTo("{\"status\":\"OK\",\"isVerified\":false}");
-        assertThat(before.frontToken().get("up").get("st-ev").get("v").asBoolean()).isFalse();
+        assertThat(before.frontToken().get("up").get("st-ev").get("v").asBoolean())
+                .isFalse();
         assertThat(before.setCookie("sAccessToken")).startsWith("sAccessToken=eyJ");
         assertThat(api.core.calls()).contains("POST /recipe/session/regenerate");
 
@@ -89,7 +99,9 @@ class EmailVerificationTest {
         assertThat(api.emails).hasSize(1);
         VerificationEmail email = api.emails.get(0);
         assertThat(email.to()).isEqualTo("verify.me@example.com");
-        assertThat(email.link()).startsWith("http://localhost:3000/auth/verify-email?token=").endsWith("&tenantId=public");
+        assertThat(email.link())
+                .startsWith("http://localhost:3000/auth/verify-email?token=")
+                .endsWith("&tenantId=public");
         String token = tokenOf(email);
         assertThat(token).isEqualTo(api.core.lastEmailVerificationToken().orElseThrow());
 
@@ -105,18 +117,28 @@ class EmailVerificationTest {
 
         Response after = isVerified();
         assertThat(after.json().toString()).isEqualTo("{\"status\":\"OK\",\"isVerified\":true}");
-        assertThat(after.frontToken().get("up").get("st-ev").get("v").asBoolean()).isTrue();
+        assertThat(after.frontToken().get("up").get("st-ev").get("v").asBoolean())
+                .isTrue();
 
         // the claim survives a refresh: the core keeps the regenerated payload
-        Response refreshed = api.request("POST", "/auth/session/refresh").rid("session").cookieMode().cookies(browser).send();
-        assertThat(refreshed.frontToken().get("up").get("st-ev").get("v").asBoolean()).isTrue();
+        Response refreshed = api.request("POST", "/auth/session/refresh")
+                .rid("session")
+                .cookieMode()
+                .cookies(browser)
+                .send();
+        assertThat(refreshed.frontToken().get("up").get("st-ev").get("v").asBoolean())
+                .isTrue();
 
-        long regenerations = api.core.calls().stream().filter("POST /recipe/session/regenerate"::equals).count();
+        long regenerations = api.core.calls().stream()
+                .filter("POST /recipe/session/regenerate"::equals)
+                .count();
         Response again = sendEmail();
         assertThat(again.json().toString()).isEqualTo("{\"status\":\"EMAIL_ALREADY_VERIFIED_ERROR\"}");
         assertThat(api.emails).hasSize(1);
         // The session already carries st-ev true: like node, no regeneration and no new token.
-        assertThat(api.core.calls().stream().filter("POST /recipe/session/regenerate"::equals).count())
+        assertThat(api.core.calls().stream()
+                        .filter("POST /recipe/session/regenerate"::equals)
+                        .count())
                 .isEqualTo(regenerations);
         assertThat(again.header("front-token")).isNull();
         assertThat(again.setCookies()).isEmpty();
@@ -132,7 +154,8 @@ class EmailVerificationTest {
 
         Response polled = isVerified();
         assertThat(polled.json().get("isVerified").asBoolean()).isTrue();
-        assertThat(polled.frontToken().get("up").get("st-ev").get("v").asBoolean()).isTrue();
+        assertThat(polled.frontToken().get("up").get("st-ev").get("v").asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -144,20 +167,32 @@ class EmailVerificationTest {
 
     @Test
     void malformedVerifyRequestsAre400() {
-        Response missing = api.request("POST", "/auth/user/email/verify").rid("emailverification").json("{\"method\":\"token\"}").send();
+        Response missing = api.request("POST", "/auth/user/email/verify")
+                .rid("emailverification")
+                .json("{\"method\":\"token\"}")
+                .send();
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("message").asText()).isEqualTo("Please provide the email verification token");
-        Response number = api.request("POST", "/auth/user/email/verify").rid("emailverification").json("{\"token\":5}").send();
+        Response number = api.request("POST", "/auth/user/email/verify")
+                .rid("emailverification")
+                .json("{\"token\":5}")
+                .send();
         assertThat(number.status()).isEqualTo(400);
         assertThat(number.json().get("message").asText()).isEqualTo("The email verification token must be a string");
     }
 
     @Test
     void isVerifiedAndSendNeedASession() {
-        Response get = api.request("GET", "/auth/user/email/verify").rid("emailverification").cookieMode().send();
+        Response get = api.request("GET", "/auth/user/email/verify")
+                .rid("emailverification")
+                .cookieMode()
+                .send();
         assertThat(get.status()).isEqualTo(401);
         assertThat(get.json().get("message").asText()).isEqualTo("unauthorised");
-        Response post = api.request("POST", "/auth/user/email/verify/token").rid("emailverification").cookieMode().send();
+        Response post = api.request("POST", "/auth/user/email/verify/token")
+                .rid("emailverification")
+                .cookieMode()
+                .send();
         assertThat(post.status()).isEqualTo(401);
         assertThat(api.emails).isEmpty();
     }
@@ -167,31 +202,47 @@ class EmailVerificationTest {
         api.core.markVerified(userId);
         Response response = sendEmail();
         assertThat(response.json().toString()).isEqualTo("{\"status\":\"EMAIL_ALREADY_VERIFIED_ERROR\"}");
-        assertThat(response.frontToken().get("up").get("st-ev").get("v").asBoolean()).isTrue();
+        assertThat(response.frontToken().get("up").get("st-ev").get("v").asBoolean())
+                .isTrue();
         assertThat(api.emails).isEmpty();
     }
 
     @Test
     void aLoginMethodWithoutEmailCountsAsVerifiedAndTheSessionSaysSo() {
         api.core.removeEmail(userId);
-        long regenerations = api.core.calls().stream().filter("POST /recipe/session/regenerate"::equals).count();
+        long regenerations = api.core.calls().stream()
+                .filter("POST /recipe/session/regenerate"::equals)
+                .count();
 
         Response response = isVerified();
 
         assertThat(response.json().toString()).isEqualTo("{\"status\":\"OK\",\"isVerified\":true}");
         // node's fetchAndSetClaim writes st-ev true into the session, as the send-email route does
-        assertThat(response.frontToken().get("up").get("st-ev").get("v").asBoolean()).isTrue();
+        assertThat(response.frontToken().get("up").get("st-ev").get("v").asBoolean())
+                .isTrue();
         assertThat(response.setCookie("sAccessToken")).startsWith("sAccessToken=eyJ");
-        assertThat(api.core.calls().stream().filter("POST /recipe/session/regenerate"::equals).count())
+        assertThat(api.core.calls().stream()
+                        .filter("POST /recipe/session/regenerate"::equals)
+                        .count())
                 .isEqualTo(regenerations + 1);
     }
 
     @Test
     void signingInAfterVerificationStartsWithStEvTrue() {
         api.core.markVerified(userId);
-        Response signIn = api.request("POST", "/auth/signin").rid("emailpassword").cookieMode()
-                .credentials("verify.me@example.com", "password123").send();
-        assertThat(signIn.frontToken().get("up").get("st-ev").get("v").asBoolean()).isTrue();
-        assertThat(signIn.json().get("user").get("loginMethods").get(0).get("verified").asBoolean()).isTrue();
+        Response signIn = api.request("POST", "/auth/signin")
+                .rid("emailpassword")
+                .cookieMode()
+                .credentials("verify.me@example.com", "password123")
+                .send();
+        assertThat(signIn.frontToken().get("up").get("st-ev").get("v").asBoolean())
+                .isTrue();
+        assertThat(signIn.json()
+                        .get("user")
+                        .get("loginMethods")
+                        .get(0)
+                        .get("verified")
+                        .asBoolean())
+                .isTrue();
     }
 }

@@ -1,15 +1,13 @@
 package dev.tollgate.authapi.routes;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.tollgate.authapi.fixtures.TestApi;
 import dev.tollgate.authapi.fixtures.TestApi.Browser;
 import dev.tollgate.authapi.fixtures.TestApi.Response;
-
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code POST /auth/session/refresh} (spec E.1, golden REFRESH and REFRESH-NONE). */
 class RefreshTest {
@@ -22,26 +20,37 @@ class RefreshTest {
     }
 
     private Browser signedInBrowser(String email) {
-        Response signUp = api.request("POST", "/auth/signup").rid("emailpassword").cookieMode()
-                .credentials(email, "password123").send();
+        Response signUp = api.request("POST", "/auth/signup")
+                .rid("emailpassword")
+                .cookieMode()
+                .credentials(email, "password123")
+                .send();
         assertThat(signUp.status()).isEqualTo(200);
         return new Browser().take(signUp);
     }
 
     private Response refresh(Browser browser) {
-        return api.request("POST", "/auth/session/refresh").rid("session").cookieMode().cookies(browser).send();
+        return api.request("POST", "/auth/session/refresh")
+                .rid("session")
+                .cookieMode()
+                .cookies(browser)
+                .send();
     }
 
     @Test
     void aBrowserWithoutSessionGets401AndIsToldToForget() {
-        Response response = api.request("POST", "/auth/session/refresh").rid("session").cookieMode().send();
+        Response response = api.request("POST", "/auth/session/refresh")
+                .rid("session")
+                .cookieMode()
+                .send();
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.json().toString()).isEqualTo("{\"message\":\"unauthorised\"}");
         assertThat(response.header("front-token")).isEqualTo("remove");
         assertThat(response.setCookie("sAccessToken"))
                 .isEqualTo("sAccessToken=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax");
-        assertThat(response.setCookie("sRefreshToken")).isEqualTo(
-                "sRefreshToken=; Path=/dev/auth/session/refresh; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax");
+        assertThat(response.setCookie("sRefreshToken"))
+                .isEqualTo(
+                        "sRefreshToken=; Path=/dev/auth/session/refresh; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax");
         assertThat(response.header("st-access-token")).isEmpty();
         assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo(TestApi.SITE);
         assertThat(api.core.calls()).noneMatch(c -> c.contains("refresh"));
@@ -58,22 +67,34 @@ class RefreshTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().toString()).isEqualTo("{}");
         assertThat(response.setCookies()).hasSize(2);
-        assertThat(response.setCookie("sAccessToken")).matches("sAccessToken=eyJ[^;]+; Path=/; Expires=[^;]+; HttpOnly; SameSite=Lax");
+        assertThat(response.setCookie("sAccessToken"))
+                .matches("sAccessToken=eyJ[^;]+; Path=/; Expires=[^;]+; HttpOnly; SameSite=Lax");
         assertThat(response.setCookie("sRefreshToken")).contains("; Path=/dev/auth/session/refresh; ");
         browser.take(response);
         assertThat(browser.value("sAccessToken")).isNotEqualTo(oldAccess);
         assertThat(browser.value("sRefreshToken")).isNotEqualTo(oldRefresh);
-        assertThat(response.frontToken().get("up").get("parentRefreshTokenHash1").isTextual()).isTrue();
-        assertThat(response.frontToken().get("up").get("st-ev").get("v").asBoolean()).isFalse();
+        assertThat(response.frontToken()
+                        .get("up")
+                        .get("parentRefreshTokenHash1")
+                        .isTextual())
+                .isTrue();
+        assertThat(response.frontToken().get("up").get("st-ev").get("v").asBoolean())
+                .isFalse();
         // the core got the refresh token decoded from its cookie encoding
         assertThat(api.core.calls()).contains("POST /recipe/session/refresh");
     }
 
     @Test
     void headerModeRefreshUsesTheBearerRefreshToken() {
-        Response signUp = api.request("POST", "/auth/signup").rid("emailpassword").credentials("h@example.com", "password123").send();
-        Response response = api.request("POST", "/auth/session/refresh").rid("session").header("st-auth-mode", "header")
-                .bearer(signUp.header("st-refresh-token")).send();
+        Response signUp = api.request("POST", "/auth/signup")
+                .rid("emailpassword")
+                .credentials("h@example.com", "password123")
+                .send();
+        Response response = api.request("POST", "/auth/session/refresh")
+                .rid("session")
+                .header("st-auth-mode", "header")
+                .bearer(signUp.header("st-refresh-token"))
+                .send();
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.setCookies()).isEmpty();
         assertThat(response.header("st-access-token")).startsWith("eyJ");
@@ -96,7 +117,9 @@ class RefreshTest {
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.json().toString()).isEqualTo("{\"message\":\"token theft detected\"}");
         assertThat(response.header("front-token")).isEqualTo("remove");
-        assertThat(response.setCookie("sRefreshToken")).startsWith("sRefreshToken=; ").contains("Expires=Thu, 01 Jan 1970 00:00:00 GMT");
+        assertThat(response.setCookie("sRefreshToken"))
+                .startsWith("sRefreshToken=; ")
+                .contains("Expires=Thu, 01 Jan 1970 00:00:00 GMT");
         assertThat(api.core.sessionExists(handle)).isFalse();
         assertThat(api.core.calls()).contains("POST /recipe/session/remove");
         // and the victim's session is gone too
@@ -119,8 +142,9 @@ class RefreshTest {
         assertThat(response.header("front-token")).isEqualTo("remove");
         assertThat(response.setCookie("sAccessToken"))
                 .isEqualTo("sAccessToken=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax");
-        assertThat(response.setCookie("sRefreshToken")).isEqualTo(
-                "sRefreshToken=; Path=/dev/auth/session/refresh; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax");
+        assertThat(response.setCookie("sRefreshToken"))
+                .isEqualTo(
+                        "sRefreshToken=; Path=/dev/auth/session/refresh; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax");
         assertThat(api.core.calls()).contains("POST /recipe/session/refresh");
     }
 
@@ -137,8 +161,12 @@ class RefreshTest {
     @Test
     void duplicateSessionCookiesAreAClientErrorNotA500() {
         Browser browser = signedInBrowser("dup@example.com");
-        Response response = api.request("POST", "/auth/session/refresh").rid("session").cookieMode().cookies(browser)
-                .header("Cookie", "sRefreshToken=another").send();
+        Response response = api.request("POST", "/auth/session/refresh")
+                .rid("session")
+                .cookieMode()
+                .cookies(browser)
+                .header("Cookie", "sRefreshToken=another")
+                .send();
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("message").asText()).contains("more than one");
     }
@@ -148,7 +176,10 @@ class RefreshTest {
         api.close();
         api = new TestApi(Map.of("ANTI_CSRF", "VIA_CUSTOM_HEADER"));
         Browser browser = signedInBrowser("csrf@example.com");
-        Response withoutRid = api.request("POST", "/auth/session/refresh").cookieMode().cookies(browser).send();
+        Response withoutRid = api.request("POST", "/auth/session/refresh")
+                .cookieMode()
+                .cookies(browser)
+                .send();
         assertThat(withoutRid.status()).isEqualTo(401);
         assertThat(withoutRid.header("front-token")).isEqualTo("remove");
         assertThat(api.core.calls()).noneMatch(c -> c.contains("/recipe/session/refresh"));
@@ -159,18 +190,29 @@ class RefreshTest {
     void viaTokenSendsAndChecksTheAntiCsrfToken() {
         api.close();
         api = new TestApi(Map.of("ANTI_CSRF", "VIA_TOKEN"));
-        Response signUp = api.request("POST", "/auth/signup").rid("emailpassword").cookieMode()
-                .credentials("token@example.com", "password123").send();
+        Response signUp = api.request("POST", "/auth/signup")
+                .rid("emailpassword")
+                .cookieMode()
+                .credentials("token@example.com", "password123")
+                .send();
         String antiCsrf = signUp.header("anti-csrf");
         assertThat(antiCsrf).isNotBlank();
         Browser browser = new Browser().take(signUp);
 
-        Response wrong = api.request("POST", "/auth/session/refresh").rid("session").cookieMode().cookies(browser)
-                .header("anti-csrf", "wrong").send();
+        Response wrong = api.request("POST", "/auth/session/refresh")
+                .rid("session")
+                .cookieMode()
+                .cookies(browser)
+                .header("anti-csrf", "wrong")
+                .send();
         assertThat(wrong.status()).isEqualTo(401);
 
-        Response right = api.request("POST", "/auth/session/refresh").rid("session").cookieMode().cookies(browser)
-                .header("anti-csrf", antiCsrf).send();
+        Response right = api.request("POST", "/auth/session/refresh")
+                .rid("session")
+                .cookieMode()
+                .cookies(browser)
+                .header("anti-csrf", antiCsrf)
+                .send();
         assertThat(right.status()).isEqualTo(200);
         // the core's new anti-CSRF token, not the request's echoed back (spec E.1 step 6, E.3 step 3)
         assertThat(right.header("anti-csrf")).isNotBlank().isNotEqualTo(antiCsrf);

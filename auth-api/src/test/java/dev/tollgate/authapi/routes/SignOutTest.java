@@ -1,15 +1,13 @@
 package dev.tollgate.authapi.routes;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.tollgate.authapi.fixtures.TestApi;
 import dev.tollgate.authapi.fixtures.TestApi.Browser;
 import dev.tollgate.authapi.fixtures.TestApi.Response;
-
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code POST /auth/signout} (spec F.5). */
 class SignOutTest {
@@ -22,7 +20,8 @@ class SignOutTest {
     }
 
     private Response signUp(String email, boolean cookieMode) {
-        TestApi.Request request = api.request("POST", "/auth/signup").rid("emailpassword").credentials(email, "password123");
+        TestApi.Request request =
+                api.request("POST", "/auth/signup").rid("emailpassword").credentials(email, "password123");
         return (cookieMode ? request.cookieMode() : request).send();
     }
 
@@ -32,17 +31,27 @@ class SignOutTest {
         String handle = signUp.frontToken().get("up").get("sessionHandle").asText();
         Browser browser = new Browser().take(signUp);
 
-        Response response = api.request("POST", "/auth/signout").rid("session").cookieMode().cookies(browser).send();
+        Response response = api.request("POST", "/auth/signout")
+                .rid("session")
+                .cookieMode()
+                .cookies(browser)
+                .send();
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().toString()).isEqualTo("{\"status\":\"OK\"}");
         assertThat(response.header("front-token")).isEqualTo("remove");
-        assertThat(response.setCookies()).containsExactly(
-                "sAccessToken=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax",
-                "sRefreshToken=; Path=/dev/auth/session/refresh; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax");
+        assertThat(response.setCookies())
+                .containsExactly(
+                        "sAccessToken=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax",
+                        "sRefreshToken=; Path=/dev/auth/session/refresh; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax");
         assertThat(api.core.sessionExists(handle)).isFalse();
         browser.take(response);
-        assertThat(api.request("POST", "/auth/session/refresh").rid("session").cookieMode().cookies(browser).send().status())
+        assertThat(api.request("POST", "/auth/session/refresh")
+                        .rid("session")
+                        .cookieMode()
+                        .cookies(browser)
+                        .send()
+                        .status())
                 .isEqualTo(401);
     }
 
@@ -50,7 +59,10 @@ class SignOutTest {
     void headerModeSignOutClearsTheHeaders() {
         Response signUp = signUp("hout@example.com", false);
         String handle = signUp.frontToken().get("up").get("sessionHandle").asText();
-        Response response = api.request("POST", "/auth/signout").rid("session").bearer(signUp.header("st-access-token")).send();
+        Response response = api.request("POST", "/auth/signout")
+                .rid("session")
+                .bearer(signUp.header("st-access-token"))
+                .send();
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().toString()).isEqualTo("{\"status\":\"OK\"}");
         assertThat(response.header("st-access-token")).isEmpty();
@@ -62,7 +74,8 @@ class SignOutTest {
 
     @Test
     void withoutASessionItIs401Unauthorised() {
-        Response response = api.request("POST", "/auth/signout").rid("session").cookieMode().send();
+        Response response =
+                api.request("POST", "/auth/signout").rid("session").cookieMode().send();
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.json().toString()).isEqualTo("{\"message\":\"unauthorised\"}");
         assertThat(api.core.calls()).noneMatch(c -> c.contains("remove"));
@@ -75,7 +88,11 @@ class SignOutTest {
     void anExpiredAccessTokenAsksTheSdkToRefresh() {
         api.core.accessTokenValidity(Duration.ofSeconds(-5));
         Browser browser = new Browser().take(signUp("expired@example.com", true));
-        Response response = api.request("POST", "/auth/signout").rid("session").cookieMode().cookies(browser).send();
+        Response response = api.request("POST", "/auth/signout")
+                .rid("session")
+                .cookieMode()
+                .cookies(browser)
+                .send();
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.json().toString()).isEqualTo("{\"message\":\"try refresh token\"}");
         assertThat(response.header("front-token")).isNull();

@@ -1,18 +1,15 @@
 package dev.tollgate.authapi.routes;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.tollgate.authapi.fixtures.TestApi;
-import dev.tollgate.authapi.fixtures.TestApi.Response;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.authapi.fixtures.TestApi;
+import dev.tollgate.authapi.fixtures.TestApi.Response;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Sign-up and sign-in as web-js calls them (spec F.2, F.3), compared with the golden node capture. */
 class SignUpSignInTest {
@@ -25,7 +22,8 @@ class SignUpSignInTest {
     }
 
     private Response signUp(String email, String password, boolean cookieMode) {
-        TestApi.Request request = api.request("POST", "/auth/signup").rid("emailpassword").credentials(email, password);
+        TestApi.Request request =
+                api.request("POST", "/auth/signup").rid("emailpassword").credentials(email, password);
         return (cookieMode ? request.cookieMode() : request).send();
     }
 
@@ -37,13 +35,24 @@ class SignUpSignInTest {
         JsonNode body = response.json();
         assertThat(body.get("status").asText()).isEqualTo("OK");
         JsonNode user = body.get("user");
-        assertThat(user.fieldNames()).toIterable().containsExactly("id", "isPrimaryUser", "tenantIds", "emails",
-                "phoneNumbers", "thirdParty", "webauthn", "loginMethods", "timeJoined");
+        assertThat(user.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "id",
+                        "isPrimaryUser",
+                        "tenantIds",
+                        "emails",
+                        "phoneNumbers",
+                        "thirdParty",
+                        "webauthn",
+                        "loginMethods",
+                        "timeJoined");
         assertThat(user.get("emails").get(0).asText()).isEqualTo("ann@example.com");
         assertThat(user.get("webauthn").get("credentialIds").isArray()).isTrue();
         JsonNode method = user.get("loginMethods").get(0);
-        assertThat(method.fieldNames()).toIterable().containsExactly("recipeId", "recipeUserId", "tenantIds", "email",
-                "timeJoined", "verified");
+        assertThat(method.fieldNames())
+                .toIterable()
+                .containsExactly("recipeId", "recipeUserId", "tenantIds", "email", "timeJoined", "verified");
         assertThat(method.get("recipeId").asText()).isEqualTo("emailpassword");
         assertThat(method.get("verified").asBoolean()).isFalse();
 
@@ -51,19 +60,22 @@ class SignUpSignInTest {
         assertThat(response.setCookies()).hasSize(2);
         String access = response.setCookie("sAccessToken");
         assertThat(access).matches("sAccessToken=eyJ[^;]+; Path=/; Expires=[^;]+ GMT; HttpOnly; SameSite=Lax");
-        ZonedDateTime expires = ZonedDateTime.parse(access.replaceAll(".*Expires=([^;]+);.*", "$1"),
-                DateTimeFormatter.RFC_1123_DATE_TIME);
+        ZonedDateTime expires = ZonedDateTime.parse(
+                access.replaceAll(".*Expires=([^;]+);.*", "$1"), DateTimeFormatter.RFC_1123_DATE_TIME);
         assertThat(expires.toInstant().toEpochMilli())
                 .isCloseTo(System.currentTimeMillis() + 31_536_000_000L, within(60_000L));
         String refresh = response.setCookie("sRefreshToken");
-        assertThat(refresh).matches("sRefreshToken=[^;]+; Path=/dev/auth/session/refresh; Expires=[^;]+ GMT; HttpOnly; SameSite=Lax");
+        assertThat(refresh)
+                .matches(
+                        "sRefreshToken=[^;]+; Path=/dev/auth/session/refresh; Expires=[^;]+ GMT; HttpOnly; SameSite=Lax");
         String refreshValue = refresh.substring("sRefreshToken=".length(), refresh.indexOf(';'));
         assertThat(refreshValue).doesNotContain("+", "/", "=").contains("%");
         assertThat(response.header("st-access-token")).isNull();
 
         JsonNode front = response.frontToken();
         assertThat(front.get("uid").asText()).isEqualTo(user.get("id").asText());
-        assertThat(front.get("ate").asLong()).isEqualTo(front.get("up").get("exp").asLong() * 1000);
+        assertThat(front.get("ate").asLong())
+                .isEqualTo(front.get("up").get("exp").asLong() * 1000);
         JsonNode payload = front.get("up");
         assertThat(payload.get("iss").asText()).isEqualTo("http://localhost:4000/dev/auth");
         assertThat(payload.get("st-ev").get("v").asBoolean()).isFalse();
@@ -93,8 +105,9 @@ class SignUpSignInTest {
         signUp("dup@example.com", "password123", true);
         Response again = signUp(" DUP@example.com ", "password456", true);
         assertThat(again.status()).isEqualTo(200);
-        assertThat(again.json().toString()).isEqualTo("{\"status\":\"FIELD_ERROR\",\"formFields\":[{\"id\":\"email\","
-                + "\"error\":\"This email already exists. Please sign in instead.\"}]}");
+        assertThat(again.json().toString())
+                .isEqualTo("{\"status\":\"FIELD_ERROR\",\"formFields\":[{\"id\":\"email\","
+                        + "\"error\":\"This email already exists. Please sign in instead.\"}]}");
         assertThat(again.setCookies()).isEmpty();
         assertThat(again.header("front-token")).isNull();
     }
@@ -103,21 +116,32 @@ class SignUpSignInTest {
     void badFieldsAreFieldErrorsAndNeverReachTheCore() {
         Response response = signUp("not-an-email", "short", true);
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.json().toString()).isEqualTo("{\"status\":\"FIELD_ERROR\",\"formFields\":["
-                + "{\"id\":\"email\",\"error\":\"Email is invalid\"},"
-                + "{\"id\":\"password\",\"error\":\"Password must contain at least 8 characters, including a number\"}]}");
+        assertThat(response.json().toString())
+                .isEqualTo(
+                        "{\"status\":\"FIELD_ERROR\",\"formFields\":["
+                                + "{\"id\":\"email\",\"error\":\"Email is invalid\"},"
+                                + "{\"id\":\"password\",\"error\":\"Password must contain at least 8 characters, including a number\"}]}");
         assertThat(api.core.calls()).noneMatch(call -> call.contains("signup"));
     }
 
     @Test
     void malformedBodiesAre400WithAMessage() {
-        Response notJson = api.request("POST", "/auth/signup").rid("emailpassword").json("{\"formFields\": [").send();
+        Response notJson = api.request("POST", "/auth/signup")
+                .rid("emailpassword")
+                .json("{\"formFields\": [")
+                .send();
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(notJson.json().get("message").asText()).isEqualTo("Request body is not valid JSON");
-        Response array = api.request("POST", "/auth/signup").rid("emailpassword").json("[]").send();
+        Response array = api.request("POST", "/auth/signup")
+                .rid("emailpassword")
+                .json("[]")
+                .send();
         assertThat(array.status()).isEqualTo(400);
         assertThat(array.json().get("message").asText()).isEqualTo("Request body must be a JSON object");
-        Response noFields = api.request("POST", "/auth/signin").rid("emailpassword").json("{}").send();
+        Response noFields = api.request("POST", "/auth/signin")
+                .rid("emailpassword")
+                .json("{}")
+                .send();
         assertThat(noFields.status()).isEqualTo(400);
         assertThat(noFields.json().get("message").asText()).isEqualTo("Missing input param: formFields");
         assertThat(noFields.header("Access-Control-Allow-Origin")).isEqualTo(TestApi.SITE);
@@ -125,10 +149,17 @@ class SignUpSignInTest {
 
     @Test
     void signInCreatesAFreshSessionAndSaysWhenCredentialsAreWrong() {
-        String userId = signUp("bob@example.com", "password123", true).json().get("user").get("id").asText();
+        String userId = signUp("bob@example.com", "password123", true)
+                .json()
+                .get("user")
+                .get("id")
+                .asText();
 
-        Response ok = api.request("POST", "/auth/signin").rid("emailpassword").cookieMode()
-                .credentials("  BOB@example.com", "password123").send();
+        Response ok = api.request("POST", "/auth/signin")
+                .rid("emailpassword")
+                .cookieMode()
+                .credentials("  BOB@example.com", "password123")
+                .send();
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.json().get("status").asText()).isEqualTo("OK");
         assertThat(ok.json().get("user").get("id").asText()).isEqualTo(userId);
@@ -136,10 +167,16 @@ class SignUpSignInTest {
         assertThat(ok.setCookie("sRefreshToken")).isNotNull();
         assertThat(api.core.sessionCount()).isEqualTo(2);
 
-        Response wrongPassword = api.request("POST", "/auth/signin").rid("emailpassword").cookieMode()
-                .credentials("bob@example.com", "password124").send();
-        Response unknown = api.request("POST", "/auth/public/signin").rid("emailpassword").cookieMode()
-                .credentials("nobody@example.com", "password123").send();
+        Response wrongPassword = api.request("POST", "/auth/signin")
+                .rid("emailpassword")
+                .cookieMode()
+                .credentials("bob@example.com", "password124")
+                .send();
+        Response unknown = api.request("POST", "/auth/public/signin")
+                .rid("emailpassword")
+                .cookieMode()
+                .credentials("nobody@example.com", "password123")
+                .send();
         for (Response wrong : new Response[] {wrongPassword, unknown}) {
             assertThat(wrong.status()).isEqualTo(200);
             assertThat(wrong.json().toString()).isEqualTo("{\"status\":\"WRONG_CREDENTIALS_ERROR\"}");
@@ -149,16 +186,22 @@ class SignUpSignInTest {
 
     @Test
     void signInDoesNotValidatePasswordStrength() {
-        Response response = api.request("POST", "/auth/signin").rid("emailpassword").credentials("a@b.co", "x").send();
+        Response response = api.request("POST", "/auth/signin")
+                .rid("emailpassword")
+                .credentials("a@b.co", "x")
+                .send();
         assertThat(response.json().get("status").asText()).isEqualTo("WRONG_CREDENTIALS_ERROR");
     }
 
     @Test
     void signingInReplacesTokensLeftInTheOtherTransferMethod() {
         Response headerSession = signUp("mix@example.com", "password123", false);
-        Response cookieSignIn = api.request("POST", "/auth/signin").rid("emailpassword").cookieMode()
+        Response cookieSignIn = api.request("POST", "/auth/signin")
+                .rid("emailpassword")
+                .cookieMode()
                 .bearer(headerSession.header("st-access-token"))
-                .credentials("mix@example.com", "password123").send();
+                .credentials("mix@example.com", "password123")
+                .send();
         assertThat(cookieSignIn.header("st-access-token")).isEmpty();
         assertThat(cookieSignIn.header("st-refresh-token")).isEmpty();
         assertThat(cookieSignIn.setCookie("sAccessToken")).startsWith("sAccessToken=eyJ");
@@ -180,7 +223,8 @@ class SignUpSignInTest {
         JsonNode line = api.logLines().get(0);
         assertThat(line.get("route").asText()).isEqualTo("/signup");
         assertThat(line.get("status").asInt()).isEqualTo(200);
-        assertThat(line.get("userId").asText()).isEqualTo(response.json().get("user").get("id").asText());
+        assertThat(line.get("userId").asText())
+                .isEqualTo(response.json().get("user").get("id").asText());
         assertThat(api.rawLog()).doesNotContain("password123", "log@example.com", response.header("front-token"));
     }
 }

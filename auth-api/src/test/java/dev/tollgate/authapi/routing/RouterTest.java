@@ -1,12 +1,11 @@
 package dev.tollgate.authapi.routing;
 
-import dev.tollgate.authapi.error.ApiException;
-import dev.tollgate.authapi.http.ApiResponse;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tollgate.authapi.error.ApiException;
+import dev.tollgate.authapi.http.ApiResponse;
+import org.junit.jupiter.api.Test;
 
 class RouterTest {
 
@@ -40,7 +39,8 @@ class RouterTest {
     @Test
     void wrongMethodNamesTheAllowedOnes() {
         assertThatThrownBy(() -> router.resolve("DELETE", "/auth/user/email/verify"))
-                .isInstanceOfSatisfying(ApiException.MethodNotAllowed.class,
+                .isInstanceOfSatisfying(
+                        ApiException.MethodNotAllowed.class,
                         e -> assertThat(e.allowed()).containsExactly("GET", "POST"));
     }
 }

@@ -2,7 +2,6 @@ package dev.tollgate.authorizer.config;
 
 import dev.tollgate.authorizer.policy.PolicyScope;
 import dev.tollgate.session.config.ConfigException;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -20,10 +19,7 @@ import java.util.stream.Collectors;
  * @param logLevel        {@code LOG_LEVEL}: threshold for log lines
  */
 public record AuthorizerConfig(
-        boolean sessionRequired,
-        PolicyScope policyScope,
-        RouteClaims routeClaims,
-        LogLevel logLevel) {
+        boolean sessionRequired, PolicyScope policyScope, RouteClaims routeClaims, LogLevel logLevel) {
 
     public static AuthorizerConfig fromEnvironment(Map<String, String> env) {
         return new AuthorizerConfig(

@@ -1,7 +1,6 @@
 package dev.tollgate.authorizer.config;
 
 import dev.tollgate.session.config.ConfigException;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -81,9 +80,11 @@ public final class RouteClaims {
             String claim = raw.trim();
             if (claim.equals("st-ev")) {
                 claims.add(new ClaimRequirement.EmailVerified());
-            } else if (claim.startsWith("st-role:") && VALUE.matcher(claim.substring(8)).matches()) {
+            } else if (claim.startsWith("st-role:")
+                    && VALUE.matcher(claim.substring(8)).matches()) {
                 claims.add(new ClaimRequirement.HasRole(claim.substring(8)));
-            } else if (claim.startsWith("st-perm:") && VALUE.matcher(claim.substring(8)).matches()) {
+            } else if (claim.startsWith("st-perm:")
+                    && VALUE.matcher(claim.substring(8)).matches()) {
                 claims.add(new ClaimRequirement.HasPermission(claim.substring(8)));
             } else {
                 throw invalid("rule '" + rule + "' names unknown claim '" + claim + "'");

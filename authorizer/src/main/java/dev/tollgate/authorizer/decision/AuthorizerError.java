@@ -7,7 +7,10 @@ package dev.tollgate.authorizer.decision;
 public final class AuthorizerError extends RuntimeException {
 
     public AuthorizerError(Reason reason, String requestId) {
-        super("Authorizer failure: " + reason.name() + (requestId == null ? "" : " (request " + requestId + ")"),
-                null, false, false);
+        super(
+                "Authorizer failure: " + reason.name() + (requestId == null ? "" : " (request " + requestId + ")"),
+                null,
+                false,
+                false);
     }
 }

@@ -20,8 +20,7 @@ public sealed interface Decision {
      * @param setCookie  the single Set-Cookie value to forward, or {@code null}
      * @param frontToken the front-token header value to forward, or {@code null}
      */
-    record Allow(Reason reason, String userId, String setCookie, String frontToken) implements Decision {
-    }
+    record Allow(Reason reason, String userId, String setCookie, String frontToken) implements Decision {}
 
     /**
      * Deny with a 403 body (SuperTokens' invalid-claim JSON).
@@ -29,18 +28,15 @@ public sealed interface Decision {
      * @param body      the JSON text for the ACCESS_DENIED template ({@code $context.authorizer.body})
      * @param setCookie the single Set-Cookie value to forward, or {@code null}
      */
-    record Deny(Reason reason, String userId, String body, String setCookie) implements Decision {
-    }
+    record Deny(Reason reason, String userId, String body, String setCookie) implements Decision {}
 
     /** Answer 401: Lambda error with message exactly {@code Unauthorized}. */
-    record Unauthorized(Reason reason, String userId, String detail) implements Decision {
-    }
+    record Unauthorized(Reason reason, String userId, String detail) implements Decision {}
 
     /**
      * Answer 500: Lambda error with another message.
      *
      * @param detail a short, fixed explanation for the log; never token, cookie or header content
      */
-    record Failure(Reason reason, String userId, String detail) implements Decision {
-    }
+    record Failure(Reason reason, String userId, String detail) implements Decision {}
 }

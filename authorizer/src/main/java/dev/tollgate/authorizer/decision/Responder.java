@@ -3,7 +3,6 @@ package dev.tollgate.authorizer.decision;
 import dev.tollgate.authorizer.event.MethodArn;
 import dev.tollgate.authorizer.policy.PolicyWriter;
 import dev.tollgate.authorizer.policy.PolicyWriter.Effect;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;

@@ -14,7 +14,6 @@ import dev.tollgate.session.verify.SessionVerifier;
 import dev.tollgate.session.verify.VerificationResult;
 import dev.tollgate.session.verify.VerifiedSession;
 import dev.tollgate.session.verify.VerifyOptions;
-
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -41,8 +40,10 @@ public final class SessionDecider {
         this.verifier = verifier;
         this.sessionRequired = config.sessionRequired();
         this.routeClaims = config.routeClaims();
-        routeClaims.rules().values().forEach(claims ->
-                optionsByClaims.put(claims, defaultOptions.withClaimValidators(validators(claims))));
+        routeClaims
+                .rules()
+                .values()
+                .forEach(claims -> optionsByClaims.put(claims, defaultOptions.withClaimValidators(validators(claims))));
     }
 
     public Decision decide(AuthorizerEvent event) {
@@ -96,7 +97,10 @@ public final class SessionDecider {
             // AWS_PROXY route that can set every cookie on its own line.
             return new Decision.Unauthorized(Reason.COOKIES_NEED_REFRESH, session.userId(), null);
         }
-        return new Decision.Allow(Reason.SESSION_VALID_NEW_TOKEN, session.userId(), cookies.get(0),
+        return new Decision.Allow(
+                Reason.SESSION_VALID_NEW_TOKEN,
+                session.userId(),
+                cookies.get(0),
                 session.responseTokens().headers().get(TokenWriter.FRONT_TOKEN_HEADER));
     }
 

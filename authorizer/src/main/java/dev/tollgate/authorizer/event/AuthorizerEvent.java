@@ -12,9 +12,4 @@ import dev.tollgate.session.http.Headers;
  * @param headers    every client header, case-insensitive; {@code multiValueHeaders} wins over {@code headers}
  */
 public record AuthorizerEvent(
-        MethodArn methodArn,
-        String httpMethod,
-        String resource,
-        String requestId,
-        Headers headers) {
-}
+        MethodArn methodArn, String httpMethod, String resource, String requestId, Headers headers) {}

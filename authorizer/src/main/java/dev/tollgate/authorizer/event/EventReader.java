@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.tollgate.session.http.Headers;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -38,8 +37,9 @@ public final class EventReader {
             return readEvent(p);
         } catch (JsonProcessingException e) {
             // The parser's own message can quote the payload; say only where it broke.
-            throw new MalformedEventException("event is not valid JSON (at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            throw new MalformedEventException(
+                    "event is not valid JSON (at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")");
         }
     }
 
@@ -72,7 +72,8 @@ public final class EventReader {
             throw new MalformedEventException("event has content after its JSON object");
         }
         if (!"REQUEST".equals(type)) {
-            throw new MalformedEventException("event type is not REQUEST (only REST REQUEST authorizers are supported)");
+            throw new MalformedEventException(
+                    "event type is not REQUEST (only REST REQUEST authorizers are supported)");
         }
         MethodArn arn = MethodArn.parse(methodArn);
         if (headers == null) {
@@ -98,7 +99,8 @@ public final class EventReader {
     }
 
     /** A JSON object of strings; {@code null} values are dropped, a {@code null} map stays {@code null}. */
-    private static Map<String, String> stringMap(JsonParser p, String field) throws IOException, MalformedEventException {
+    private static Map<String, String> stringMap(JsonParser p, String field)
+            throws IOException, MalformedEventException {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tollgate.authorizer.config.LogLevel;
 import dev.tollgate.authorizer.decision.Outcome;
 import dev.tollgate.authorizer.decision.Reason;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
@@ -28,9 +27,15 @@ public final class DecisionLog {
     }
 
     /** What one decision looked like, for the log line. */
-    public record Entry(Reason reason, String userId, String method, String resource, long latencyMicros,
-                        String requestId, String lambdaRequestId, String detail) {
-    }
+    public record Entry(
+            Reason reason,
+            String userId,
+            String method,
+            String resource,
+            long latencyMicros,
+            String requestId,
+            String lambdaRequestId,
+            String detail) {}
 
     public void decision(Entry e) {
         LogLevel level = e.reason().outcome() == Outcome.ERROR ? LogLevel.ERROR : LogLevel.INFO;

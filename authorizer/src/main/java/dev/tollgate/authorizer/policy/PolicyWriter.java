@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.tollgate.authorizer.event.MethodArn;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
@@ -17,10 +16,14 @@ import java.util.Map;
  */
 public final class PolicyWriter {
 
-    public enum Effect { Allow, Deny }
+    public enum Effect {
+        Allow,
+        Deny
+    }
 
     // The output stream belongs to the Lambda runtime; the generator must not close it.
-    private final JsonFactory json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    private final JsonFactory json =
+            JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     private final PolicyScope scope;
 
     public PolicyWriter(PolicyScope scope) {
@@ -30,8 +33,8 @@ public final class PolicyWriter {
     /**
      * @param context keys in the order they should appear; {@code null} values are left out
      */
-    public void write(OutputStream out, String principalId, Effect effect, MethodArn arn,
-                      Map<String, String> context) throws IOException {
+    public void write(OutputStream out, String principalId, Effect effect, MethodArn arn, Map<String, String> context)
+            throws IOException {
         try (JsonGenerator g = json.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("principalId", principalId);

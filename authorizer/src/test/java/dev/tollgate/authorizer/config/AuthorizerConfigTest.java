@@ -1,14 +1,13 @@
 package dev.tollgate.authorizer.config;
 
-import dev.tollgate.authorizer.policy.PolicyScope;
-import dev.tollgate.session.config.ConfigException;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tollgate.authorizer.policy.PolicyScope;
+import dev.tollgate.session.config.ConfigException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class AuthorizerConfigTest {
 
@@ -25,8 +24,14 @@ class AuthorizerConfigTest {
     @Test
     void readsEveryVariable() {
         AuthorizerConfig config = AuthorizerConfig.fromEnvironment(Map.of(
-                "SESSION_REQUIRED", "TRUE", "POLICY_SCOPE", "api", "LOG_LEVEL", "warn",
-                "REQUIRED_CLAIMS", "POST /verified/graphql=st-ev"));
+                "SESSION_REQUIRED",
+                "TRUE",
+                "POLICY_SCOPE",
+                "api",
+                "LOG_LEVEL",
+                "warn",
+                "REQUIRED_CLAIMS",
+                "POST /verified/graphql=st-ev"));
 
         assertThat(config.sessionRequired()).isTrue();
         assertThat(config.policyScope()).isEqualTo(PolicyScope.API);
@@ -55,17 +60,27 @@ class AuthorizerConfigTest {
         assertThat(claims.forRoute("POST", "/verified/graphql")).containsExactly(new ClaimRequirement.EmailVerified());
         assertThat(claims.forRoute("GET", "/verified/graphql")).isEmpty();
         assertThat(claims.forRoute("POST", "/graphql")).isEmpty();
-        assertThat(claims.forRoute("DELETE", "/admin/{proxy+}")).containsExactly(
-                new ClaimRequirement.HasRole("admin"), new ClaimRequirement.HasPermission("notes:write"));
-        assertThat(claims.forRoute("GET", "/admin/{proxy+}")).isEqualTo(List.of(new ClaimRequirement.HasRole("reader")));
-        assertThat(claims.rules().keySet()).containsExactly("POST /verified/graphql", "ANY /admin/{proxy+}",
-                "GET /admin/{proxy+}");
+        assertThat(claims.forRoute("DELETE", "/admin/{proxy+}"))
+                .containsExactly(
+                        new ClaimRequirement.HasRole("admin"), new ClaimRequirement.HasPermission("notes:write"));
+        assertThat(claims.forRoute("GET", "/admin/{proxy+}"))
+                .isEqualTo(List.of(new ClaimRequirement.HasRole("reader")));
+        assertThat(claims.rules().keySet())
+                .containsExactly("POST /verified/graphql", "ANY /admin/{proxy+}", "GET /admin/{proxy+}");
     }
 
     @Test
     void badRouteClaimRulesFailWithTheVariableName() {
-        for (String bad : new String[] {"POST /x", "post /x=st-ev", "POST x=st-ev", "POST /x=st-email",
-                "POST /x=st-role:", "POST /x=st-ev;POST /x=st-ev", "/x=st-ev", "POST /x=st-role:a b"}) {
+        for (String bad : new String[] {
+            "POST /x",
+            "post /x=st-ev",
+            "POST x=st-ev",
+            "POST /x=st-email",
+            "POST /x=st-role:",
+            "POST /x=st-ev;POST /x=st-ev",
+            "/x=st-ev",
+            "POST /x=st-role:a b"
+        }) {
             assertThatThrownBy(() -> RouteClaims.parse(bad))
                     .as(bad)
                     .isInstanceOf(ConfigException.class)

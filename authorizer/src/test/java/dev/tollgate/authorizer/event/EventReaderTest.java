@@ -1,14 +1,13 @@
 package dev.tollgate.authorizer.event;
 
-import dev.tollgate.authorizer.testing.Fixtures;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tollgate.testkit.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class EventReaderTest {
 
@@ -24,14 +23,14 @@ class EventReaderTest {
 
         assertThat(event.methodArn().value())
                 .isEqualTo("arn:aws:execute-api:us-east-1:000000000000:a1b2c3d4e5/dev/POST/graphql");
-        assertThat(event.methodArn().apiScope())
-                .isEqualTo("arn:aws:execute-api:us-east-1:000000000000:a1b2c3d4e5/dev");
+        assertThat(event.methodArn().apiScope()).isEqualTo("arn:aws:execute-api:us-east-1:000000000000:a1b2c3d4e5/dev");
         assertThat(event.httpMethod()).isEqualTo("POST");
         assertThat(event.resource()).isEqualTo("/graphql");
         assertThat(event.requestId()).isEqualTo("8f2d6f0e-3c4b-4a51-9d7e-2b1f6a0c9e11");
         // headers.cookie holds only the last line; multiValueHeaders has both and wins.
-        assertThat(event.headers().all("Cookie")).containsExactly(
-                "sFrontToken=ZnJvbnQ%3D; st-last-access-token-update=1795712523035", "sAccessToken=tok");
+        assertThat(event.headers().all("Cookie"))
+                .containsExactly(
+                        "sFrontToken=ZnJvbnQ%3D; st-last-access-token-update=1795712523035", "sAccessToken=tok");
         assertThat(event.headers().first("CONTENT-TYPE")).isEqualTo("application/json");
         assertThat(event.headers().first("origin")).isEqualTo("http://localhost:3000");
     }
@@ -61,15 +60,18 @@ class EventReaderTest {
     @Test
     void rejectsMalformedEventsWithMessagesThatQuoteNothing() {
         assertThatThrownBy(() -> read(Fixtures.event("malformed-missing-method-arn.json")))
-                .isInstanceOf(MalformedEventException.class).hasMessage("methodArn is missing");
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessage("methodArn is missing");
         assertThatThrownBy(() -> read(Fixtures.event("malformed-headers-null.json")))
-                .isInstanceOf(MalformedEventException.class).hasMessage("headers is missing or null");
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessage("headers is missing or null");
         assertThatThrownBy(() -> read(Fixtures.event("malformed-not-json.txt")))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageStartingWith("event is not valid JSON (at line 1")
                 .hasMessageNotContaining("Host");
         assertThatThrownBy(() -> read(Fixtures.event("malformed-token-type.json")))
-                .isInstanceOf(MalformedEventException.class).hasMessageContaining("not REQUEST");
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("not REQUEST");
         assertThatThrownBy(() -> read("[]")).hasMessage("event is not a JSON object");
         assertThatThrownBy(() -> read("")).hasMessage("event is not a JSON object");
         assertThatThrownBy(() -> read("{} {}")).hasMessage("event has content after its JSON object");
@@ -81,17 +83,24 @@ class EventReaderTest {
                 .hasMessage("headers has a value that is not a string");
         assertThatThrownBy(() -> read(minimal("\"headers\": {}, \"multiValueHeaders\": {\"a\": \"x\"}")))
                 .hasMessage("multiValueHeaders has a value that is not a list");
-        assertThatThrownBy(() -> read(minimal("\"headers\": {}, \"methodArn\": \"arn:aws:execute-api:us-east-1:000000000000:abc/dev/GET/x\"")))
-                .isInstanceOf(MalformedEventException.class).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(
+                        () -> read(
+                                minimal(
+                                        "\"headers\": {}, \"methodArn\": \"arn:aws:execute-api:us-east-1:000000000000:abc/dev/GET/x\"")))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> read(minimal("\"headers\": {}").replace("\"POST\"", "\"post\"")))
                 .hasMessage("httpMethod is missing or not an upper-case HTTP verb");
     }
 
     @Test
     void rejectsArnsThatAreNotExecuteApiMethodArns() {
-        for (String arn : new String[] {"arn:aws:lambda:us-east-1:000000000000:function:x",
-                "arn:aws:execute-api:us-east-1:000000000000:abc/dev", "x",
-                "arn:aws:execute-api:us-east-1:000000000000:abc/dev/POST/a\\u0007b"}) {
+        for (String arn : new String[] {
+            "arn:aws:lambda:us-east-1:000000000000:function:x",
+            "arn:aws:execute-api:us-east-1:000000000000:abc/dev",
+            "x",
+            "arn:aws:execute-api:us-east-1:000000000000:abc/dev/POST/a\\u0007b"
+        }) {
             assertThatThrownBy(() -> read(minimal("\"headers\": {}").replace(ARN, arn)))
                     .hasMessage("methodArn is not an execute-api method ARN");
         }

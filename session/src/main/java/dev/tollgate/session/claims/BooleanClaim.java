@@ -48,7 +48,7 @@ public final class BooleanClaim {
      */
     public ClaimValidator hasValue(boolean expected, Long maxAgeInSeconds) {
         JsonNode expectedNode = BooleanNode.valueOf(expected);
-        return new ValueValidator(key, "expectedValue", expectedNode, "expectedValue", maxAgeInSeconds,
-                expectedNode::equals);
+        return new ValueValidator(
+                key, "expectedValue", expectedNode, "expectedValue", maxAgeInSeconds, expectedNode::equals);
     }
 }

@@ -9,8 +9,7 @@ import java.util.Optional;
 final class ClaimReasons {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    private ClaimReasons() {
-    }
+    private ClaimReasons() {}
 
     static Optional<ObjectNode> reason(String message, String expectedKey, JsonNode expected, JsonNode actual) {
         ObjectNode r = F.objectNode();

@@ -14,8 +14,7 @@ public final class Claims {
     /** {@code st-perm}: permissions of all roles (UserRoles recipe). */
     public static final PrimitiveArrayClaim PERMISSIONS = new PrimitiveArrayClaim("st-perm");
 
-    private Claims() {
-    }
+    private Claims() {}
 
     /**
      * {@code EmailVerificationClaim.validators.isVerified()}: {@code st-ev} must be {@code true}.

@@ -3,7 +3,6 @@ package dev.tollgate.session.claims;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import java.util.Objects;
@@ -32,7 +31,11 @@ public final class PrimitiveArrayClaim {
 
     public ClaimValidator includes(String value, Long maxAgeInSeconds) {
         TextNode expected = TextNode.valueOf(value);
-        return validator("expectedToInclude", expected, "expectedToInclude", maxAgeInSeconds,
+        return validator(
+                "expectedToInclude",
+                expected,
+                "expectedToInclude",
+                maxAgeInSeconds,
                 actual -> contains(actual, expected));
     }
 
@@ -43,7 +46,11 @@ public final class PrimitiveArrayClaim {
 
     public ClaimValidator excludes(String value, Long maxAgeInSeconds) {
         TextNode expected = TextNode.valueOf(value);
-        return validator("expectedToNotInclude", expected, "expectedToNotInclude", maxAgeInSeconds,
+        return validator(
+                "expectedToNotInclude",
+                expected,
+                "expectedToNotInclude",
+                maxAgeInSeconds,
                 actual -> !contains(actual, expected));
     }
 
@@ -54,7 +61,11 @@ public final class PrimitiveArrayClaim {
 
     public ClaimValidator includesAll(List<String> values, Long maxAgeInSeconds) {
         ArrayNode expected = array(values);
-        return validator("expectedToInclude", expected, "expectedToInclude", maxAgeInSeconds,
+        return validator(
+                "expectedToInclude",
+                expected,
+                "expectedToInclude",
+                maxAgeInSeconds,
                 actual -> containsAll(actual, expected));
     }
 
@@ -65,7 +76,11 @@ public final class PrimitiveArrayClaim {
 
     public ClaimValidator includesAny(List<String> values, Long maxAgeInSeconds) {
         ArrayNode expected = array(values);
-        return validator("expectedToNotInclude", expected, "expectedToIncludeAtLeastOneOf", maxAgeInSeconds,
+        return validator(
+                "expectedToNotInclude",
+                expected,
+                "expectedToIncludeAtLeastOneOf",
+                maxAgeInSeconds,
                 actual -> containsAny(actual, expected));
     }
 
@@ -76,12 +91,16 @@ public final class PrimitiveArrayClaim {
 
     public ClaimValidator excludesAll(List<String> values, Long maxAgeInSeconds) {
         ArrayNode expected = array(values);
-        return validator("expectedToNotInclude", expected, "expectedToNotInclude", maxAgeInSeconds,
+        return validator(
+                "expectedToNotInclude",
+                expected,
+                "expectedToNotInclude",
+                maxAgeInSeconds,
                 actual -> !containsAny(actual, expected));
     }
 
-    private ClaimValidator validator(String missingKey, JsonNode expected, String wrongKey, Long maxAgeInSeconds,
-            Predicate<JsonNode> accepts) {
+    private ClaimValidator validator(
+            String missingKey, JsonNode expected, String wrongKey, Long maxAgeInSeconds, Predicate<JsonNode> accepts) {
         return new ValueValidator(key, missingKey, expected, wrongKey, maxAgeInSeconds, accepts);
     }
 

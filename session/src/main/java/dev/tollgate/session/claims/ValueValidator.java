@@ -16,8 +16,14 @@ import java.util.function.Predicate;
  * @param maxAgeInSeconds maximum age of the claim's {@code t}, or {@code null} for none
  * @param accepts         the final test on a present, young-enough value
  */
-record ValueValidator(String id, String missingKey, JsonNode expected, String wrongKey, Long maxAgeInSeconds,
-        Predicate<JsonNode> accepts) implements ClaimValidator {
+record ValueValidator(
+        String id,
+        String missingKey,
+        JsonNode expected,
+        String wrongKey,
+        Long maxAgeInSeconds,
+        Predicate<JsonNode> accepts)
+        implements ClaimValidator {
 
     @Override
     public Optional<ObjectNode> validate(ObjectNode payload, long nowMillis) {

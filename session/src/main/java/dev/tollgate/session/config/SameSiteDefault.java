@@ -12,8 +12,7 @@ import java.util.Locale;
  * {@code localhost}, as in node.
  */
 final class SameSiteDefault {
-    private SameSiteDefault() {
-    }
+    private SameSiteDefault() {}
 
     static SameSite of(URI apiDomain, URI websiteDomain) {
         if (!apiDomain.getScheme().equals(websiteDomain.getScheme())) {
@@ -25,7 +24,9 @@ final class SameSiteDefault {
     /** localhost, *.localhost and IP addresses. */
     static boolean isLocal(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return h.startsWith("[") || h.matches("\\d{1,3}(\\.\\d{1,3}){3}") || h.equals("localhost")
+        return h.startsWith("[")
+                || h.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                || h.equals("localhost")
                 || h.endsWith(".localhost");
     }
 

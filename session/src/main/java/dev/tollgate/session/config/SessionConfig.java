@@ -72,6 +72,7 @@ public record SessionConfig(
     public static final Duration DEFAULT_JWKS_MAX_AGE = Duration.ofHours(4);
     /** Default penalty window between refetches: aws-jwt-verify's 10 s. */
     public static final Duration DEFAULT_JWKS_PENALTY_WINDOW = Duration.ofSeconds(10);
+
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
@@ -206,8 +207,7 @@ public record SessionConfig(
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder coreUris(List<URI> uris) {
             List<URI> checked = new ArrayList<>();
@@ -263,12 +263,16 @@ public record SessionConfig(
         }
 
         public Builder cookieDomain(String domain) {
-            if (domain != null && !domain.isBlank()
+            if (domain != null
+                    && !domain.isBlank()
                     && !domain.trim().matches("\\.?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?")) {
-                throw new ConfigException(ENV_COOKIE_DOMAIN, "a host name such as example.com or .example.com",
+                throw new ConfigException(
+                        ENV_COOKIE_DOMAIN,
+                        "a host name such as example.com or .example.com",
                         "not a valid cookie domain");
             }
-            this.cookieDomain = domain == null || domain.isBlank() ? null : domain.trim().toLowerCase(Locale.ROOT);
+            this.cookieDomain =
+                    domain == null || domain.isBlank() ? null : domain.trim().toLowerCase(Locale.ROOT);
             return this;
         }
 
@@ -313,18 +317,35 @@ public record SessionConfig(
             URI website = websiteDomain != null ? websiteDomain : apiDomain;
             SameSite sameSite = cookieSameSite != null ? cookieSameSite : SameSiteDefault.of(apiDomain, website);
             boolean secure = cookieSecure != null ? cookieSecure : "https".equals(apiDomain.getScheme());
-            AntiCsrfMode mode = antiCsrf != null ? antiCsrf
+            AntiCsrfMode mode = antiCsrf != null
+                    ? antiCsrf
                     : sameSite == SameSite.NONE ? AntiCsrfMode.VIA_CUSTOM_HEADER : AntiCsrfMode.NONE;
             // Browsers drop SameSite=None cookies without Secure; node refuses this set-up unless both
             // ends are local (localhost or IP addresses), so do we, at start-up instead of per session.
-            if (sameSite == SameSite.NONE && !secure && !(SameSiteDefault.isLocal(apiDomain.getHost())
-                    && SameSiteDefault.isLocal(website.getHost()))) {
-                throw new ConfigException(ENV_COOKIE_SECURE, "true (or an https API_DOMAIN) when SameSite is none",
+            if (sameSite == SameSite.NONE
+                    && !secure
+                    && !(SameSiteDefault.isLocal(apiDomain.getHost()) && SameSiteDefault.isLocal(website.getHost()))) {
+                throw new ConfigException(
+                        ENV_COOKIE_SECURE,
+                        "true (or an https API_DOMAIN) when SameSite is none",
                         "SameSite=None cookies must be Secure unless API and website are both local");
             }
-            return new SessionConfig(coreUris, apiKey, apiDomain, website, apiGatewayPath, apiBasePath, sameSite,
-                    secure, cookieDomain, mode, useDynamicAccessTokenSigningKey, jwksMaxAge, jwksPenaltyWindow,
-                    connectTimeout, requestTimeout);
+            return new SessionConfig(
+                    coreUris,
+                    apiKey,
+                    apiDomain,
+                    website,
+                    apiGatewayPath,
+                    apiBasePath,
+                    sameSite,
+                    secure,
+                    cookieDomain,
+                    mode,
+                    useDynamicAccessTokenSigningKey,
+                    jwksMaxAge,
+                    jwksPenaltyWindow,
+                    connectTimeout,
+                    requestTimeout);
         }
     }
 
@@ -351,7 +372,9 @@ public record SessionConfig(
                 uris.add(checkCoreUri(new URI(part.trim())));
             } catch (URISyntaxException e) {
                 // Not echoed: a mistyped entry may still hold a password.
-                throw new ConfigException(ENV_CONNECTION_URI, "comma-separated http(s) URLs",
+                throw new ConfigException(
+                        ENV_CONNECTION_URI,
+                        "comma-separated http(s) URLs",
                         "entry " + (uris.size() + 1) + " is not a URL");
             }
         }
@@ -363,15 +386,19 @@ public record SessionConfig(
 
     private static URI checkCoreUri(URI uri) {
         String accepted = "comma-separated http(s) URLs";
-        if (uri == null || uri.getHost() == null
+        if (uri == null
+                || uri.getHost() == null
                 || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                || uri.getQuery() != null || uri.getFragment() != null) {
+                || uri.getQuery() != null
+                || uri.getFragment() != null) {
             throw new ConfigException(ENV_CONNECTION_URI, accepted, "not an http(s) URL without query or fragment");
         }
         if (uri.getRawUserInfo() != null) {
             // The HTTP client never sends user info, and core URIs appear in failure messages and logs:
             // a password here would be useless and leak. The core's credential is SUPERTOKENS_API_KEY.
-            throw new ConfigException(ENV_CONNECTION_URI, accepted + " without user info (use SUPERTOKENS_API_KEY)",
+            throw new ConfigException(
+                    ENV_CONNECTION_URI,
+                    accepted + " without user info (use SUPERTOKENS_API_KEY)",
                     "a URL carries user info");
         }
         String text = uri.toString();
@@ -391,13 +418,16 @@ public record SessionConfig(
 
     private static URI normaliseOrigin(String variable, URI uri) {
         String accepted = "an http(s) origin such as https://api.example.com";
-        if (uri == null || uri.getHost() == null
+        if (uri == null
+                || uri.getHost() == null
                 || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
             throw new ConfigException(variable, accepted, "not an http(s) origin");
         }
         String path = uri.getRawPath();
-        if ((path != null && !path.isEmpty() && !"/".equals(path)) || uri.getQuery() != null
-                || uri.getFragment() != null || uri.getUserInfo() != null) {
+        if ((path != null && !path.isEmpty() && !"/".equals(path))
+                || uri.getQuery() != null
+                || uri.getFragment() != null
+                || uri.getUserInfo() != null) {
             throw new ConfigException(variable, accepted, "an origin has no path, query or user info");
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);

@@ -10,8 +10,7 @@ import java.util.List;
 final class CoreAnswers {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    private CoreAnswers() {
-    }
+    private CoreAnswers() {}
 
     static String status(JsonNode r, String path) throws CoreProtocolException {
         JsonNode s = r.get("status");
@@ -29,13 +28,17 @@ final class CoreAnswers {
     }
 
     static CoreProtocolException unexpected(JsonNode r, String path) {
-        return new CoreProtocolException(path + " answered unexpected status " + r.path("status").asText("?"));
+        return new CoreProtocolException(
+                path + " answered unexpected status " + r.path("status").asText("?"));
     }
 
     static CreatedSession createdSession(JsonNode r, String path) throws CoreProtocolException {
         JsonNode csrf = r.get("antiCsrfToken");
-        return new CreatedSession(sessionInfo(r.get("session"), path), token(r.get("accessToken"), path),
-                token(r.get("refreshToken"), path), csrf != null && csrf.isTextual() ? csrf.textValue() : null);
+        return new CreatedSession(
+                sessionInfo(r.get("session"), path),
+                token(r.get("accessToken"), path),
+                token(r.get("refreshToken"), path),
+                csrf != null && csrf.isTextual() ? csrf.textValue() : null);
     }
 
     static SessionInfo sessionInfo(JsonNode s, String path) throws CoreProtocolException {
@@ -44,7 +47,9 @@ final class CoreAnswers {
         }
         String userId = text(s, "userId", path);
         JsonNode data = s.get("userDataInJWT");
-        return new SessionInfo(text(s, "handle", path), userId,
+        return new SessionInfo(
+                text(s, "handle", path),
+                userId,
                 s.path("recipeUserId").isTextual() ? s.get("recipeUserId").textValue() : userId,
                 data instanceof ObjectNode ? (ObjectNode) data : F.objectNode(),
                 s.path("tenantId").isTextual() ? s.get("tenantId").textValue() : "public");
@@ -55,10 +60,16 @@ final class CoreAnswers {
     }
 
     static TokenInfo token(JsonNode t, String path) throws CoreProtocolException {
-        if (t == null || !t.isObject() || !t.path("expiry").isNumber() || !t.path("createdTime").isNumber()) {
+        if (t == null
+                || !t.isObject()
+                || !t.path("expiry").isNumber()
+                || !t.path("createdTime").isNumber()) {
             throw new CoreProtocolException(path + " answered a malformed token object");
         }
-        return new TokenInfo(text(t, "token", path), t.get("expiry").longValue(), t.get("createdTime").longValue());
+        return new TokenInfo(
+                text(t, "token", path),
+                t.get("expiry").longValue(),
+                t.get("createdTime").longValue());
     }
 
     static User user(JsonNode u, String path) throws CoreProtocolException {
@@ -67,14 +78,24 @@ final class CoreAnswers {
         }
         List<LoginMethod> methods = new ArrayList<>();
         for (JsonNode m : u.path("loginMethods")) {
-            methods.add(new LoginMethod(text(m, "recipeId", path), text(m, "recipeUserId", path),
-                    strings(m.get("tenantIds")), m.path("email").isTextual() ? m.get("email").textValue() : null,
+            methods.add(new LoginMethod(
+                    text(m, "recipeId", path),
+                    text(m, "recipeUserId", path),
+                    strings(m.get("tenantIds")),
+                    m.path("email").isTextual() ? m.get("email").textValue() : null,
                     m.path("phoneNumber").isTextual() ? m.get("phoneNumber").textValue() : null,
-                    m.path("verified").asBoolean(false), m.path("timeJoined").asLong()));
+                    m.path("verified").asBoolean(false),
+                    m.path("timeJoined").asLong()));
         }
-        return new User(text(u, "id", path), u.path("isPrimaryUser").asBoolean(false), strings(u.get("tenantIds")),
-                u.path("timeJoined").asLong(), strings(u.get("emails")), strings(u.get("phoneNumbers")),
-                List.copyOf(methods), ((ObjectNode) u).deepCopy());
+        return new User(
+                text(u, "id", path),
+                u.path("isPrimaryUser").asBoolean(false),
+                strings(u.get("tenantIds")),
+                u.path("timeJoined").asLong(),
+                strings(u.get("emails")),
+                strings(u.get("phoneNumbers")),
+                List.copyOf(methods),
+                ((ObjectNode) u).deepCopy());
     }
 
     static String text(JsonNode node, String field, String path) throws CoreProtocolException {

@@ -69,7 +69,10 @@ public final class CoreClient {
      * on the first core call (thread-safe, once): a process that never calls the core never pays for it.
      */
     public CoreClient(SessionConfig config) {
-        this(config.coreUris(), config.apiKey(), config.requestTimeout(),
+        this(
+                config.coreUris(),
+                config.apiKey(),
+                config.requestTimeout(),
                 new LazyHttpClient(() -> newHttpClient(config)));
     }
 
@@ -123,8 +126,13 @@ public final class CoreClient {
      * @param recipeUserId the login method's user id (the core derives the primary user)
      * @param userDataInJWT custom access-token claims; must not contain protected props
      */
-    public CreatedSession createSession(String tenantId, String recipeUserId, ObjectNode userDataInJWT,
-            ObjectNode userDataInDatabase, boolean enableAntiCsrf, boolean useDynamicSigningKey)
+    public CreatedSession createSession(
+            String tenantId,
+            String recipeUserId,
+            ObjectNode userDataInJWT,
+            ObjectNode userDataInDatabase,
+            boolean enableAntiCsrf,
+            boolean useDynamicSigningKey)
             throws CoreException {
         ObjectNode body = F.objectNode();
         body.put("userId", recipeUserId);
@@ -139,8 +147,13 @@ public final class CoreClient {
     }
 
     /** {@code POST /recipe/session/verify} (spec B.3 step 13, B.4). */
-    public CoreResults.VerifySession verifySession(String accessToken, String antiCsrfToken, boolean doAntiCsrfCheck,
-            boolean enableAntiCsrf, boolean checkDatabase) throws CoreException {
+    public CoreResults.VerifySession verifySession(
+            String accessToken,
+            String antiCsrfToken,
+            boolean doAntiCsrfCheck,
+            boolean enableAntiCsrf,
+            boolean checkDatabase)
+            throws CoreException {
         ObjectNode body = F.objectNode();
         body.put("accessToken", accessToken);
         if (antiCsrfToken != null) {
@@ -153,7 +166,9 @@ public final class CoreClient {
         JsonNode r = transport.post(path, "session", body);
         switch (CoreAnswers.status(r, path)) {
             case "OK":
-                return new VerifyOk(CoreAnswers.sessionInfo(r.get("session"), path), CoreAnswers.optionalToken(r.get("accessToken"), path));
+                return new VerifyOk(
+                        CoreAnswers.sessionInfo(r.get("session"), path),
+                        CoreAnswers.optionalToken(r.get("accessToken"), path));
             case "UNAUTHORISED":
                 return new VerifyUnauthorised(r.path("message").asText(""));
             case "TRY_REFRESH_TOKEN":
@@ -164,8 +179,9 @@ public final class CoreClient {
     }
 
     /** {@code POST /recipe/session/refresh} (spec E.1 step 5). */
-    public CoreResults.RefreshSession refreshSession(String refreshToken, String antiCsrfToken, boolean enableAntiCsrf,
-            boolean useDynamicSigningKey) throws CoreException {
+    public CoreResults.RefreshSession refreshSession(
+            String refreshToken, String antiCsrfToken, boolean enableAntiCsrf, boolean useDynamicSigningKey)
+            throws CoreException {
         ObjectNode body = F.objectNode();
         body.put("refreshToken", refreshToken);
         if (antiCsrfToken != null) {
@@ -182,8 +198,12 @@ public final class CoreClient {
                 return new RefreshUnauthorised(r.path("message").asText(""));
             case "TOKEN_THEFT_DETECTED": {
                 JsonNode s = r.path("session");
-                return new RefreshTokenTheft(CoreAnswers.text(s, "handle", path), CoreAnswers.text(s, "userId", path),
-                        s.path("recipeUserId").isTextual() ? s.get("recipeUserId").textValue() : CoreAnswers.text(s, "userId", path));
+                return new RefreshTokenTheft(
+                        CoreAnswers.text(s, "handle", path),
+                        CoreAnswers.text(s, "userId", path),
+                        s.path("recipeUserId").isTextual()
+                                ? s.get("recipeUserId").textValue()
+                                : CoreAnswers.text(s, "userId", path));
             }
             default:
                 throw CoreAnswers.unexpected(r, path);
@@ -211,7 +231,9 @@ public final class CoreClient {
         JsonNode r = transport.post(path, "session", body);
         switch (CoreAnswers.status(r, path)) {
             case "OK":
-                return new RegenerateOk(CoreAnswers.sessionInfo(r.get("session"), path), CoreAnswers.optionalToken(r.get("accessToken"), path));
+                return new RegenerateOk(
+                        CoreAnswers.sessionInfo(r.get("session"), path),
+                        CoreAnswers.optionalToken(r.get("accessToken"), path));
             case "UNAUTHORISED":
                 return new RegenerateUnauthorised(r.path("message").asText(""));
             default:
@@ -287,8 +309,8 @@ public final class CoreClient {
     }
 
     /** {@code POST /<tenantId>/recipe/user/email/verify/token} (rid {@code emailverification}). */
-    public CoreResults.EmailVerificationToken createEmailVerificationToken(String tenantId, String recipeUserId,
-            String email) throws CoreException {
+    public CoreResults.EmailVerificationToken createEmailVerificationToken(
+            String tenantId, String recipeUserId, String email) throws CoreException {
         ObjectNode body = F.objectNode();
         body.put("userId", recipeUserId);
         body.put("email", email);
@@ -335,5 +357,4 @@ public final class CoreClient {
         }
         return verified.booleanValue();
     }
-
 }

@@ -41,8 +41,9 @@ final class CoreTransport {
         return call("POST", path, Map.of(), body, rid, true);
     }
 
-    JsonNode call(String method, String path, Map<String, String> query, ObjectNode body, String rid,
-            boolean sendCdiVersion) throws CoreException {
+    JsonNode call(
+            String method, String path, Map<String, String> query, ObjectNode body, String rid, boolean sendCdiVersion)
+            throws CoreException {
         String ridHeader = ridFor(path, rid);
         byte[] bytes = null;
         if (body != null) {
@@ -75,7 +76,10 @@ final class CoreTransport {
                     failures.append(' ').append(base).append(" timed out;");
                     break;
                 } catch (IOException e) {
-                    failures.append(' ').append(base).append(" unreachable (").append(e.getClass().getSimpleName())
+                    failures.append(' ')
+                            .append(base)
+                            .append(" unreachable (")
+                            .append(e.getClass().getSimpleName())
                             .append(");");
                     break;
                 } catch (InterruptedException e) {
@@ -88,7 +92,9 @@ final class CoreTransport {
                 }
                 if (response.statusCode() != 200) {
                     String text = new String(response.body(), StandardCharsets.UTF_8);
-                    throw new CoreHttpException(path, response.statusCode(),
+                    throw new CoreHttpException(
+                            path,
+                            response.statusCode(),
                             text.length() > MAX_ERROR_BODY_CHARS ? text.substring(0, MAX_ERROR_BODY_CHARS) : text);
                 }
                 try {
@@ -125,7 +131,8 @@ final class CoreTransport {
             if (sb.length() > 1) {
                 sb.append('&');
             }
-            sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+            sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20"));
         });
         return sb.toString();
@@ -147,5 +154,4 @@ final class CoreTransport {
         }
         return t;
     }
-
 }

@@ -6,8 +6,7 @@ package dev.tollgate.session.core;
  *
  * @param antiCsrfToken the anti-CSRF token, or {@code null} when anti-CSRF was not enabled
  */
-public record CreatedSession(SessionInfo session, TokenInfo accessToken, TokenInfo refreshToken,
-        String antiCsrfToken) {
+public record CreatedSession(SessionInfo session, TokenInfo accessToken, TokenInfo refreshToken, String antiCsrfToken) {
     @Override
     public String toString() {
         return "CreatedSession[" + session.handle() + "]";

@@ -8,6 +8,11 @@ import java.util.List;
  * @param email the email, or {@code null} for methods without one
  * @param phoneNumber the phone number, or {@code null}
  */
-public record LoginMethod(String recipeId, String recipeUserId, List<String> tenantIds, String email,
-        String phoneNumber, boolean verified, long timeJoined) {
-}
+public record LoginMethod(
+        String recipeId,
+        String recipeUserId,
+        List<String> tenantIds,
+        String email,
+        String phoneNumber,
+        boolean verified,
+        long timeJoined) {}

@@ -8,6 +8,5 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param userDataInJWT custom claims (the payload minus the core's protected props); empty if absent
  * @param tenantId tenant, {@code "public"} if the core omitted it
  */
-public record SessionInfo(String handle, String userId, String recipeUserId, ObjectNode userDataInJWT,
-        String tenantId) {
-}
+public record SessionInfo(
+        String handle, String userId, String recipeUserId, ObjectNode userDataInJWT, String tenantId) {}

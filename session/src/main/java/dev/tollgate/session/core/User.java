@@ -8,6 +8,12 @@ import java.util.List;
  *
  * @param json the user object exactly as the core sent it (for passing through to FDI answers)
  */
-public record User(String id, boolean isPrimaryUser, List<String> tenantIds, long timeJoined, List<String> emails,
-        List<String> phoneNumbers, List<LoginMethod> loginMethods, ObjectNode json) {
-}
+public record User(
+        String id,
+        boolean isPrimaryUser,
+        List<String> tenantIds,
+        long timeJoined,
+        List<String> emails,
+        List<String> phoneNumbers,
+        List<LoginMethod> loginMethods,
+        ObjectNode json) {}

@@ -10,5 +10,4 @@ import dev.tollgate.session.transfer.ResponseTokens;
  *        sent in the other transfer method, then the access and refresh tokens, {@code front-token} and the
  *        anti-CSRF token (if any) in the transfer method the request asked for
  */
-public record NewSession(String userId, ResponseTokens responseTokens) {
-}
+public record NewSession(String userId, ResponseTokens responseTokens) {}

@@ -60,19 +60,30 @@ public final class SessionCreator {
         payload.put("iss", config.issuer());
         // A header-mode session cannot be sent by a forged cross-site request, so it needs no anti-CSRF token.
         boolean antiCsrf = method == TokenTransferMethod.COOKIE && config.antiCsrf() == AntiCsrfMode.VIA_TOKEN;
-        CreatedSession created = core.createSession(tenantId, recipeUserId, payload,
-                JsonNodeFactory.instance.objectNode(), antiCsrf, config.useDynamicAccessTokenSigningKey());
+        CreatedSession created = core.createSession(
+                tenantId,
+                recipeUserId,
+                payload,
+                JsonNodeFactory.instance.objectNode(),
+                antiCsrf,
+                config.useDynamicAccessTokenSigningKey());
 
         TokenTransferMethod other = method.other();
         ResponseTokens tokens = hasAccessToken(headers, other) ? writer.clearedTokens(other) : ResponseTokens.NONE;
-        tokens = tokens.followedBy(writer.sessionTokens(method, created.session().userId(), created.accessToken(),
-                created.refreshToken(), created.antiCsrfToken(), now));
+        tokens = tokens.followedBy(writer.sessionTokens(
+                method,
+                created.session().userId(),
+                created.accessToken(),
+                created.refreshToken(),
+                created.antiCsrfToken(),
+                now));
         return new NewSession(created.session().userId(), tokens);
     }
 
     private static TokenTransferMethod requestedMethod(Headers headers) {
         String mode = headers.first(AUTH_MODE_HEADER);
-        return mode != null && mode.trim().toLowerCase(Locale.ROOT).equals("cookie") ? TokenTransferMethod.COOKIE
+        return mode != null && mode.trim().toLowerCase(Locale.ROOT).equals("cookie")
+                ? TokenTransferMethod.COOKIE
                 : TokenTransferMethod.HEADER;
     }
 

@@ -9,8 +9,7 @@ package dev.tollgate.session.http;
 public final class BearerToken {
     private static final String PREFIX = "Bearer ";
 
-    private BearerToken() {
-    }
+    private BearerToken() {}
 
     /**
      * The token of the first {@code Authorization} header, or {@code null} when there is none, it is

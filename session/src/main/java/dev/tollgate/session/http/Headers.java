@@ -103,12 +103,12 @@ public final class Headers {
     public static final class Builder {
         private final Map<String, List<String>> values = new HashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder add(String name, String value) {
             if (name != null && value != null) {
-                values.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(value);
+                values.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
+                        .add(value);
             }
             return this;
         }

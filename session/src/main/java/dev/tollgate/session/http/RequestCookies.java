@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
  * not decode is kept as is).
  */
 public final class RequestCookies {
-    private RequestCookies() {
-    }
+    private RequestCookies() {}
 
     /** The value of the first cookie with that name, or {@code null}. */
     public static String get(Headers headers, String name) {
@@ -42,7 +41,8 @@ public final class RequestCookies {
         if (start < 0) {
             return null;
         }
-        return decode(line.substring(line.indexOf('=', start) + 1, segmentEnd(line, start)).trim());
+        return decode(line.substring(line.indexOf('=', start) + 1, segmentEnd(line, start))
+                .trim());
     }
 
     /** Start of the first {@code ;}-separated pair at or after {@code from} whose name is {@code name}, or -1. */

@@ -36,8 +36,7 @@ public final class SessionJson {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private SessionJson() {
-    }
+    private SessionJson() {}
 
     /** Reads one JSON value; trailing content is ignored (an {@code ObjectMapper}'s default). */
     public static JsonNode readTree(byte[] json) throws IOException {

@@ -20,8 +20,11 @@ final class HttpClientJwksFetcher implements JwksFetcher {
 
     @Override
     public byte[] get(URI uri) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET()
-                .header("accept", "application/json").build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(requestTimeout)
+                .GET()
+                .header("accept", "application/json")
+                .build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {

@@ -18,8 +18,7 @@ import java.util.Map;
  * {@code key_ops} absent or containing {@code verify}. Other entries are skipped, not fatal.
  */
 final class JwkParser {
-    private JwkParser() {
-    }
+    private JwkParser() {}
 
     /**
      * @return kid to key; empty when the document has no usable key
@@ -42,8 +41,10 @@ final class JwkParser {
                 continue;
             }
             try {
-                BigInteger n = new BigInteger(1, Base64.getUrlDecoder().decode(jwk.get("n").textValue()));
-                BigInteger e = new BigInteger(1, Base64.getUrlDecoder().decode(jwk.get("e").textValue()));
+                BigInteger n = new BigInteger(
+                        1, Base64.getUrlDecoder().decode(jwk.get("n").textValue()));
+                BigInteger e = new BigInteger(
+                        1, Base64.getUrlDecoder().decode(jwk.get("e").textValue()));
                 if (n.bitLength() < 2048 || e.signum() <= 0) {
                     continue;
                 }
@@ -56,8 +57,11 @@ final class JwkParser {
     }
 
     private static boolean usableForRs256(JsonNode jwk) {
-        if (!jwk.isObject() || !"RSA".equals(jwk.path("kty").textValue()) || !jwk.path("kid").isTextual()
-                || !jwk.path("n").isTextual() || !jwk.path("e").isTextual()) {
+        if (!jwk.isObject()
+                || !"RSA".equals(jwk.path("kty").textValue())
+                || !jwk.path("kid").isTextual()
+                || !jwk.path("n").isTextual()
+                || !jwk.path("e").isTextual()) {
             return false;
         }
         JsonNode alg = jwk.get("alg");

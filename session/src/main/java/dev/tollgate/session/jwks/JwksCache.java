@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.security.PublicKey;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +81,9 @@ public final class JwksCache implements KeySource {
     }
 
     private JwksCache(SessionConfig config, JwksFetcher fetcher, LongSupplier clockMillis) {
-        this.jwksUris = config.coreUris().stream().map(u -> URI.create(u + "/.well-known/jwks.json")).toList();
+        this.jwksUris = config.coreUris().stream()
+                .map(u -> URI.create(u + "/.well-known/jwks.json"))
+                .toList();
         this.fetcher = fetcher;
         this.maxAgeMillis = config.jwksMaxAge().toMillis();
         this.penaltyMillis = config.jwksPenaltyWindow().toMillis();
@@ -191,10 +192,17 @@ public final class JwksCache implements KeySource {
             } catch (HttpTimeoutException | SocketTimeoutException e) {
                 failures.append(' ').append(uri).append(" timed out;");
             } catch (IOException e) {
-                failures.append(' ').append(uri).append(" unreachable (").append(e.getClass().getSimpleName())
+                failures.append(' ')
+                        .append(uri)
+                        .append(" unreachable (")
+                        .append(e.getClass().getSimpleName())
                         .append(");");
             } catch (IllegalArgumentException e) {
-                failures.append(' ').append(uri).append(' ').append(e.getMessage()).append(';');
+                failures.append(' ')
+                        .append(uri)
+                        .append(' ')
+                        .append(e.getMessage())
+                        .append(';');
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failures.append(' ').append(uri).append(" interrupted;");
@@ -221,6 +229,5 @@ public final class JwksCache implements KeySource {
         return keys;
     }
 
-    private record KeySet(Map<String, KeyLookup.Found> byKid, long fetchedAtMillis) {
-    }
+    private record KeySet(Map<String, KeyLookup.Found> byKid, long fetchedAtMillis) {}
 }

@@ -24,8 +24,8 @@ final class UrlConnectionJwksFetcher implements JwksFetcher {
     private final long requestTimeoutNanos;
 
     UrlConnectionJwksFetcher(Duration connectTimeout, Duration requestTimeout) {
-        this.connectTimeoutMillis = toTimeoutMillis(connectTimeout.compareTo(requestTimeout) < 0 ? connectTimeout
-                : requestTimeout);
+        this.connectTimeoutMillis =
+                toTimeoutMillis(connectTimeout.compareTo(requestTimeout) < 0 ? connectTimeout : requestTimeout);
         this.requestTimeoutNanos = requestTimeout.toNanos();
     }
 

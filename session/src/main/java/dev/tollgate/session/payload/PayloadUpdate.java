@@ -12,13 +12,11 @@ public sealed interface PayloadUpdate {
      * and its {@code front-token} in the session's transfer method. Without a regenerated token (the
      * access token expired meanwhile) the claims arrive with the next refresh.
      */
-    record Updated(ResponseTokens responseTokens) implements PayloadUpdate {
-    }
+    record Updated(ResponseTokens responseTokens) implements PayloadUpdate {}
 
     /**
      * The core no longer knows the session (revoked or expired): answer {@code error} (401 unauthorised)
      * with {@code responseTokens}, which clear the session in every transfer method.
      */
-    record Rejected(SessionError error, ResponseTokens responseTokens) implements PayloadUpdate {
-    }
+    record Rejected(SessionError error, ResponseTokens responseTokens) implements PayloadUpdate {}
 }

@@ -22,8 +22,17 @@ public final class PayloadUpdater {
      * Claims the core owns (node's {@code protectedProps}): the core refuses them as custom claims, and
      * writes its own values into every token it mints.
      */
-    public static final List<String> PROTECTED_CLAIMS = List.of("sub", "iat", "exp", "sessionHandle",
-            "parentRefreshTokenHash1", "refreshTokenHash1", "antiCsrfToken", "rsub", "tId", "stt");
+    public static final List<String> PROTECTED_CLAIMS = List.of(
+            "sub",
+            "iat",
+            "exp",
+            "sessionHandle",
+            "parentRefreshTokenHash1",
+            "refreshTokenHash1",
+            "antiCsrfToken",
+            "rsub",
+            "tId",
+            "stt");
 
     private final CoreClient core;
     private final TokenWriter writer;
@@ -47,14 +56,14 @@ public final class PayloadUpdater {
         change.applyTo(payload, now);
         CoreResults.RegenerateSession answer = core.regenerateSession(session.accessToken(), payload);
         if (answer instanceof CoreResults.RegenerateUnauthorised) {
-            return new PayloadUpdate.Rejected(new SessionError.Unauthorised(true, "session_revoked"),
-                    writer.clearedTokensInAllMethods());
+            return new PayloadUpdate.Rejected(
+                    new SessionError.Unauthorised(true, "session_revoked"), writer.clearedTokensInAllMethods());
         }
         CoreResults.RegenerateOk ok = (CoreResults.RegenerateOk) answer;
         ResponseTokens tokens = session.responseTokens();
         if (ok.accessToken() != null) {
-            tokens = tokens.followedBy(writer.sessionTokens(session.transferMethod(), session.userId(),
-                    ok.accessToken(), null, null, now));
+            tokens = tokens.followedBy(writer.sessionTokens(
+                    session.transferMethod(), session.userId(), ok.accessToken(), null, null, now));
         }
         return new PayloadUpdate.Updated(tokens);
     }

@@ -13,22 +13,19 @@ public sealed interface RefreshResult {
      *
      * @param userId the primary user id of the session
      */
-    record Refreshed(String userId, ResponseTokens responseTokens) implements RefreshResult {
-    }
+    record Refreshed(String userId, ResponseTokens responseTokens) implements RefreshResult {}
 
     /**
      * The refresh is refused: answer {@code error} (401 unauthorised or 401 token theft, see
      * {@link dev.tollgate.session.verify.ErrorResponses}) with {@code responseTokens}, which clear the
      * session in every transfer method and the legacy cookie where the request had one.
      */
-    record Rejected(SessionError error, ResponseTokens responseTokens) implements RefreshResult {
-    }
+    record Rejected(SessionError error, ResponseTokens responseTokens) implements RefreshResult {}
 
     /**
      * The request carries {@code cookieName} more than once (a cookie left over from another cookie
      * domain). Node throws a plain error (500) here unless {@code olderCookieDomain} is configured; the
      * library leaves the answer to the adapter. No core call was made and nothing is to be written.
      */
-    record DuplicateSessionCookies(String cookieName) implements RefreshResult {
-    }
+    record DuplicateSessionCookies(String cookieName) implements RefreshResult {}
 }

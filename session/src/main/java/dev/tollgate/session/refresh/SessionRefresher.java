@@ -74,15 +74,19 @@ public final class SessionRefresher {
 
         CoreResults.RefreshSession answer;
         try {
-            answer = core.refreshSession(refreshToken, headers.first(TokenWriter.ANTI_CSRF_HEADER), enableAntiCsrf,
+            answer = core.refreshSession(
+                    refreshToken,
+                    headers.first(TokenWriter.ANTI_CSRF_HEADER),
+                    enableAntiCsrf,
                     config.useDynamicAccessTokenSigningKey());
         } catch (CoreException e) {
             throw new RefreshCoreException(RefreshCoreException.Call.REFRESH, e);
         }
         if (answer instanceof CoreResults.RefreshTokenTheft theft) {
             revoke(theft.sessionHandle());
-            return rejected(new SessionError.TokenTheftDetected(theft.sessionHandle(), theft.userId(),
-                    theft.recipeUserId()), legacyCookie);
+            return rejected(
+                    new SessionError.TokenTheftDetected(theft.sessionHandle(), theft.userId(), theft.recipeUserId()),
+                    legacyCookie);
         }
         if (answer instanceof CoreResults.RefreshUnauthorised) {
             return unauthorised("refresh_token_rejected", legacyCookie);
@@ -91,10 +95,16 @@ public final class SessionRefresher {
 
         // A refresh token left in the other method would make the frontend refresh with a dead token next time.
         TokenTransferMethod other = method.other();
-        boolean otherCarriedRefreshToken = other == TokenTransferMethod.COOKIE ? cookieToken != null : headerToken != null;
+        boolean otherCarriedRefreshToken =
+                other == TokenTransferMethod.COOKIE ? cookieToken != null : headerToken != null;
         ResponseTokens tokens = otherCarriedRefreshToken ? writer.clearedTokens(other) : ResponseTokens.NONE;
-        tokens = tokens.followedBy(writer.sessionTokens(method, session.session().userId(), session.accessToken(),
-                session.refreshToken(), session.antiCsrfToken(), clock.millis()));
+        tokens = tokens.followedBy(writer.sessionTokens(
+                method,
+                session.session().userId(),
+                session.accessToken(),
+                session.refreshToken(),
+                session.antiCsrfToken(),
+                clock.millis()));
         return new RefreshResult.Refreshed(session.session().userId(), withLegacyCleared(tokens, legacyCookie));
     }
 

@@ -39,7 +39,8 @@ public record AccessToken(
         String parentRefreshTokenHash1,
         String antiCsrfToken,
         double expirySeconds,
-        double issuedAtSeconds) implements ParsedToken {
+        double issuedAtSeconds)
+        implements ParsedToken {
 
     /** Expiry in milliseconds since the epoch ({@code exp * 1000}), as used for the front token's {@code ate}. */
     public long expiryMillis() {

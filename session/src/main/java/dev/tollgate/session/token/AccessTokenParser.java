@@ -31,9 +31,7 @@ public final class AccessTokenParser {
     /** Per-thread decode buffer: the JSON trees do not keep a reference to it. */
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[2048]);
 
-
-    private AccessTokenParser() {
-    }
+    private AccessTokenParser() {}
 
     /**
      * Parses {@code token}; returns {@code null} when it is not a SuperTokens access token.
@@ -81,8 +79,13 @@ public final class AccessTokenParser {
         String refreshTokenHash1 = string(payload, "refreshTokenHash1");
         JsonNode exp = payload.get("exp");
         JsonNode iat = payload.get("iat");
-        if (sub == null || sessionHandle == null || refreshTokenHash1 == null || exp == null || !exp.isNumber()
-                || iat == null || !iat.isNumber()) {
+        if (sub == null
+                || sessionHandle == null
+                || refreshTokenHash1 == null
+                || exp == null
+                || !exp.isNumber()
+                || iat == null
+                || !iat.isNumber()) {
             return null;
         }
         String tenantId = "public";
@@ -97,10 +100,21 @@ public final class AccessTokenParser {
             return null;
         }
         JsonNode alg = header.get("alg");
-        return new AccessToken(token, version, kidNode.isTextual() ? kidNode.textValue() : null,
-                alg != null && alg.isTextual() ? alg.textValue() : null, header.has("crit"), payload, sub,
-                recipeUserId != null ? recipeUserId : sub, sessionHandle, tenantId, refreshTokenHash1,
-                string(payload, "parentRefreshTokenHash1"), string(payload, "antiCsrfToken"), exp.doubleValue(),
+        return new AccessToken(
+                token,
+                version,
+                kidNode.isTextual() ? kidNode.textValue() : null,
+                alg != null && alg.isTextual() ? alg.textValue() : null,
+                header.has("crit"),
+                payload,
+                sub,
+                recipeUserId != null ? recipeUserId : sub,
+                sessionHandle,
+                tenantId,
+                refreshTokenHash1,
+                string(payload, "parentRefreshTokenHash1"),
+                string(payload, "antiCsrfToken"),
+                exp.doubleValue(),
                 iat.doubleValue());
     }
 
@@ -121,9 +135,12 @@ public final class AccessTokenParser {
     }
 
     private static boolean legacyShapeOk(ObjectNode p) {
-        return string(p, "sessionHandle") != null && string(p, "userId") != null
-                && string(p, "refreshTokenHash1") != null && p.has("userData")
-                && p.path("expiryTime").isNumber() && p.path("timeCreated").isNumber();
+        return string(p, "sessionHandle") != null
+                && string(p, "userId") != null
+                && string(p, "refreshTokenHash1") != null
+                && p.has("userData")
+                && p.path("expiryTime").isNumber()
+                && p.path("timeCreated").isNumber();
     }
 
     private static String string(ObjectNode payload, String name) {

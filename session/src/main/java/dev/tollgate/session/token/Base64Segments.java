@@ -25,8 +25,7 @@ final class Base64Segments {
         VALUES['_'] = 63;
     }
 
-    private Base64Segments() {
-    }
+    private Base64Segments() {}
 
     /** Decodes into {@code out} (at least {@code (to-from)*3/4+3} long); returns the number of bytes. */
     static int decodeLenientInto(String s, int from, int to, byte[] out) {
@@ -60,8 +59,8 @@ final class Base64Segments {
         }
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-                    || c == '_';
+            boolean ok =
+                    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
             if (!ok) {
                 return false;
             }

@@ -4,8 +4,7 @@ import java.util.Base64;
 
 /** Strict views of a compact JWT's segments, as jose reads them before checking a signature. */
 public final class JwtSegments {
-    private JwtSegments() {
-    }
+    private JwtSegments() {}
 
     /** Whether all three segments are canonical unpadded base64url (jose rejects anything else). */
     public static boolean strictlyEncoded(String jwt) {
@@ -14,7 +13,8 @@ public final class JwtSegments {
         if (dot1 < 0 || dot2 == dot1) {
             return false;
         }
-        return Base64Segments.isStrictUrl(jwt, 0, dot1) && Base64Segments.isStrictUrl(jwt, dot1 + 1, dot2)
+        return Base64Segments.isStrictUrl(jwt, 0, dot1)
+                && Base64Segments.isStrictUrl(jwt, dot1 + 1, dot2)
                 && Base64Segments.isStrictUrl(jwt, dot2 + 1, jwt.length());
     }
 

@@ -15,8 +15,7 @@ public final class FrontToken {
     /** The value that tells the frontend to forget its session. */
     public static final String REMOVE = "remove";
 
-    private FrontToken() {
-    }
+    private FrontToken() {}
 
     /**
      * @param userId the primary user id ({@code sub})

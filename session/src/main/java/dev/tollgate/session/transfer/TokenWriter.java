@@ -37,8 +37,9 @@ public final class TokenWriter {
     /** node's {@code oneYearInMs}: the access-token cookie outlives the JWT on purpose. */
     public static final long ONE_YEAR_MILLIS = 31_536_000_000L;
 
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
-            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     private final SessionConfig config;
 
@@ -85,8 +86,13 @@ public final class TokenWriter {
      * @param refreshToken {@code null} when only the access token changed
      * @param antiCsrfToken {@code null} when the session has none
      */
-    public ResponseTokens sessionTokens(TokenTransferMethod method, String userId, TokenInfo accessToken,
-            TokenInfo refreshToken, String antiCsrfToken, long nowMillis) {
+    public ResponseTokens sessionTokens(
+            TokenTransferMethod method,
+            String userId,
+            TokenInfo accessToken,
+            TokenInfo refreshToken,
+            String antiCsrfToken,
+            long nowMillis) {
         List<String> cookies = new ArrayList<>(2);
         Map<String, String> headers = new LinkedHashMap<>();
         Set<String> expose = new LinkedHashSet<>();
@@ -180,7 +186,8 @@ public final class TokenWriter {
             if (c < 128 && unreserved((char) c)) {
                 sb.append((char) c);
             } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                sb.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }
@@ -188,7 +195,17 @@ public final class TokenWriter {
     }
 
     private static boolean unreserved(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-                || c == '.' || c == '!' || c == '~' || c == '*' || c == '\'' || c == '(' || c == ')';
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '_'
+                || c == '.'
+                || c == '!'
+                || c == '~'
+                || c == '*'
+                || c == '\''
+                || c == '('
+                || c == ')';
     }
 }

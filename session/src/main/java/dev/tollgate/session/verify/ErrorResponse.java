@@ -7,5 +7,4 @@ package dev.tollgate.session.verify;
  * @param body JSON body
  * @param clearTokens whether the adapter must also clear the session's tokens (spec C.4)
  */
-public record ErrorResponse(int status, String body, boolean clearTokens) {
-}
+public record ErrorResponse(int status, String body, boolean clearTokens) {}

@@ -17,8 +17,7 @@ public final class ErrorResponses {
     public static final String TOKEN_THEFT_BODY = "{\"message\":\"token theft detected\"}";
     public static final String CORE_UNAVAILABLE_BODY = "{\"message\":\"session service unavailable\"}";
 
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     /** Status, body and whether to clear tokens for an error. */
     public static ErrorResponse of(SessionError error) {
@@ -37,7 +36,8 @@ public final class ErrorResponses {
         if (error instanceof SessionError.CoreUnavailable) {
             return new ErrorResponse(CORE_UNAVAILABLE_STATUS, CORE_UNAVAILABLE_BODY, false);
         }
-        throw new IllegalArgumentException("unknown session error " + error.getClass().getName());
+        throw new IllegalArgumentException(
+                "unknown session error " + error.getClass().getName());
     }
 
     /** {@code {"message":"invalid claim","claimValidationErrors":[{"id":..,"reason":{..}}, ..]}}. */

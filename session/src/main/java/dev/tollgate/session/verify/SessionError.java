@@ -13,8 +13,7 @@ public sealed interface SessionError extends VerificationResult {
     String reason();
 
     /** TRY_REFRESH_TOKEN: 401 {@code {"message":"try refresh token"}}; the frontend refreshes and retries. */
-    record TryRefreshToken(String reason) implements SessionError {
-    }
+    record TryRefreshToken(String reason) implements SessionError {}
 
     /**
      * UNAUTHORISED: 401 {@code {"message":"unauthorised"}}.
@@ -22,8 +21,7 @@ public sealed interface SessionError extends VerificationResult {
      * @param clearTokens whether the response clears the session's tokens ({@code false} only when no
      *     token was sent and a session was required)
      */
-    record Unauthorised(boolean clearTokens, String reason) implements SessionError {
-    }
+    record Unauthorised(boolean clearTokens, String reason) implements SessionError {}
 
     /** INVALID_CLAIMS: 403 with {@code claimValidationErrors}. */
     record InvalidClaims(List<ClaimValidationError> errors) implements SessionError {
@@ -49,6 +47,5 @@ public sealed interface SessionError extends VerificationResult {
      * The core (JWKS or CDI) could not be used: a server-side failure, 503, never a client's 401.
      * Node would answer 401 try-refresh for a JWKS outage; see README.
      */
-    record CoreUnavailable(String reason) implements SessionError {
-    }
+    record CoreUnavailable(String reason) implements SessionError {}
 }

@@ -108,8 +108,8 @@ public final class SessionVerifier {
         }
 
         String antiCsrfHeader = headers.first(TokenWriter.ANTI_CSRF_HEADER);
-        boolean doAntiCsrfCheck = options.antiCsrfCheck() != null ? options.antiCsrfCheck()
-                : !"GET".equalsIgnoreCase(method);
+        boolean doAntiCsrfCheck =
+                options.antiCsrfCheck() != null ? options.antiCsrfCheck() : !"GET".equalsIgnoreCase(method);
         if (transfer != TokenTransferMethod.COOKIE) {
             doAntiCsrfCheck = false;
         }
@@ -143,15 +143,24 @@ public final class SessionVerifier {
 
         VerifiedSession session;
         if (options.checkDatabase() || at.parentRefreshTokenHash1() != null) {
-            VerificationResult fromCore = verifyWithCore(at, antiCsrfHeader, doAntiCsrfCheck, viaToken, options,
-                    transfer, now);
+            VerificationResult fromCore =
+                    verifyWithCore(at, antiCsrfHeader, doAntiCsrfCheck, viaToken, options, transfer, now);
             if (!(fromCore instanceof VerifiedSession)) {
                 return fromCore;
             }
             session = (VerifiedSession) fromCore;
         } else {
-            session = new VerifiedSession(at.userId(), at.recipeUserId(), at.sessionHandle(), at.tenantId(),
-                    at.payload(), at.raw(), at.expiryMillis(), transfer, null, ResponseTokens.NONE);
+            session = new VerifiedSession(
+                    at.userId(),
+                    at.recipeUserId(),
+                    at.sessionHandle(),
+                    at.tenantId(),
+                    at.payload(),
+                    at.raw(),
+                    at.expiryMillis(),
+                    transfer,
+                    null,
+                    ResponseTokens.NONE);
         }
         return checkClaims(session, options.claimValidators(), now);
     }
@@ -187,8 +196,14 @@ public final class SessionVerifier {
         return null;
     }
 
-    private VerificationResult verifyWithCore(AccessToken at, String antiCsrfHeader, boolean doAntiCsrfCheck,
-            boolean viaToken, VerifyOptions options, TokenTransferMethod transfer, long now) {
+    private VerificationResult verifyWithCore(
+            AccessToken at,
+            String antiCsrfHeader,
+            boolean doAntiCsrfCheck,
+            boolean viaToken,
+            VerifyOptions options,
+            TokenTransferMethod transfer,
+            long now) {
         CoreResults.VerifySession answer;
         try {
             answer = core.verifySession(at.raw(), antiCsrfHeader, doAntiCsrfCheck, viaToken, options.checkDatabase());
@@ -205,8 +220,17 @@ public final class SessionVerifier {
         SessionInfo info = ok.session();
         TokenInfo replacement = ok.accessToken();
         if (replacement == null) {
-            return new VerifiedSession(info.userId(), info.recipeUserId(), info.handle(), info.tenantId(), at.payload(),
-                    at.raw(), at.expiryMillis(), transfer, null, ResponseTokens.NONE);
+            return new VerifiedSession(
+                    info.userId(),
+                    info.recipeUserId(),
+                    info.handle(),
+                    info.tenantId(),
+                    at.payload(),
+                    at.raw(),
+                    at.expiryMillis(),
+                    transfer,
+                    null,
+                    ResponseTokens.NONE);
         }
         ObjectNode payload;
         try {
@@ -215,8 +239,17 @@ public final class SessionVerifier {
             return new SessionError.CoreUnavailable("core_returned_malformed_token");
         }
         ResponseTokens tokens = writer.sessionTokens(transfer, info.userId(), replacement, null, antiCsrfHeader, now);
-        return new VerifiedSession(info.userId(), info.recipeUserId(), info.handle(), info.tenantId(), payload,
-                replacement.token(), replacement.expiry(), transfer, replacement, tokens);
+        return new VerifiedSession(
+                info.userId(),
+                info.recipeUserId(),
+                info.handle(),
+                info.tenantId(),
+                payload,
+                replacement.token(),
+                replacement.expiry(),
+                transfer,
+                replacement,
+                tokens);
     }
 
     private static VerificationResult checkClaims(VerifiedSession session, List<ClaimValidator> validators, long now) {

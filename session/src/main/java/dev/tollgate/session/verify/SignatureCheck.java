@@ -9,7 +9,12 @@ import java.security.Signature;
 
 /** RS256 (RSASSA-PKCS1-v1_5 with SHA-256) and nothing else: the algorithm is fixed here, never read from the token. */
 final class SignatureCheck {
-    enum Outcome { VALID, INVALID, UNKNOWN_KID, KEYS_UNAVAILABLE }
+    enum Outcome {
+        VALID,
+        INVALID,
+        UNKNOWN_KID,
+        KEYS_UNAVAILABLE
+    }
 
     private static final ThreadLocal<Signature> RS256 = ThreadLocal.withInitial(() -> {
         try {

@@ -31,7 +31,8 @@ public record VerifiedSession(
         long accessTokenExpiryMillis,
         TokenTransferMethod transferMethod,
         TokenInfo newAccessToken,
-        ResponseTokens responseTokens) implements VerificationResult {
+        ResponseTokens responseTokens)
+        implements VerificationResult {
 
     /** Whether the core issued a replacement access token that the response must carry. */
     public boolean accessTokenUpdated() {

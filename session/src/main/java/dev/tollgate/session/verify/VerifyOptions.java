@@ -11,8 +11,8 @@ import java.util.List;
  * @param claimValidators validators run on the verified payload; failures give INVALID_CLAIMS
  * @param antiCsrfCheck force the anti-CSRF check on or off; {@code null} = on for every method but GET
  */
-public record VerifyOptions(boolean sessionRequired, boolean checkDatabase, List<ClaimValidator> claimValidators,
-        Boolean antiCsrfCheck) {
+public record VerifyOptions(
+        boolean sessionRequired, boolean checkDatabase, List<ClaimValidator> claimValidators, Boolean antiCsrfCheck) {
 
     public VerifyOptions {
         claimValidators = List.copyOf(claimValidators);

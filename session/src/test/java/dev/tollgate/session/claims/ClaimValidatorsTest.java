@@ -32,7 +32,8 @@ class ClaimValidatorsTest {
         assertThat(Claims.EMAIL_VERIFIED.read(p)).contains(true);
         assertThat(reason(Claims.emailVerified(), p)).isEqualTo("valid");
         assertThat(Claims.EMAIL_VERIFIED.read(payload("{}"))).isEmpty();
-        assertThat(Claims.EMAIL_VERIFIED.read(payload("{\"st-ev\":{\"v\":\"true\"}}"))).isEmpty();
+        assertThat(Claims.EMAIL_VERIFIED.read(payload("{\"st-ev\":{\"v\":\"true\"}}")))
+                .isEmpty();
     }
 
     @Test
@@ -45,8 +46,10 @@ class ClaimValidatorsTest {
         assertThat(reason(v, payload("{}"))).isEqualTo("{\"message\":\"value does not exist\",\"expectedValue\":true}");
         assertThat(reason(v, payload("{\"st-ev\":{\"v\":null,\"t\":1}}")))
                 .isEqualTo("{\"message\":\"wrong value\",\"expectedValue\":true,\"actualValue\":null}");
-        assertThat(Claims.isEmailVerified(payload("{\"st-ev\":{\"v\":true,\"t\":1}}"))).isTrue();
-        assertThat(Claims.isEmailVerified(payload("{\"st-ev\":{\"v\":\"true\",\"t\":1}}"))).isFalse();
+        assertThat(Claims.isEmailVerified(payload("{\"st-ev\":{\"v\":true,\"t\":1}}")))
+                .isTrue();
+        assertThat(Claims.isEmailVerified(payload("{\"st-ev\":{\"v\":\"true\",\"t\":1}}")))
+                .isFalse();
     }
 
     @Test
@@ -56,29 +59,37 @@ class ClaimValidatorsTest {
                 .isEqualTo("{\"message\":\"expired\",\"ageInSeconds\":61.5,\"maxAgeInSeconds\":60}");
         assertThat(reason(v, payload("{\"st-ev\":{\"v\":true,\"t\":" + (NOW - 120_000) + "}}")))
                 .isEqualTo("{\"message\":\"expired\",\"ageInSeconds\":120,\"maxAgeInSeconds\":60}");
-        assertThat(reason(v, payload("{\"st-ev\":{\"v\":true,\"t\":" + (NOW - 60_000) + "}}"))).isEqualTo("valid");
+        assertThat(reason(v, payload("{\"st-ev\":{\"v\":true,\"t\":" + (NOW - 60_000) + "}}")))
+                .isEqualTo("valid");
     }
 
     @Test
     void rolesAndPermissions() throws Exception {
-        ObjectNode p = payload("{\"st-role\":{\"v\":[\"admin\",\"user\"],\"t\":1},\"st-perm\":{\"v\":[\"read\"],\"t\":1}}");
+        ObjectNode p =
+                payload("{\"st-role\":{\"v\":[\"admin\",\"user\"],\"t\":1},\"st-perm\":{\"v\":[\"read\"],\"t\":1}}");
         assertThat(reason(Claims.hasRole("admin"), p)).isEqualTo("valid");
-        assertThat(reason(Claims.hasRole("root"), p)).isEqualTo(
-                "{\"message\":\"wrong value\",\"expectedToInclude\":\"root\",\"actualValue\":[\"admin\",\"user\"]}");
+        assertThat(reason(Claims.hasRole("root"), p))
+                .isEqualTo(
+                        "{\"message\":\"wrong value\",\"expectedToInclude\":\"root\",\"actualValue\":[\"admin\",\"user\"]}");
         assertThat(reason(Claims.hasPermission("write"), p))
                 .isEqualTo("{\"message\":\"wrong value\",\"expectedToInclude\":\"write\",\"actualValue\":[\"read\"]}");
         assertThat(Claims.hasPermission("read").id()).isEqualTo("st-perm");
-        assertThat(reason(Claims.ROLES.excludes("admin"), p)).isEqualTo(
-                "{\"message\":\"wrong value\",\"expectedToNotInclude\":\"admin\",\"actualValue\":[\"admin\",\"user\"]}");
-        assertThat(reason(Claims.ROLES.includesAll(List.of("admin", "user")), p)).isEqualTo("valid");
-        assertThat(reason(Claims.ROLES.includesAll(List.of("admin", "x")), p)).isEqualTo(
-                "{\"message\":\"wrong value\",\"expectedToInclude\":[\"admin\",\"x\"],\"actualValue\":[\"admin\",\"user\"]}");
+        assertThat(reason(Claims.ROLES.excludes("admin"), p))
+                .isEqualTo(
+                        "{\"message\":\"wrong value\",\"expectedToNotInclude\":\"admin\",\"actualValue\":[\"admin\",\"user\"]}");
+        assertThat(reason(Claims.ROLES.includesAll(List.of("admin", "user")), p))
+                .isEqualTo("valid");
+        assertThat(reason(Claims.ROLES.includesAll(List.of("admin", "x")), p))
+                .isEqualTo(
+                        "{\"message\":\"wrong value\",\"expectedToInclude\":[\"admin\",\"x\"],\"actualValue\":[\"admin\",\"user\"]}");
         assertThat(reason(Claims.ROLES.includesAny(List.of("x", "user")), p)).isEqualTo("valid");
-        assertThat(reason(Claims.ROLES.includesAny(List.of("x")), p)).isEqualTo(
-                "{\"message\":\"wrong value\",\"expectedToIncludeAtLeastOneOf\":[\"x\"],\"actualValue\":[\"admin\",\"user\"]}");
+        assertThat(reason(Claims.ROLES.includesAny(List.of("x")), p))
+                .isEqualTo(
+                        "{\"message\":\"wrong value\",\"expectedToIncludeAtLeastOneOf\":[\"x\"],\"actualValue\":[\"admin\",\"user\"]}");
         assertThat(reason(Claims.ROLES.excludesAll(List.of("x", "y")), p)).isEqualTo("valid");
-        assertThat(reason(Claims.ROLES.excludesAll(List.of("x", "user")), p)).isEqualTo(
-                "{\"message\":\"wrong value\",\"expectedToNotInclude\":[\"x\",\"user\"],\"actualValue\":[\"admin\",\"user\"]}");
+        assertThat(reason(Claims.ROLES.excludesAll(List.of("x", "user")), p))
+                .isEqualTo(
+                        "{\"message\":\"wrong value\",\"expectedToNotInclude\":[\"x\",\"user\"],\"actualValue\":[\"admin\",\"user\"]}");
     }
 
     @Test
@@ -94,13 +105,17 @@ class ClaimValidatorsTest {
 
     @Test
     void customValidators() throws Exception {
-        ClaimValidator tenantIsAcme = ClaimValidator.custom("tenant-acme", (payload, now) ->
-                "acme".equals(payload.path("tId").asText()) ? Optional.empty()
+        ClaimValidator tenantIsAcme = ClaimValidator.custom(
+                "tenant-acme",
+                (payload, now) -> "acme".equals(payload.path("tId").asText())
+                        ? Optional.empty()
                         : Optional.of(M.createObjectNode().put("message", "wrong tenant")));
-        assertThat(Claims.check(tenantIsAcme, payload("{\"tId\":\"acme\"}"), NOW)).isEmpty();
-        assertThat(Claims.check(tenantIsAcme, payload("{\"tId\":\"other\"}"), NOW)).hasValueSatisfying(e -> {
-            assertThat(e.id()).isEqualTo("tenant-acme");
-            assertThat(e.reason().toString()).isEqualTo("{\"message\":\"wrong tenant\"}");
-        });
+        assertThat(Claims.check(tenantIsAcme, payload("{\"tId\":\"acme\"}"), NOW))
+                .isEmpty();
+        assertThat(Claims.check(tenantIsAcme, payload("{\"tId\":\"other\"}"), NOW))
+                .hasValueSatisfying(e -> {
+                    assertThat(e.id()).isEqualTo("tenant-acme");
+                    assertThat(e.reason().toString()).isEqualTo("{\"message\":\"wrong tenant\"}");
+                });
     }
 }

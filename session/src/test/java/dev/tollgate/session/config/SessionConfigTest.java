@@ -41,23 +41,27 @@ class SessionConfigTest {
     @Test
     void badValuesNameTheVariableAndTheAcceptedValues() {
         assertThatThrownBy(() -> SessionConfig.fromEnvironment(Map.of(
-                "SUPERTOKENS_CONNECTION_URI", "http://core:3567", "API_DOMAIN", "http://localhost:4566",
-                "COOKIE_SAME_SITE", "sometimes")))
+                        "SUPERTOKENS_CONNECTION_URI",
+                        "http://core:3567",
+                        "API_DOMAIN",
+                        "http://localhost:4566",
+                        "COOKIE_SAME_SITE",
+                        "sometimes")))
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
                     assertThat(e.variable()).isEqualTo("COOKIE_SAME_SITE");
                     assertThat(e.getMessage()).contains("lax, strict, none");
                 });
         assertThatThrownBy(() -> SessionConfig.fromEnvironment(Map.of("API_DOMAIN", "http://localhost:4566")))
-                .isInstanceOfSatisfying(ConfigException.class,
-                        e -> assertThat(e.variable()).isEqualTo("SUPERTOKENS_CONNECTION_URI"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.variable()).isEqualTo("SUPERTOKENS_CONNECTION_URI"));
     }
 
     @Test
     void pathsThatWouldAddOrSplitCookieAttributesAreRefused() {
         for (String variable : List.of("API_GATEWAY_PATH", "API_BASE_PATH")) {
             for (String value : List.of("/dev;Domain=evil.example", "/dev; Secure", "/a,b")) {
-                ConfigException e = failure(Map.of(CORE, "http://core:3567", "API_DOMAIN", "http://localhost:4566",
-                        variable, value));
+                ConfigException e = failure(
+                        Map.of(CORE, "http://core:3567", "API_DOMAIN", "http://localhost:4566", variable, value));
                 assertThat(e.variable()).as(variable + "=" + value).isEqualTo(variable);
             }
         }
@@ -77,15 +81,24 @@ class SessionConfigTest {
     @Test
     void everyBadValueNamesItsVariable() {
         Map<String, String> base = Map.of(CORE, "http://core:3567", "API_DOMAIN", "http://localhost:4566");
-        record Case(String variable, String value) {
-        }
-        for (Case c : List.of(new Case(CORE, "ftp://core"), new Case(CORE, "not a uri"), new Case(CORE, " , "),
-                new Case("API_DOMAIN", "localhost:4566"), new Case("API_DOMAIN", "http://localhost:4566/api"),
-                new Case("WEBSITE_DOMAIN", "http://localhost:3000?x=1"), new Case("API_BASE_PATH", "/a b"),
-                new Case("COOKIE_SECURE", "yes"), new Case("SUPERTOKENS_API_KEY", "a b"), new Case("COOKIE_DOMAIN", "exa mple.com"),
-                new Case("ANTI_CSRF", "TOKEN"), new Case("SUPERTOKENS_USE_DYNAMIC_SIGNING_KEY", "1"),
-                new Case("SUPERTOKENS_JWKS_MAX_AGE_SECONDS", "0"), new Case("SUPERTOKENS_JWKS_PENALTY_SECONDS", "-1"),
-                new Case("SUPERTOKENS_CONNECT_TIMEOUT_MS", "soon"), new Case("SUPERTOKENS_REQUEST_TIMEOUT_MS", "0"))) {
+        record Case(String variable, String value) {}
+        for (Case c : List.of(
+                new Case(CORE, "ftp://core"),
+                new Case(CORE, "not a uri"),
+                new Case(CORE, " , "),
+                new Case("API_DOMAIN", "localhost:4566"),
+                new Case("API_DOMAIN", "http://localhost:4566/api"),
+                new Case("WEBSITE_DOMAIN", "http://localhost:3000?x=1"),
+                new Case("API_BASE_PATH", "/a b"),
+                new Case("COOKIE_SECURE", "yes"),
+                new Case("SUPERTOKENS_API_KEY", "a b"),
+                new Case("COOKIE_DOMAIN", "exa mple.com"),
+                new Case("ANTI_CSRF", "TOKEN"),
+                new Case("SUPERTOKENS_USE_DYNAMIC_SIGNING_KEY", "1"),
+                new Case("SUPERTOKENS_JWKS_MAX_AGE_SECONDS", "0"),
+                new Case("SUPERTOKENS_JWKS_PENALTY_SECONDS", "-1"),
+                new Case("SUPERTOKENS_CONNECT_TIMEOUT_MS", "soon"),
+                new Case("SUPERTOKENS_REQUEST_TIMEOUT_MS", "0"))) {
             java.util.HashMap<String, String> env = new java.util.HashMap<>(base);
             env.put(c.variable(), c.value());
             ConfigException e = failure(env);
@@ -97,8 +110,11 @@ class SessionConfigTest {
 
     @Test
     void aCoreUriWithUserInfoIsRefusedWithoutEchoingIt() {
-        for (String uris : List.of("https://admin:s3cret@core.example.com", "http://core:3567, http://admin:s3cret@core-b",
-                "http://admin:s3cret@core:3567/?x=1", "http://admin:s3cret@core:3567/ bad")) {
+        for (String uris : List.of(
+                "https://admin:s3cret@core.example.com",
+                "http://core:3567, http://admin:s3cret@core-b",
+                "http://admin:s3cret@core:3567/?x=1",
+                "http://admin:s3cret@core:3567/ bad")) {
             ConfigException e = failure(Map.of(CORE, uris, "API_DOMAIN", "http://localhost:4566"));
             assertThat(e.variable()).as(uris).isEqualTo(CORE);
             assertThat(e.getMessage()).as(uris).doesNotContain("s3cret").doesNotContain("admin");
@@ -114,7 +130,8 @@ class SessionConfigTest {
                 Map.entry("COOKIE_SECURE", "FALSE"), Map.entry("COOKIE_DOMAIN", ".Example.com"),
                 Map.entry("ANTI_CSRF", "via_token"), Map.entry("SUPERTOKENS_USE_DYNAMIC_SIGNING_KEY", "false"),
                 Map.entry("SUPERTOKENS_JWKS_MAX_AGE_SECONDS", "60"), Map.entry("SUPERTOKENS_JWKS_PENALTY_SECONDS", "0"),
-                Map.entry("SUPERTOKENS_CONNECT_TIMEOUT_MS", "250"), Map.entry("SUPERTOKENS_REQUEST_TIMEOUT_MS", "900")));
+                Map.entry("SUPERTOKENS_CONNECT_TIMEOUT_MS", "250"),
+                        Map.entry("SUPERTOKENS_REQUEST_TIMEOUT_MS", "900")));
         assertThat(c.coreUris()).containsExactly(URI.create("https://core.example.com"));
         assertThat(c.apiKey()).isEqualTo("k3y");
         assertThat(c.apiDomain()).isEqualTo(URI.create("https://api.example.com"));
@@ -136,11 +153,23 @@ class SessionConfigTest {
 
     @Test
     void sameSiteNoneWithoutSecureIsRefusedUnlessBothEndsAreLocal() {
-        ConfigException e = failure(Map.of(CORE, "http://core:3567", "API_DOMAIN", "http://api.example.com",
-                "WEBSITE_DOMAIN", "http://app.example.org"));
+        ConfigException e = failure(Map.of(
+                CORE,
+                "http://core:3567",
+                "API_DOMAIN",
+                "http://api.example.com",
+                "WEBSITE_DOMAIN",
+                "http://app.example.org"));
         assertThat(e.variable()).isEqualTo("COOKIE_SECURE");
-        SessionConfig local = SessionConfig.fromEnvironment(Map.of(CORE, "http://core:3567", "API_DOMAIN",
-                "http://127.0.0.1:4566", "WEBSITE_DOMAIN", "http://localhost:3000", "COOKIE_SAME_SITE", "none"));
+        SessionConfig local = SessionConfig.fromEnvironment(Map.of(
+                CORE,
+                "http://core:3567",
+                "API_DOMAIN",
+                "http://127.0.0.1:4566",
+                "WEBSITE_DOMAIN",
+                "http://localhost:3000",
+                "COOKIE_SAME_SITE",
+                "none"));
         assertThat(local.cookieSecure()).isFalse();
         assertThat(local.antiCsrf()).isEqualTo(AntiCsrfMode.VIA_CUSTOM_HEADER);
     }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class CoreClientTest {
     FakeCore core;
     CoreClient client;
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     @BeforeEach
     void start() throws Exception {
@@ -46,7 +47,8 @@ class CoreClientTest {
         assertThat(versions).contains("5.4", "2.7");
         FakeCore.Received r = core.last();
         assertThat(r.pathAndQuery())
-                .isEqualTo("/apiversion?apiDomain=http%3A%2F%2Flocalhost%3A4566&websiteDomain=http%3A%2F%2Flocalhost%3A3000");
+                .isEqualTo(
+                        "/apiversion?apiDomain=http%3A%2F%2Flocalhost%3A4566&websiteDomain=http%3A%2F%2Flocalhost%3A3000");
         assertThat(r.header("api-key")).isEqualTo("secret-key");
         assertThat(r.header("cdi-version")).isNull();
         assertThat(r.header("rid")).isNull();
@@ -57,8 +59,13 @@ class CoreClientTest {
         Capture golden = GoldenCaptures.find("POST", "/recipe/session", 0);
         serve("POST", "/public/recipe/session", golden);
         ObjectNode jwt = TokenMinter.MAPPER.createObjectNode().put("role", "tester");
-        CreatedSession s = client.createSession("public", "58c69f6b-a5b6-4ae0-9261-5d51dc446be1", jwt,
-                TokenMinter.MAPPER.createObjectNode(), false, true);
+        CreatedSession s = client.createSession(
+                "public",
+                "58c69f6b-a5b6-4ae0-9261-5d51dc446be1",
+                jwt,
+                TokenMinter.MAPPER.createObjectNode(),
+                false,
+                true);
 
         assertThat(s.session().handle()).isEqualTo("2381cf94-9603-46b0-bebc-70d8fcdc0bb9");
         assertThat(s.session().userId()).isEqualTo("58c69f6b-a5b6-4ae0-9261-5d51dc446be1");
@@ -94,7 +101,9 @@ class CoreClientTest {
 
     @Test
     void verifySessionReadsEachOutcome() throws Exception {
-        core.on("POST", "/recipe/session/verify",
+        core.on(
+                "POST",
+                "/recipe/session/verify",
                 answer(GoldenCaptures.find("POST", "/recipe/session/verify", 0)),
                 answer(GoldenCaptures.find("POST", "/recipe/session/verify", 1)),
                 answer(GoldenCaptures.find("POST", "/recipe/session/verify", 2)),
@@ -119,7 +128,11 @@ class CoreClientTest {
                 });
         assertThat(client.verifySession("at", "wrong", true, true, false))
                 .isEqualTo(new CoreResults.VerifyTryRefresh("anti-csrf check failed"));
-        assertThat(TokenMinter.MAPPER.readTree(core.last().body()).get("antiCsrfToken").asText()).isEqualTo("wrong");
+        assertThat(TokenMinter.MAPPER
+                        .readTree(core.last().body())
+                        .get("antiCsrfToken")
+                        .asText())
+                .isEqualTo("wrong");
         assertThat(client.verifySession("at", null, false, false, true))
                 .isEqualTo(new CoreResults.VerifyUnauthorised("Either the session has ended or has been blacklisted"));
         // The core's 500 for a malformed token is a core failure, not a session outcome.
@@ -132,26 +145,32 @@ class CoreClientTest {
 
     @Test
     void refreshSessionReadsOkTheftAndUnauthorised() throws Exception {
-        core.on("POST", "/recipe/session/refresh",
+        core.on(
+                "POST",
+                "/recipe/session/refresh",
                 answer(GoldenCaptures.find("POST", "/recipe/session/refresh", 0)),
                 answer(GoldenCaptures.find("POST", "/recipe/session/refresh", 2)),
                 answer(GoldenCaptures.find("POST", "/recipe/session/refresh", 3)),
                 answer(GoldenCaptures.find("POST", "/recipe/session/refresh", 4)));
         assertThat(client.refreshSession("rt", null, false, true))
-                .isInstanceOfSatisfying(CoreResults.RefreshOk.class,
+                .isInstanceOfSatisfying(
+                        CoreResults.RefreshOk.class,
                         ok -> assertThat(ok.session().refreshToken().token()).contains("+"));
         JsonNode sent = TokenMinter.MAPPER.readTree(core.last().body());
         assertThat(sent.get("refreshToken").asText()).isEqualTo("rt");
         assertThat(sent.get("useDynamicSigningKey").asBoolean()).isTrue();
         assertThat(sent.get("enableAntiCsrf").asBoolean()).isFalse();
 
-        assertThat(client.refreshSession("old", null, false, true)).isEqualTo(new CoreResults.RefreshTokenTheft(
-                "2381cf94-9603-46b0-bebc-70d8fcdc0bb9", "58c69f6b-a5b6-4ae0-9261-5d51dc446be1",
-                "58c69f6b-a5b6-4ae0-9261-5d51dc446be1"));
+        assertThat(client.refreshSession("old", null, false, true))
+                .isEqualTo(new CoreResults.RefreshTokenTheft(
+                        "2381cf94-9603-46b0-bebc-70d8fcdc0bb9",
+                        "58c69f6b-a5b6-4ae0-9261-5d51dc446be1",
+                        "58c69f6b-a5b6-4ae0-9261-5d51dc446be1"));
         assertThat(client.refreshSession("garbage", null, false, true))
                 .isInstanceOf(CoreResults.RefreshUnauthorised.class);
         assertThatThrownBy(() -> client.refreshSession("x", null, false, true))
-                .isInstanceOfSatisfying(CoreHttpException.class, e -> assertThat(e.status()).isEqualTo(400));
+                .isInstanceOfSatisfying(
+                        CoreHttpException.class, e -> assertThat(e.status()).isEqualTo(400));
     }
 
     @Test
@@ -159,16 +178,24 @@ class CoreClientTest {
         serve("POST", "/recipe/session/remove", GoldenCaptures.find("POST", "/recipe/session/remove", 0));
         assertThat(client.removeSessions(List.of("922ff0d2-2752-4793-80b5-484710084b9e")))
                 .containsExactly("922ff0d2-2752-4793-80b5-484710084b9e");
-        assertThat(TokenMinter.MAPPER.readTree(core.last().body()).get("sessionHandles").get(0).asText())
+        assertThat(TokenMinter.MAPPER
+                        .readTree(core.last().body())
+                        .get("sessionHandles")
+                        .get(0)
+                        .asText())
                 .isEqualTo("922ff0d2-2752-4793-80b5-484710084b9e");
     }
 
     @Test
     void signUpAndSignInReadUsersAndOutcomes() throws Exception {
-        core.on("POST", "/public/recipe/signup",
+        core.on(
+                "POST",
+                "/public/recipe/signup",
                 answer(GoldenCaptures.find("POST", "/recipe/signup", 0)),
                 answer(GoldenCaptures.find("POST", "/recipe/signup", 1)));
-        core.on("POST", "/public/recipe/signin",
+        core.on(
+                "POST",
+                "/public/recipe/signin",
                 answer(GoldenCaptures.find("POST", "/recipe/signin", 0)),
                 answer(GoldenCaptures.find("POST", "/recipe/signin", 1)));
 
@@ -181,7 +208,8 @@ class CoreClientTest {
                 assertThat(m.verified()).isFalse();
                 assertThat(m.timeJoined()).isEqualTo(1795710694483L);
             });
-            assertThat(ok.user().json().get("webauthn").get("credentialIds").isArray()).isTrue();
+            assertThat(ok.user().json().get("webauthn").get("credentialIds").isArray())
+                    .isTrue();
         });
         assertThat(core.last().header("rid")).isEqualTo("emailpassword");
         assertThat(client.signUp("public", "g4f8167@example.com", "password123"))
@@ -194,18 +222,26 @@ class CoreClientTest {
 
     @Test
     void usersAndEmailVerificationUseNodesPathsAndRids() throws Exception {
-        String user = GoldenCaptures.find("POST", "/recipe/signup", 0).responseJson().get("user").toString();
+        String user = GoldenCaptures.find("POST", "/recipe/signup", 0)
+                .responseJson()
+                .get("user")
+                .toString();
         core.on("GET", "/user/id", 200, "{\"status\":\"OK\",\"user\":" + user + "}");
         core.on("GET", "/public/users/by-accountinfo", 200, "{\"status\":\"OK\",\"users\":[" + user + "]}");
-        core.on("POST", "/public/recipe/user/email/verify/token",
+        core.on(
+                "POST",
+                "/public/recipe/user/email/verify/token",
                 new FakeCore.Answer(200, "{\"status\":\"OK\",\"token\":\"tok\"}", 0),
                 new FakeCore.Answer(200, "{\"status\":\"EMAIL_ALREADY_VERIFIED_ERROR\"}", 0));
-        core.on("POST", "/public/recipe/user/email/verify",
+        core.on(
+                "POST",
+                "/public/recipe/user/email/verify",
                 new FakeCore.Answer(200, "{\"status\":\"OK\",\"userId\":\"u1\",\"email\":\"a@b.c\"}", 0),
                 new FakeCore.Answer(200, "{\"status\":\"EMAIL_VERIFICATION_INVALID_TOKEN_ERROR\"}", 0));
         core.on("GET", "/recipe/user/email/verify", 200, "{\"status\":\"OK\",\"isVerified\":true}");
 
-        assertThat(client.userById("u 1")).hasValueSatisfying(u -> assertThat(u.id()).startsWith("58c69f6b"));
+        assertThat(client.userById("u 1"))
+                .hasValueSatisfying(u -> assertThat(u.id()).startsWith("58c69f6b"));
         assertThat(core.last().pathAndQuery()).isEqualTo("/user/id?userId=u%201");
         assertThat(core.last().header("rid")).isNull();
         assertThat(core.last().header("cdi-version")).isEqualTo("5.4");
@@ -257,7 +293,8 @@ class CoreClientTest {
         core.on("POST", "/recipe/session/verify", 200, "{\"status\":\"SOMETHING_NEW\"}");
         assertThatThrownBy(() -> client.removeSessions(List.of("h"))).isInstanceOf(CoreProtocolException.class);
         assertThatThrownBy(() -> client.verifySession("at", null, false, false, false))
-                .isInstanceOf(CoreProtocolException.class).hasMessageContaining("SOMETHING_NEW");
+                .isInstanceOf(CoreProtocolException.class)
+                .hasMessageContaining("SOMETHING_NEW");
     }
 
     @Test
@@ -275,12 +312,16 @@ class CoreClientTest {
         CoreClient slowThenDead = new CoreClient(List.of(core.uri(), deadUri()), null, Duration.ofMillis(200), http);
         assertThatThrownBy(() -> slowThenDead.removeSessions(List.of("h")))
                 .isInstanceOf(CoreUnreachableException.class)
-                .hasMessageContaining("timed out").hasMessageContaining("unreachable");
+                .hasMessageContaining("timed out")
+                .hasMessageContaining("unreachable");
     }
 
     @Test
     void tooManyRequestsIsRetried() throws Exception {
-        core.on("POST", "/recipe/session/remove", new FakeCore.Answer(429, "slow down", 0),
+        core.on(
+                "POST",
+                "/recipe/session/remove",
+                new FakeCore.Answer(429, "slow down", 0),
                 answer(GoldenCaptures.find("POST", "/recipe/session/remove", 0)));
         assertThat(client.removeSessions(List.of("h"))).hasSize(1);
         assertThat(core.received()).hasSize(2);
@@ -289,7 +330,8 @@ class CoreClientTest {
     @Test
     void ridOnlyOnRecipePaths() {
         assertThat(CoreTransport.ridFor("/recipe/session/verify", "session")).isEqualTo("session");
-        assertThat(CoreTransport.ridFor("/public/recipe/signin", "emailpassword")).isEqualTo("emailpassword");
+        assertThat(CoreTransport.ridFor("/public/recipe/signin", "emailpassword"))
+                .isEqualTo("emailpassword");
         assertThat(CoreTransport.ridFor("/user/id", "x")).isNull();
         assertThat(CoreTransport.ridFor("/public/users/by-accountinfo", "x")).isNull();
         assertThat(CoreTransport.ridFor("/apiversion", null)).isNull();

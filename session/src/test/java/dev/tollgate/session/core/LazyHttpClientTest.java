@@ -38,8 +38,12 @@ class LazyHttpClientTest {
     void start() throws Exception {
         core = new FakeCore();
         core.on("GET", "/.well-known/jwks.json", 200, TestKeys.jwks(KID));
-        config = SessionConfig.builder().coreUri(core.uri()).apiDomain(URI.create("http://localhost:4566"))
-                .apiGatewayPath("/dev").requestTimeout(Duration.ofSeconds(2)).build();
+        config = SessionConfig.builder()
+                .coreUri(core.uri())
+                .apiDomain(URI.create("http://localhost:4566"))
+                .apiGatewayPath("/dev")
+                .requestTimeout(Duration.ofSeconds(2))
+                .build();
     }
 
     @AfterEach
@@ -55,18 +59,21 @@ class LazyHttpClientTest {
         assertThat(sessions.jwks().preload()).isEqualTo(1);
         sessions.verifier().warmUp(5);
         String token = TokenMinter.v5(KID, System.currentTimeMillis() / 1000);
-        Headers cookie = Headers.builder().add("cookie", "sAccessToken=" + token).build();
+        Headers cookie =
+                Headers.builder().add("cookie", "sAccessToken=" + token).build();
         VerificationResult plain = sessions.verifier().verify("GET", cookie, VerifyOptions.required());
-        assertThat(plain).isInstanceOfSatisfying(VerifiedSession.class,
-                s -> assertThat(s.userId()).isEqualTo(TokenMinter.USER));
+        assertThat(plain)
+                .isInstanceOfSatisfying(
+                        VerifiedSession.class, s -> assertThat(s.userId()).isEqualTo(TokenMinter.USER));
         assertThat(sessions.core().httpClientCreated()).isFalse();
-        assertThat(core.received()).extracting(FakeCore.Received::pathAndQuery)
+        assertThat(core.received())
+                .extracting(FakeCore.Received::pathAndQuery)
                 .containsExactly("/.well-known/jwks.json");
 
         GoldenCaptures.Capture golden = GoldenCaptures.find("POST", "/recipe/session/verify", 0);
         core.on("POST", "/recipe/session/verify", golden.status(), golden.responseBody());
-        VerificationResult checked = sessions.verifier().verify("GET", cookie,
-                VerifyOptions.required().withCheckDatabase(true));
+        VerificationResult checked = sessions.verifier()
+                .verify("GET", cookie, VerifyOptions.required().withCheckDatabase(true));
         assertThat(checked).isInstanceOf(VerifiedSession.class);
         assertThat(sessions.core().httpClientCreated()).isTrue();
         assertThat(core.last().pathAndQuery()).isEqualTo("/recipe/session/verify");
@@ -76,23 +83,31 @@ class LazyHttpClientTest {
     @Test
     void aLazyClientStillFailsOverAndTypesErrorsLikeAGivenOne() throws Exception {
         URI dead = deadUri();
-        SessionConfig twoCores = SessionConfig.builder().coreUris(List.of(dead, core.uri()))
-                .apiDomain(URI.create("http://localhost:4566")).requestTimeout(Duration.ofSeconds(2)).build();
+        SessionConfig twoCores = SessionConfig.builder()
+                .coreUris(List.of(dead, core.uri()))
+                .apiDomain(URI.create("http://localhost:4566"))
+                .requestTimeout(Duration.ofSeconds(2))
+                .build();
         GoldenCaptures.Capture golden = GoldenCaptures.find("GET", "/apiversion", 0);
         core.on("GET", "/apiversion", golden.status(), golden.responseBody());
         CoreClient client = new CoreClient(twoCores);
-        assertThat(client.apiVersions("http://localhost:4566", "http://localhost:3000")).isNotEmpty();
+        assertThat(client.apiVersions("http://localhost:4566", "http://localhost:3000"))
+                .isNotEmpty();
         assertThat(client.httpClientCreated()).isTrue();
 
-        SessionConfig onlyDead = SessionConfig.builder().coreUri(dead).apiDomain(URI.create("http://localhost:4566"))
+        SessionConfig onlyDead = SessionConfig.builder()
+                .coreUri(dead)
+                .apiDomain(URI.create("http://localhost:4566"))
                 .build();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CoreClient(onlyDead).userById("u"))
-                .isInstanceOf(CoreUnreachableException.class).hasMessageContaining("unreachable");
+                .isInstanceOf(CoreUnreachableException.class)
+                .hasMessageContaining("unreachable");
     }
 
     @Test
     void aClientGivenAnHttpClientUsesItAndCountsAsCreated() {
-        assertThat(new CoreClient(config, CoreClient.newHttpClient(config)).httpClientCreated()).isTrue();
+        assertThat(new CoreClient(config, CoreClient.newHttpClient(config)).httpClientCreated())
+                .isTrue();
     }
 
     @Test

@@ -75,8 +75,10 @@ class SessionCreatorTest {
 
     static void assertHeaderModeTokens(ResponseTokens tokens) {
         JsonNode ok = PLAIN.responseJson();
-        assertThat(tokens.headers().get("st-access-token")).isEqualTo(ok.at("/accessToken/token").asText());
-        assertThat(tokens.headers().get("st-refresh-token")).isEqualTo(ok.at("/refreshToken/token").asText());
+        assertThat(tokens.headers().get("st-access-token"))
+                .isEqualTo(ok.at("/accessToken/token").asText());
+        assertThat(tokens.headers().get("st-refresh-token"))
+                .isEqualTo(ok.at("/refreshToken/token").asText());
         assertThat(tokens.headers().get("Access-Control-Expose-Headers"))
                 .isEqualTo("front-token, st-access-token, st-refresh-token");
     }
@@ -90,8 +92,9 @@ class SessionCreatorTest {
         assertThat(session.userId()).isEqualTo(TokenMinter.USER);
         ResponseTokens tokens = session.responseTokens();
         assertThat(tokens.setCookies()).isEmpty();
-        assertThat(tokens.headers()).containsOnlyKeys("front-token", "st-access-token", "st-refresh-token",
-                "Access-Control-Expose-Headers");
+        assertThat(tokens.headers())
+                .containsOnlyKeys(
+                        "front-token", "st-access-token", "st-refresh-token", "Access-Control-Expose-Headers");
         assertHeaderModeTokens(tokens);
         JsonNode sent = core.lastBodySentTo(CORE_PATH);
         assertThat(sent.get("userId").asText()).isEqualTo(TokenMinter.USER);
@@ -106,7 +109,8 @@ class SessionCreatorTest {
         SessionCreator creator = creator();
 
         for (String mode : List.of("header", "cookies", "bearer", "")) {
-            ResponseTokens tokens = create(creator, headers("st-auth-mode", mode)).responseTokens();
+            ResponseTokens tokens =
+                    create(creator, headers("st-auth-mode", mode)).responseTokens();
             assertThat(tokens.setCookies()).as(mode).isEmpty();
             assertHeaderModeTokens(tokens);
         }
@@ -116,30 +120,41 @@ class SessionCreatorTest {
     void cookieModeWritesBothCookiesWithTheConfiguredAttributes() throws Exception {
         core.on("POST", CORE_PATH, PLAIN.answer());
         SessionConfig config = CaptureSetting.config(core, AntiCsrfMode.VIA_CUSTOM_HEADER)
-                .apiDomain(URI.create("https://api.example.com")).websiteDomain(URI.create("https://app.example.com"))
-                .cookieDomain(".example.com").cookieSecure(true).cookieSameSite(SameSite.NONE).build();
+                .apiDomain(URI.create("https://api.example.com"))
+                .websiteDomain(URI.create("https://app.example.com"))
+                .cookieDomain(".example.com")
+                .cookieSecure(true)
+                .cookieSameSite(SameSite.NONE)
+                .build();
 
         NewSession session = create(creator(config), headers("st-auth-mode", "cookie"));
 
         JsonNode ok = PLAIN.responseJson();
         ResponseTokens tokens = session.responseTokens();
-        assertThat(tokens.setCookies()).containsExactly(
-                "sAccessToken=" + ok.at("/accessToken/token").asText() + "; Domain=.example.com; Path=/; Expires="
-                        + ACCESS_COOKIE_EXPIRES + "; HttpOnly; Secure; SameSite=None",
-                "sRefreshToken=" + encodedCookieValue(ok.at("/refreshToken/token").asText())
-                        + "; Domain=.example.com; Path=/dev/auth/session/refresh; Expires=" + REFRESH_COOKIE_EXPIRES
-                        + "; HttpOnly; Secure; SameSite=None");
+        assertThat(tokens.setCookies())
+                .containsExactly(
+                        "sAccessToken=" + ok.at("/accessToken/token").asText()
+                                + "; Domain=.example.com; Path=/; Expires=" + ACCESS_COOKIE_EXPIRES
+                                + "; HttpOnly; Secure; SameSite=None",
+                        "sRefreshToken="
+                                + encodedCookieValue(
+                                        ok.at("/refreshToken/token").asText())
+                                + "; Domain=.example.com; Path=/dev/auth/session/refresh; Expires="
+                                + REFRESH_COOKIE_EXPIRES
+                                + "; HttpOnly; Secure; SameSite=None");
         assertThat(tokens.headers()).containsOnlyKeys("front-token", "Access-Control-Expose-Headers");
         assertThat(tokens.headers().get("Access-Control-Expose-Headers")).isEqualTo("front-token");
         // VIA_CUSTOM_HEADER is checked on later requests; the core makes no anti-CSRF token for it.
-        assertThat(core.lastBodySentTo(CORE_PATH).get("enableAntiCsrf").asBoolean()).isFalse();
+        assertThat(core.lastBodySentTo(CORE_PATH).get("enableAntiCsrf").asBoolean())
+                .isFalse();
     }
 
     @Test
     void theFrontTokenCarriesTheUserTheExpiryAndTheWholePayload() throws Exception {
         core.on("POST", CORE_PATH, PLAIN.answer());
 
-        JsonNode front = frontToken(create(creator(), headers("st-auth-mode", "cookie")).responseTokens());
+        JsonNode front =
+                frontToken(create(creator(), headers("st-auth-mode", "cookie")).responseTokens());
 
         assertThat(front.get("uid").asText()).isEqualTo(TokenMinter.USER);
         assertThat(front.get("ate").asLong()).isEqualTo(1_795_714_294_000L);
@@ -180,13 +195,15 @@ class SessionCreatorTest {
         core.on("POST", CORE_PATH, PLAIN.answer());
         SessionCreator creator = creator();
 
-        ResponseTokens header = create(creator, headers("cookie", "sRefreshToken=old; other=1")).responseTokens();
+        ResponseTokens header =
+                create(creator, headers("cookie", "sRefreshToken=old; other=1")).responseTokens();
         ResponseTokens cookie = create(creator, headers("st-auth-mode", "cookie", "authorization", "Basic dXNlcg=="))
                 .responseTokens();
 
         assertThat(header.setCookies()).isEmpty();
         assertThat(cookie.headers()).containsOnlyKeys("front-token", "Access-Control-Expose-Headers");
-        assertThat(cookie.setCookies()).extracting(c -> c.substring(0, c.indexOf('=')))
+        assertThat(cookie.setCookies())
+                .extracting(c -> c.substring(0, c.indexOf('=')))
                 .containsExactly("sAccessToken", "sRefreshToken");
     }
 
@@ -195,23 +212,30 @@ class SessionCreatorTest {
         core.on("POST", CORE_PATH, PLAIN.answer());
         PayloadChange change = (payload, now) -> {
             Claims.EMAIL_VERIFIED.putInto(payload, true, now);
-            payload.put("role", "tester").put("iss", "https://evil.example").put("sub", "someone-else")
-                    .put("exp", 1).put("sessionHandle", "h").put("antiCsrfToken", "x").put("tId", "t").put("stt", 1);
+            payload.put("role", "tester")
+                    .put("iss", "https://evil.example")
+                    .put("sub", "someone-else")
+                    .put("exp", 1)
+                    .put("sessionHandle", "h")
+                    .put("antiCsrfToken", "x")
+                    .put("tId", "t")
+                    .put("stt", 1);
         };
 
         creator().create(headers(), "public", TokenMinter.USER, change);
 
-        assertThat(core.lastBodySentTo(CORE_PATH).get("userDataInJWT").toString()).isEqualTo("{\"iss\":\"" + ISSUER
-                + "\",\"st-ev\":{\"v\":true,\"t\":" + NOW + "},\"role\":\"tester\"}");
+        assertThat(core.lastBodySentTo(CORE_PATH).get("userDataInJWT").toString())
+                .isEqualTo("{\"iss\":\"" + ISSUER + "\",\"st-ev\":{\"v\":true,\"t\":" + NOW + "},\"role\":\"tester\"}");
     }
 
     @Test
     void withoutInitialClaimsThePayloadIsJustIss() throws Exception {
         core.on("POST", CORE_PATH, PLAIN.answer());
 
-        creator().create(headers(), "public", TokenMinter.USER, (payload, now) -> { });
+        creator().create(headers(), "public", TokenMinter.USER, (payload, now) -> {});
 
-        assertThat(core.lastBodySentTo(CORE_PATH).get("userDataInJWT").toString()).isEqualTo("{\"iss\":\"" + ISSUER + "\"}");
+        assertThat(core.lastBodySentTo(CORE_PATH).get("userDataInJWT").toString())
+                .isEqualTo("{\"iss\":\"" + ISSUER + "\"}");
     }
 
     @Test
@@ -221,8 +245,10 @@ class SessionCreatorTest {
         ResponseTokens tokens = create(creator(AntiCsrfMode.VIA_TOKEN), headers("st-auth-mode", "cookie"))
                 .responseTokens();
 
-        assertThat(core.lastBodySentTo(CORE_PATH).get("enableAntiCsrf").asBoolean()).isTrue();
-        assertThat(tokens.headers().get("anti-csrf")).isEqualTo(WITH_ANTI_CSRF.responseJson().get("antiCsrfToken").asText());
+        assertThat(core.lastBodySentTo(CORE_PATH).get("enableAntiCsrf").asBoolean())
+                .isTrue();
+        assertThat(tokens.headers().get("anti-csrf"))
+                .isEqualTo(WITH_ANTI_CSRF.responseJson().get("antiCsrfToken").asText());
         assertThat(tokens.headers().get("Access-Control-Expose-Headers")).isEqualTo("front-token, anti-csrf");
     }
 
@@ -232,7 +258,8 @@ class SessionCreatorTest {
 
         create(creator(AntiCsrfMode.VIA_TOKEN), headers("st-auth-mode", "header"));
 
-        assertThat(core.lastBodySentTo(CORE_PATH).get("enableAntiCsrf").asBoolean()).isFalse();
+        assertThat(core.lastBodySentTo(CORE_PATH).get("enableAntiCsrf").asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -249,14 +276,18 @@ class SessionCreatorTest {
         core.on("POST", CORE_PATH, 500, "internal error");
 
         assertThatThrownBy(() -> create(creator(), headers("st-auth-mode", "cookie")))
-                .isInstanceOfSatisfying(CoreHttpException.class, e -> assertThat(e.status()).isEqualTo(500));
+                .isInstanceOfSatisfying(
+                        CoreHttpException.class, e -> assertThat(e.status()).isEqualTo(500));
     }
 
     @Test
     void theLibraryWiresACreatorFromItsConfig() throws Exception {
         core.on("POST", CORE_PATH, PLAIN.answer());
 
-        NewSession session = create(Sessions.create(CaptureSetting.config(core, AntiCsrfMode.NONE).build()).creator(), headers());
+        NewSession session = create(
+                Sessions.create(CaptureSetting.config(core, AntiCsrfMode.NONE).build())
+                        .creator(),
+                headers());
 
         assertThat(session.userId()).isEqualTo(TokenMinter.USER);
         assertThat(session.responseTokens().headers()).containsKey("front-token");

@@ -33,7 +33,9 @@ class BearerTokenTest {
 
     @Test
     void theFirstAuthorizationHeaderCounts() {
-        assertThat(BearerToken.from(authorization("Bearer first", "Bearer second"))).isEqualTo("first");
-        assertThat(BearerToken.from(authorization("Basic YTpi", "Bearer second"))).isNull();
+        assertThat(BearerToken.from(authorization("Bearer first", "Bearer second")))
+                .isEqualTo("first");
+        assertThat(BearerToken.from(authorization("Basic YTpi", "Bearer second")))
+                .isNull();
     }
 }

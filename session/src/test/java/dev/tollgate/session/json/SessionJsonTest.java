@@ -20,7 +20,13 @@ class SessionJsonTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static final List<String> DOCUMENTS = List.of(
-            "{}", "[]", "null", "true", "\"text\"", "0", "-1",
+            "{}",
+            "[]",
+            "null",
+            "true",
+            "\"text\"",
+            "0",
+            "-1",
             "{\"sub\":\"58c69f6b\",\"exp\":1795714294,\"iat\":1795710694,\"ms\":1795710694123,"
                     + "\"big\":123456789012345678901234567890,\"neg\":-2147483649,\"int\":2147483647,"
                     + "\"frac\":0.5,\"exp10\":1e3,\"tiny\":-1.5E-7,\"stt\":0.0,\"n\":null,\"t\":true,\"f\":false,"
@@ -48,8 +54,11 @@ class SessionJsonTest {
             assertThat(SessionJson.writeBytes(tree)).as(doc).isEqualTo(MAPPER.writeValueAsBytes(tree));
         }
         ObjectNode built = JsonNodeFactory.instance.objectNode();
-        built.put("short", (short) 7).put("float", 1.25f).put("decimal", new BigDecimal("1.10"))
-                .put("bigint", new BigInteger("98765432109876543210")).put("binary", new byte[] {1, 2, 3, (byte) 250});
+        built.put("short", (short) 7)
+                .put("float", 1.25f)
+                .put("decimal", new BigDecimal("1.10"))
+                .put("bigint", new BigInteger("98765432109876543210"))
+                .put("binary", new byte[] {1, 2, 3, (byte) 250});
         built.putPOJO("pojo", List.of("a", 1));
         built.set("missing", com.fasterxml.jackson.databind.node.MissingNode.getInstance());
         assertThat(SessionJson.write(built)).isEqualTo(MAPPER.writeValueAsString(built));
@@ -64,7 +73,8 @@ class SessionJsonTest {
             assertThatThrownBy(() -> strictMapper.readTree(doc)).isInstanceOf(IOException.class);
             assertThatThrownBy(() -> SessionJson.readTree(doc, true)).as(doc).isInstanceOf(IOException.class);
             byte[] bytes = doc.getBytes(StandardCharsets.UTF_8);
-            assertThatThrownBy(() -> SessionJson.readTree(bytes, 0, bytes.length, true)).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> SessionJson.readTree(bytes, 0, bytes.length, true))
+                    .isInstanceOf(IOException.class);
             assertThat(SessionJson.readTree(bytes)).isEqualTo(MAPPER.readTree(bytes));
         }
         assertThat(SessionJson.readTree("{\"a\":1}  \n", true)).isEqualTo(MAPPER.readTree("{\"a\":1}"));

@@ -45,8 +45,12 @@ class JwksCacheTest {
     }
 
     JwksCache cache(List<URI> uris, UnaryOperator<SessionConfig.Builder> customise) {
-        SessionConfig config = customise.apply(SessionConfig.builder().coreUris(uris)
-                .apiDomain(URI.create("http://localhost:4566")).requestTimeout(Duration.ofSeconds(2))).build();
+        SessionConfig config = customise
+                .apply(SessionConfig.builder()
+                        .coreUris(uris)
+                        .apiDomain(URI.create("http://localhost:4566"))
+                        .requestTimeout(Duration.ofSeconds(2)))
+                .build();
         return newCache(config);
     }
 
@@ -64,8 +68,10 @@ class JwksCacheTest {
         JwksCache cache = cache();
         assertThat(cache.preload()).isEqualTo(1);
         for (int i = 0; i < 100; i++) {
-            assertThat(cache.lookup(A)).isInstanceOfSatisfying(KeyLookup.Found.class,
-                    f -> assertThat(f.key()).isEqualTo(TestKeys.pair(A).getPublic()));
+            assertThat(cache.lookup(A))
+                    .isInstanceOfSatisfying(
+                            KeyLookup.Found.class,
+                            f -> assertThat(f.key()).isEqualTo(TestKeys.pair(A).getPublic()));
         }
         assertThat(server.hits()).isEqualTo(1);
         assertThat(cache.cachedKeyIds()).containsExactly(A);
@@ -128,8 +134,9 @@ class JwksCacheTest {
     void anOutageWithoutCachedKeysIsUnavailableAndRateLimited() {
         server.fail(503);
         JwksCache cache = cache();
-        assertThat(cache.lookup(A)).isInstanceOfSatisfying(KeyLookup.Unavailable.class,
-                u -> assertThat(u.reason()).contains("HTTP 503"));
+        assertThat(cache.lookup(A))
+                .isInstanceOfSatisfying(
+                        KeyLookup.Unavailable.class, u -> assertThat(u.reason()).contains("HTTP 503"));
         for (int i = 0; i < 20; i++) {
             assertThat(cache.lookup(A)).isInstanceOf(KeyLookup.Unavailable.class);
         }
@@ -192,7 +199,9 @@ class JwksCacheTest {
     void aSlowCoreTimesOut() {
         server.slow(2_000);
         JwksCache cache = cache(List.of(server.uri()), b -> b.requestTimeout(Duration.ofMillis(200)));
-        assertThatThrownBy(cache::preload).isInstanceOf(JwksUnavailableException.class).hasMessageContaining("timed out");
+        assertThatThrownBy(cache::preload)
+                .isInstanceOf(JwksUnavailableException.class)
+                .hasMessageContaining("timed out");
         assertThat(cache.lookup(A)).isInstanceOf(KeyLookup.Unavailable.class);
     }
 
@@ -212,11 +221,13 @@ class JwksCacheTest {
     void errorStatusesAndOversizedDocumentsAreFailuresNamingTheCore() {
         server.fail(503);
         JwksCache cache = cache();
-        assertThatThrownBy(cache::preload).isInstanceOf(JwksUnavailableException.class)
+        assertThatThrownBy(cache::preload)
+                .isInstanceOf(JwksUnavailableException.class)
                 .hasMessageContaining(server.uri() + "/.well-known/jwks.json answered HTTP 503");
         server.recover();
         server.publishRaw("{\"keys\":[],\"pad\":\"" + "x".repeat(JwksCache.MAX_DOCUMENT_BYTES) + "\"}");
-        assertThatThrownBy(cache::preload).isInstanceOf(JwksUnavailableException.class)
+        assertThatThrownBy(cache::preload)
+                .isInstanceOf(JwksUnavailableException.class)
                 .hasMessageContaining("larger than " + JwksCache.MAX_DOCUMENT_BYTES + " bytes");
     }
 
@@ -224,12 +235,14 @@ class JwksCacheTest {
     void garbageDocumentsAreFailuresAndUnusableKeysAreSkipped() throws Exception {
         server.publishRaw("{\"no\":\"keys\"}");
         JwksCache cache = cache();
-        assertThatThrownBy(cache::preload).isInstanceOf(JwksUnavailableException.class)
+        assertThatThrownBy(cache::preload)
+                .isInstanceOf(JwksUnavailableException.class)
                 .hasMessageContaining("not a JWKS document");
 
         server.publishRaw("{\"keys\":[" + TestKeys.jwk(A).replace("\"sig\"", "\"enc\"") + "]}");
         clock.addAndGet(10_000);
-        assertThatThrownBy(cache::preload).isInstanceOf(JwksUnavailableException.class)
+        assertThatThrownBy(cache::preload)
+                .isInstanceOf(JwksUnavailableException.class)
                 .hasMessageContaining("no usable RS256 key");
         assertThat(cache.lookup(A)).isInstanceOf(KeyLookup.Unavailable.class);
 

@@ -36,17 +36,19 @@ class UrlConnectionJwksFetcherTest {
     /** Answers one connection with {@code head}, then {@code body}, then holds the socket until the test ends. */
     private URI serveOnce(String head, String body) throws IOException {
         server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        Thread t = new Thread(() -> {
-            try (Socket s = server.accept()) {
-                requestHead = readHead(s.getInputStream());
-                OutputStream out = s.getOutputStream();
-                out.write((head + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                release.await(10, TimeUnit.SECONDS);
-            } catch (IOException | InterruptedException ignored) {
-                // the test is over
-            }
-        }, "jwks-raw-peer");
+        Thread t = new Thread(
+                () -> {
+                    try (Socket s = server.accept()) {
+                        requestHead = readHead(s.getInputStream());
+                        OutputStream out = s.getOutputStream();
+                        out.write((head + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (IOException | InterruptedException ignored) {
+                        // the test is over
+                    }
+                },
+                "jwks-raw-peer");
         t.setDaemon(true);
         t.start();
         return URI.create("http://127.0.0.1:" + server.getLocalPort() + "/.well-known/jwks.json");
@@ -71,37 +73,42 @@ class UrlConnectionJwksFetcherTest {
     @Test
     void readsA200DocumentAndAsksForJson() throws Exception {
         String doc = TestKeys.jwks("d-1");
-        URI uri = serveOnce("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: "
-                + doc.getBytes(StandardCharsets.UTF_8).length, doc);
+        URI uri = serveOnce(
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: "
+                        + doc.getBytes(StandardCharsets.UTF_8).length,
+                doc);
         assertThat(new String(fetcher(2_000).get(uri), StandardCharsets.UTF_8)).isEqualTo(doc);
-        assertThat(requestHead).startsWith("GET /.well-known/jwks.json HTTP/1.1\r\n")
+        assertThat(requestHead)
+                .startsWith("GET /.well-known/jwks.json HTTP/1.1\r\n")
                 .containsIgnoringCase("\r\naccept: application/json\r\n");
     }
 
     @Test
     void aRedirectIsNotFollowed() throws Exception {
         URI uri = serveOnce("HTTP/1.1 302 Found\r\nlocation: http://127.0.0.1:1/elsewhere\r\ncontent-length: 0", "");
-        assertThatThrownBy(() -> fetcher(2_000).get(uri)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> fetcher(2_000).get(uri))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("answered HTTP 302");
     }
 
     @Test
     void aBodyThatStallsHalfWayTimesOut() throws Exception {
-        URI uri = serveOnce("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000",
-                "{\"keys\":[");
+        URI uri = serveOnce("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000", "{\"keys\":[");
         assertThatThrownBy(() -> fetcher(300).get(uri)).isInstanceOf(SocketTimeoutException.class);
     }
 
     @Test
     void headersThatNeverComeTimeOut() throws Exception {
         server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        Thread t = new Thread(() -> {
-            try (Socket s = server.accept()) {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (IOException | InterruptedException ignored) {
-                // the test is over
-            }
-        }, "jwks-silent-peer");
+        Thread t = new Thread(
+                () -> {
+                    try (Socket s = server.accept()) {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (IOException | InterruptedException ignored) {
+                        // the test is over
+                    }
+                },
+                "jwks-silent-peer");
         t.setDaemon(true);
         t.start();
         URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/.well-known/jwks.json");

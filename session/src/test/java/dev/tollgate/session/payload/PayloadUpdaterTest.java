@@ -47,10 +47,15 @@ class PayloadUpdaterTest {
     @BeforeEach
     void start() throws Exception {
         core = new FakeCore();
-        SessionConfig config = SessionConfig.builder().coreUri(core.uri()).apiDomain(URI.create("http://localhost:4566"))
-                .apiGatewayPath("/dev").requestTimeout(Duration.ofSeconds(2)).build();
+        SessionConfig config = SessionConfig.builder()
+                .coreUri(core.uri())
+                .apiDomain(URI.create("http://localhost:4566"))
+                .apiGatewayPath("/dev")
+                .requestTimeout(Duration.ofSeconds(2))
+                .build();
         writer = new TokenWriter(config);
-        updater = new PayloadUpdater(new CoreClient(config), writer, Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
+        updater = new PayloadUpdater(
+                new CoreClient(config), writer, Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -69,8 +74,17 @@ class PayloadUpdaterTest {
 
     static VerifiedSession session(TokenTransferMethod method, ResponseTokens fromVerifier) {
         ObjectNode payload = sessionPayload();
-        return new VerifiedSession(TokenMinter.USER, TokenMinter.USER, TokenMinter.HANDLE, "public", payload,
-                OLD_TOKEN, (NOW_S + 3540) * 1000, method, null, fromVerifier);
+        return new VerifiedSession(
+                TokenMinter.USER,
+                TokenMinter.USER,
+                TokenMinter.HANDLE,
+                "public",
+                payload,
+                OLD_TOKEN,
+                (NOW_S + 3540) * 1000,
+                method,
+                null,
+                fromVerifier);
     }
 
     /** The regenerated token: the core's claims with the custom claims it was given. */
@@ -84,10 +98,16 @@ class PayloadUpdaterTest {
 
     void coreRegenerates(String token) {
         ObjectNode answer = TokenMinter.MAPPER.createObjectNode().put("status", "OK");
-        answer.putObject("session").put("handle", TokenMinter.HANDLE).put("userId", TokenMinter.USER)
-                .put("recipeUserId", TokenMinter.USER).put("tenantId", "public").putObject("userDataInJWT");
+        answer.putObject("session")
+                .put("handle", TokenMinter.HANDLE)
+                .put("userId", TokenMinter.USER)
+                .put("recipeUserId", TokenMinter.USER)
+                .put("tenantId", "public")
+                .putObject("userDataInJWT");
         if (token != null) {
-            answer.putObject("accessToken").put("token", token).put("expiry", (NOW_S + 3600) * 1000)
+            answer.putObject("accessToken")
+                    .put("token", token)
+                    .put("expiry", (NOW_S + 3600) * 1000)
                     .put("createdTime", NOW);
         }
         core.on("POST", "/recipe/session/regenerate", 200, answer.toString());
@@ -111,8 +131,9 @@ class PayloadUpdaterTest {
         assertThat(core.last().pathAndQuery()).isEqualTo("/recipe/session/regenerate");
         JsonNode sent = sentToCore();
         assertThat(sent.get("accessToken").asText()).isEqualTo(OLD_TOKEN);
-        assertThat(sent.get("userDataInJWT").toString()).isEqualTo(
-                "{\"iss\":\"http://localhost:4566/dev/auth\",\"st-ev\":{\"v\":true,\"t\":" + NOW + "},\"role\":\"tester\"}");
+        assertThat(sent.get("userDataInJWT").toString())
+                .isEqualTo("{\"iss\":\"http://localhost:4566/dev/auth\",\"st-ev\":{\"v\":true,\"t\":" + NOW
+                        + "},\"role\":\"tester\"}");
         // the verified session's payload is the request's: it must not change under the caller
         assertThat(session.accessTokenPayload()).isEqualTo(sessionPayload());
     }
@@ -121,7 +142,8 @@ class PayloadUpdaterTest {
     void removingAKeyRemovesTheClaim() throws Exception {
         coreRegenerates(regeneratedToken(true));
 
-        updater.update(session(TokenTransferMethod.COOKIE, ResponseTokens.NONE), (payload, now) -> payload.remove("role"));
+        updater.update(
+                session(TokenTransferMethod.COOKIE, ResponseTokens.NONE), (payload, now) -> payload.remove("role"));
 
         assertThat(sentToCore().get("userDataInJWT").has("role")).isFalse();
         assertThat(sentToCore().get("userDataInJWT").has("st-ev")).isTrue();
@@ -135,8 +157,9 @@ class PayloadUpdaterTest {
         PayloadUpdate update = updater.update(session(TokenTransferMethod.COOKIE, ResponseTokens.NONE), verified(true));
 
         ResponseTokens tokens = ((PayloadUpdate.Updated) update).responseTokens();
-        assertThat(tokens.setCookies()).containsExactly(
-                "sAccessToken=" + token + "; Path=/; Expires=" + ACCESS_COOKIE_EXPIRES + "; HttpOnly; SameSite=Lax");
+        assertThat(tokens.setCookies())
+                .containsExactly("sAccessToken=" + token + "; Path=/; Expires=" + ACCESS_COOKIE_EXPIRES
+                        + "; HttpOnly; SameSite=Lax");
         assertThat(tokens.headers().get("Access-Control-Expose-Headers")).isEqualTo("front-token");
         JsonNode front = frontToken(tokens);
         assertThat(front.get("uid").asText()).isEqualTo(TokenMinter.USER);
@@ -149,11 +172,14 @@ class PayloadUpdaterTest {
         String token = regeneratedToken(false);
         coreRegenerates(token);
 
-        PayloadUpdate update = updater.update(session(TokenTransferMethod.HEADER, ResponseTokens.NONE), verified(false));
+        PayloadUpdate update =
+                updater.update(session(TokenTransferMethod.HEADER, ResponseTokens.NONE), verified(false));
 
         ResponseTokens tokens = ((PayloadUpdate.Updated) update).responseTokens();
         assertThat(tokens.setCookies()).isEmpty();
-        assertThat(tokens.headers()).containsEntry("st-access-token", token).doesNotContainKey("st-refresh-token")
+        assertThat(tokens.headers())
+                .containsEntry("st-access-token", token)
+                .doesNotContainKey("st-refresh-token")
                 .containsEntry("Access-Control-Expose-Headers", "front-token, st-access-token");
     }
 
@@ -161,24 +187,36 @@ class PayloadUpdaterTest {
     void theRegeneratedTokenReplacesTheVerifiersReplacementAndKeepsItsAntiCsrfToken() throws Exception {
         String token = regeneratedToken(true);
         coreRegenerates(token);
-        ResponseTokens fromVerifier = writer.sessionTokens(TokenTransferMethod.COOKIE, TokenMinter.USER,
-                new TokenInfo(regeneratedToken(false), (NOW_S + 3000) * 1000, NOW), null, "csrf", NOW - 1000);
+        ResponseTokens fromVerifier = writer.sessionTokens(
+                TokenTransferMethod.COOKIE,
+                TokenMinter.USER,
+                new TokenInfo(regeneratedToken(false), (NOW_S + 3000) * 1000, NOW),
+                null,
+                "csrf",
+                NOW - 1000);
 
         PayloadUpdate update = updater.update(session(TokenTransferMethod.COOKIE, fromVerifier), verified(true));
 
         ResponseTokens tokens = ((PayloadUpdate.Updated) update).responseTokens();
-        assertThat(tokens.setCookies()).containsExactly(
-                "sAccessToken=" + token + "; Path=/; Expires=" + ACCESS_COOKIE_EXPIRES + "; HttpOnly; SameSite=Lax");
+        assertThat(tokens.setCookies())
+                .containsExactly("sAccessToken=" + token + "; Path=/; Expires=" + ACCESS_COOKIE_EXPIRES
+                        + "; HttpOnly; SameSite=Lax");
         assertThat(frontToken(tokens).at("/up/st-ev/v").asBoolean()).isTrue();
-        assertThat(tokens.headers()).containsEntry("anti-csrf", "csrf")
+        assertThat(tokens.headers())
+                .containsEntry("anti-csrf", "csrf")
                 .containsEntry("Access-Control-Expose-Headers", "front-token, anti-csrf");
     }
 
     @Test
     void withoutARegeneratedTokenOnlyTheVerifiersTokensAreWritten() throws Exception {
         coreRegenerates(null);
-        ResponseTokens fromVerifier = writer.sessionTokens(TokenTransferMethod.HEADER, TokenMinter.USER,
-                new TokenInfo(regeneratedToken(false), (NOW_S + 3000) * 1000, NOW), null, null, NOW);
+        ResponseTokens fromVerifier = writer.sessionTokens(
+                TokenTransferMethod.HEADER,
+                TokenMinter.USER,
+                new TokenInfo(regeneratedToken(false), (NOW_S + 3000) * 1000, NOW),
+                null,
+                null,
+                NOW);
 
         PayloadUpdate update = updater.update(session(TokenTransferMethod.HEADER, fromVerifier), verified(true));
 
@@ -187,25 +225,34 @@ class PayloadUpdaterTest {
 
     @Test
     void aSessionTheCoreNoLongerKnowsIsUnauthorisedAndClearsBothMethods() throws Exception {
-        core.on("POST", "/recipe/session/regenerate", 200, "{\"status\":\"UNAUTHORISED\",\"message\":\"Session does not exist.\"}");
+        core.on(
+                "POST",
+                "/recipe/session/regenerate",
+                200,
+                "{\"status\":\"UNAUTHORISED\",\"message\":\"Session does not exist.\"}");
 
         PayloadUpdate update = updater.update(session(TokenTransferMethod.COOKIE, ResponseTokens.NONE), verified(true));
 
         PayloadUpdate.Rejected rejected = (PayloadUpdate.Rejected) update;
         assertThat(rejected.error()).isEqualTo(new SessionError.Unauthorised(true, "session_revoked"));
-        assertThat(rejected.responseTokens().setCookies()).containsExactly(
-                "sAccessToken=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax",
-                "sRefreshToken=; Path=/dev/auth/session/refresh; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax");
-        assertThat(rejected.responseTokens().headers()).containsExactly(Map.entry("front-token", "remove"),
-                Map.entry("st-access-token", ""), Map.entry("st-refresh-token", ""),
-                Map.entry("Access-Control-Expose-Headers", "front-token, st-access-token, st-refresh-token"));
+        assertThat(rejected.responseTokens().setCookies())
+                .containsExactly(
+                        "sAccessToken=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax",
+                        "sRefreshToken=; Path=/dev/auth/session/refresh; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax");
+        assertThat(rejected.responseTokens().headers())
+                .containsExactly(
+                        Map.entry("front-token", "remove"),
+                        Map.entry("st-access-token", ""),
+                        Map.entry("st-refresh-token", ""),
+                        Map.entry("Access-Control-Expose-Headers", "front-token, st-access-token, st-refresh-token"));
     }
 
     @Test
     void aFailingCoreIsACoreException() {
         core.on("POST", "/recipe/session/regenerate", 500, "internal error");
 
-        assertThatThrownBy(() -> updater.update(session(TokenTransferMethod.COOKIE, ResponseTokens.NONE), verified(true)))
+        assertThatThrownBy(
+                        () -> updater.update(session(TokenTransferMethod.COOKIE, ResponseTokens.NONE), verified(true)))
                 .isInstanceOf(CoreHttpException.class);
     }
 }

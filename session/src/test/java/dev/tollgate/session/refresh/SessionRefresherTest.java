@@ -68,8 +68,7 @@ class SessionRefresherTest {
 
     SessionRefresher refresher(AntiCsrfMode mode) {
         SessionConfig config = config(mode);
-        return new SessionRefresher(config, new CoreClient(config), new TokenWriter(config),
-                CaptureSetting.clock());
+        return new SessionRefresher(config, new CoreClient(config), new TokenWriter(config), CaptureSetting.clock());
     }
 
     SessionRefresher refresher() {
@@ -82,16 +81,22 @@ class SessionRefresherTest {
     }
 
     static String setCookie(ResponseTokens tokens, String name) {
-        return tokens.setCookies().stream().filter(c -> c.startsWith(name + "=")).findFirst().orElse(null);
+        return tokens.setCookies().stream()
+                .filter(c -> c.startsWith(name + "="))
+                .findFirst()
+                .orElse(null);
     }
 
     static void assertClearsEverything(ResponseTokens tokens, String... extraCookies) {
         List<String> cookies = new java.util.ArrayList<>(List.of(CLEARED_ACCESS, CLEARED_REFRESH));
         cookies.addAll(List.of(extraCookies));
         assertThat(tokens.setCookies()).containsExactlyElementsOf(cookies);
-        assertThat(tokens.headers()).containsExactly(Map.entry("front-token", "remove"),
-                Map.entry("st-access-token", ""), Map.entry("st-refresh-token", ""),
-                Map.entry("Access-Control-Expose-Headers", "front-token, st-access-token, st-refresh-token"));
+        assertThat(tokens.headers())
+                .containsExactly(
+                        Map.entry("front-token", "remove"),
+                        Map.entry("st-access-token", ""),
+                        Map.entry("st-refresh-token", ""),
+                        Map.entry("Access-Control-Expose-Headers", "front-token, st-access-token, st-refresh-token"));
     }
 
     @Test
@@ -109,10 +114,14 @@ class SessionRefresherTest {
 
     @Test
     void anEmptyCookieALowerCaseBearerOrABlankBearerIsNoRefreshToken() throws Exception {
-        for (Headers h : List.of(headers("cookie", "sRefreshToken="), headers("authorization", "bearer " + RT0),
+        for (Headers h : List.of(
+                headers("cookie", "sRefreshToken="),
+                headers("authorization", "bearer " + RT0),
                 headers("authorization", "Bearer   "))) {
-            assertThat(refresher().refresh(h)).isInstanceOfSatisfying(RefreshResult.Rejected.class,
-                    r -> assertThat(r.error().reason()).isEqualTo("no_refresh_token"));
+            assertThat(refresher().refresh(h))
+                    .isInstanceOfSatisfying(
+                            RefreshResult.Rejected.class,
+                            r -> assertThat(r.error().reason()).isEqualTo("no_refresh_token"));
         }
         assertThat(core.received()).isEmpty();
     }
@@ -128,8 +137,8 @@ class SessionRefresherTest {
     void cookieRefreshSendsTheDecodedTokenAndWritesRotatedCookies() throws Exception {
         core.on("POST", "/recipe/session/refresh", FIRST.answer());
 
-        RefreshResult result = refresher().refresh(
-                headers("rid", "session", "cookie", "sRefreshToken=" + encodedCookieValue(RT0)));
+        RefreshResult result =
+                refresher().refresh(headers("rid", "session", "cookie", "sRefreshToken=" + encodedCookieValue(RT0)));
 
         JsonNode sent = core.lastBodySentTo("/recipe/session/refresh");
         assertThat(sent.get("refreshToken").asText()).isEqualTo(RT0);
@@ -141,11 +150,15 @@ class SessionRefresherTest {
         JsonNode ok = FIRST.responseJson();
         assertThat(refreshed.userId()).isEqualTo(TokenMinter.USER);
         ResponseTokens tokens = refreshed.responseTokens();
-        assertThat(tokens.setCookies()).containsExactly(
-                "sAccessToken=" + ok.at("/accessToken/token").asText() + "; Path=/; Expires=" + ACCESS_COOKIE_EXPIRES
-                        + "; HttpOnly; SameSite=Lax",
-                "sRefreshToken=" + encodedCookieValue(ok.at("/refreshToken/token").asText())
-                        + "; Path=/dev/auth/session/refresh; Expires=" + REFRESH_COOKIE_EXPIRES + "; HttpOnly; SameSite=Lax");
+        assertThat(tokens.setCookies())
+                .containsExactly(
+                        "sAccessToken=" + ok.at("/accessToken/token").asText() + "; Path=/; Expires="
+                                + ACCESS_COOKIE_EXPIRES + "; HttpOnly; SameSite=Lax",
+                        "sRefreshToken="
+                                + encodedCookieValue(
+                                        ok.at("/refreshToken/token").asText())
+                                + "; Path=/dev/auth/session/refresh; Expires=" + REFRESH_COOKIE_EXPIRES
+                                + "; HttpOnly; SameSite=Lax");
         assertThat(tokens.headers()).containsOnlyKeys("front-token", "Access-Control-Expose-Headers");
         assertThat(tokens.headers().get("Access-Control-Expose-Headers")).isEqualTo("front-token");
         JsonNode front = frontToken(tokens);
@@ -160,17 +173,23 @@ class SessionRefresherTest {
         core.on("POST", "/recipe/session/refresh", FIRST.answer(), SECOND.answer());
         SessionRefresher refresher = refresher();
 
-        ResponseTokens first = ((RefreshResult.Refreshed) refresher.refresh(
-                headers("cookie", "sRefreshToken=" + encodedCookieValue(RT0)))).responseTokens();
+        ResponseTokens first = ((RefreshResult.Refreshed)
+                        refresher.refresh(headers("cookie", "sRefreshToken=" + encodedCookieValue(RT0))))
+                .responseTokens();
         String newCookie = cookiePair(setCookie(first, "sRefreshToken"));
         assertThat(newCookie).doesNotContain("+", "/");
-        assertThat(URLDecoder.decode(newCookie.substring("sRefreshToken=".length()).replace("+", "%2B"),
-                StandardCharsets.UTF_8)).isEqualTo(RT1).isNotEqualTo(RT0);
+        assertThat(URLDecoder.decode(
+                        newCookie.substring("sRefreshToken=".length()).replace("+", "%2B"), StandardCharsets.UTF_8))
+                .isEqualTo(RT1)
+                .isNotEqualTo(RT0);
 
-        ResponseTokens second = ((RefreshResult.Refreshed) refresher.refresh(headers("cookie", newCookie)))
-                .responseTokens();
+        ResponseTokens second =
+                ((RefreshResult.Refreshed) refresher.refresh(headers("cookie", newCookie))).responseTokens();
 
-        assertThat(core.lastBodySentTo("/recipe/session/refresh").get("refreshToken").asText()).isEqualTo(RT1);
+        assertThat(core.lastBodySentTo("/recipe/session/refresh")
+                        .get("refreshToken")
+                        .asText())
+                .isEqualTo(RT1);
         assertThat(setCookie(second, "sRefreshToken")).isNotEqualTo(setCookie(first, "sRefreshToken"));
         assertThat(setCookie(second, "sAccessToken")).isNotEqualTo(setCookie(first, "sAccessToken"));
     }
@@ -179,15 +198,21 @@ class SessionRefresherTest {
     void headerRefreshAnswersInHeadersAndNeedsNoAntiCsrf() throws Exception {
         core.on("POST", "/recipe/session/refresh", FIRST.answer());
 
-        RefreshResult result = refresher(AntiCsrfMode.VIA_CUSTOM_HEADER).refresh(headers("authorization", "Bearer " + RT0));
+        RefreshResult result =
+                refresher(AntiCsrfMode.VIA_CUSTOM_HEADER).refresh(headers("authorization", "Bearer " + RT0));
 
-        assertThat(core.lastBodySentTo("/recipe/session/refresh").get("refreshToken").asText()).isEqualTo(RT0);
+        assertThat(core.lastBodySentTo("/recipe/session/refresh")
+                        .get("refreshToken")
+                        .asText())
+                .isEqualTo(RT0);
         ResponseTokens tokens = ((RefreshResult.Refreshed) result).responseTokens();
         JsonNode ok = FIRST.responseJson();
         assertThat(tokens.setCookies()).isEmpty();
         assertThat(tokens.headers()).containsKeys("front-token");
-        assertThat(tokens.headers().get("st-access-token")).isEqualTo(ok.at("/accessToken/token").asText());
-        assertThat(tokens.headers().get("st-refresh-token")).isEqualTo(ok.at("/refreshToken/token").asText());
+        assertThat(tokens.headers().get("st-access-token"))
+                .isEqualTo(ok.at("/accessToken/token").asText());
+        assertThat(tokens.headers().get("st-refresh-token"))
+                .isEqualTo(ok.at("/refreshToken/token").asText());
         assertThat(tokens.headers().get("Access-Control-Expose-Headers"))
                 .isEqualTo("front-token, st-access-token, st-refresh-token");
     }
@@ -196,14 +221,19 @@ class SessionRefresherTest {
     void theHeaderTokenWinsAndTheCookiesThatAlsoCarriedOneAreCleared() throws Exception {
         core.on("POST", "/recipe/session/refresh", FIRST.answer());
 
-        RefreshResult result = refresher().refresh(headers("authorization", "Bearer " + RT0,
-                "cookie", "sAccessToken=stale; sRefreshToken=stale"));
+        RefreshResult result = refresher()
+                .refresh(
+                        headers("authorization", "Bearer " + RT0, "cookie", "sAccessToken=stale; sRefreshToken=stale"));
 
-        assertThat(core.lastBodySentTo("/recipe/session/refresh").get("refreshToken").asText()).isEqualTo(RT0);
+        assertThat(core.lastBodySentTo("/recipe/session/refresh")
+                        .get("refreshToken")
+                        .asText())
+                .isEqualTo(RT0);
         ResponseTokens tokens = ((RefreshResult.Refreshed) result).responseTokens();
         assertThat(tokens.setCookies()).containsExactly(CLEARED_ACCESS, CLEARED_REFRESH);
         assertThat(tokens.headers().get("front-token")).isNotEqualTo("remove");
-        assertThat(tokens.headers().get("st-access-token")).isEqualTo(FIRST.responseJson().at("/accessToken/token").asText());
+        assertThat(tokens.headers().get("st-access-token"))
+                .isEqualTo(FIRST.responseJson().at("/accessToken/token").asText());
         assertThat(tokens.headers().get("Access-Control-Expose-Headers"))
                 .isEqualTo("front-token, st-access-token, st-refresh-token");
     }
@@ -212,10 +242,11 @@ class SessionRefresherTest {
     void aSuccessfulRefreshClearsTheLegacyCookie() throws Exception {
         core.on("POST", "/recipe/session/refresh", FIRST.answer());
 
-        RefreshResult result = refresher().refresh(
-                headers("cookie", "sIdRefreshToken=old; sRefreshToken=" + encodedCookieValue(RT0)));
+        RefreshResult result =
+                refresher().refresh(headers("cookie", "sIdRefreshToken=old; sRefreshToken=" + encodedCookieValue(RT0)));
 
-        List<String> cookies = ((RefreshResult.Refreshed) result).responseTokens().setCookies();
+        List<String> cookies =
+                ((RefreshResult.Refreshed) result).responseTokens().setCookies();
         assertThat(cookies).hasSize(3);
         assertThat(cookies.get(2)).isEqualTo(CLEARED_LEGACY);
     }
@@ -233,10 +264,13 @@ class SessionRefresherTest {
         assertClearsEverything(((RefreshResult.Rejected) withoutRid).responseTokens());
         assertThat(core.received()).isEmpty();
 
-        RefreshResult withRid = refresher.refresh(headers("rid", "anti-csrf",
-                "cookie", "sRefreshToken=" + encodedCookieValue(RT0)));
+        RefreshResult withRid =
+                refresher.refresh(headers("rid", "anti-csrf", "cookie", "sRefreshToken=" + encodedCookieValue(RT0)));
         assertThat(withRid).isInstanceOf(RefreshResult.Refreshed.class);
-        assertThat(core.lastBodySentTo("/recipe/session/refresh").get("enableAntiCsrf").asBoolean()).isFalse();
+        assertThat(core.lastBodySentTo("/recipe/session/refresh")
+                        .get("enableAntiCsrf")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -245,8 +279,8 @@ class SessionRefresherTest {
         ok.put("antiCsrfToken", "next-csrf");
         core.on("POST", "/recipe/session/refresh", 200, ok.toString());
 
-        RefreshResult result = refresher(AntiCsrfMode.VIA_TOKEN).refresh(headers("anti-csrf", "this-csrf",
-                "cookie", "sRefreshToken=" + encodedCookieValue(RT0)));
+        RefreshResult result = refresher(AntiCsrfMode.VIA_TOKEN)
+                .refresh(headers("anti-csrf", "this-csrf", "cookie", "sRefreshToken=" + encodedCookieValue(RT0)));
 
         JsonNode sent = core.lastBodySentTo("/recipe/session/refresh");
         assertThat(sent.get("enableAntiCsrf").asBoolean()).isTrue();
@@ -262,7 +296,10 @@ class SessionRefresherTest {
 
         refresher(AntiCsrfMode.VIA_TOKEN).refresh(headers("authorization", "Bearer " + RT0));
 
-        assertThat(core.lastBodySentTo("/recipe/session/refresh").get("enableAntiCsrf").asBoolean()).isFalse();
+        assertThat(core.lastBodySentTo("/recipe/session/refresh")
+                        .get("enableAntiCsrf")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -274,7 +311,8 @@ class SessionRefresherTest {
         RefreshResult.Rejected rejected = (RefreshResult.Rejected) result;
         assertThat(rejected.error()).isEqualTo(new SessionError.Unauthorised(true, "refresh_token_rejected"));
         assertClearsEverything(rejected.responseTokens());
-        assertThat(core.received()).extracting(FakeCore.Received::pathAndQuery)
+        assertThat(core.received())
+                .extracting(FakeCore.Received::pathAndQuery)
                 .containsExactly("/recipe/session/refresh");
     }
 
@@ -283,12 +321,12 @@ class SessionRefresherTest {
         core.on("POST", "/recipe/session/refresh", THEFT.answer());
         core.on("POST", "/recipe/session/remove", REMOVE.answer());
 
-        RefreshResult result = refresher().refresh(
-                headers("cookie", "sIdRefreshToken=old; sRefreshToken=" + encodedCookieValue(RT0)));
+        RefreshResult result =
+                refresher().refresh(headers("cookie", "sIdRefreshToken=old; sRefreshToken=" + encodedCookieValue(RT0)));
 
         RefreshResult.Rejected rejected = (RefreshResult.Rejected) result;
-        assertThat(rejected.error()).isEqualTo(
-                new SessionError.TokenTheftDetected(TokenMinter.HANDLE, TokenMinter.USER, TokenMinter.USER));
+        assertThat(rejected.error())
+                .isEqualTo(new SessionError.TokenTheftDetected(TokenMinter.HANDLE, TokenMinter.USER, TokenMinter.USER));
         ErrorResponse answer = ErrorResponses.of(rejected.error());
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.body()).isEqualTo("{\"message\":\"token theft detected\"}");
@@ -301,7 +339,8 @@ class SessionRefresherTest {
     void duplicateSessionCookiesAreTheirOwnOutcomeOverEveryCookieLine() throws Exception {
         assertThat(refresher().refresh(headers("cookie", "sRefreshToken=a; sRefreshToken=b")))
                 .isEqualTo(new RefreshResult.DuplicateSessionCookies("sRefreshToken"));
-        assertThat(refresher().refresh(headers("cookie", "sAccessToken=a; sRefreshToken=r", "cookie", "sAccessToken=b")))
+        assertThat(refresher()
+                        .refresh(headers("cookie", "sAccessToken=a; sRefreshToken=r", "cookie", "sAccessToken=b")))
                 .isEqualTo(new RefreshResult.DuplicateSessionCookies("sAccessToken"));
         assertThat(core.received()).isEmpty();
     }
@@ -323,7 +362,8 @@ class SessionRefresherTest {
         core.on("POST", "/recipe/session/remove", 500, "internal error");
 
         assertThatThrownBy(() -> refresher().refresh(headers("cookie", "sRefreshToken=" + encodedCookieValue(RT0))))
-                .isInstanceOfSatisfying(RefreshCoreException.class,
+                .isInstanceOfSatisfying(
+                        RefreshCoreException.class,
                         e -> assertThat(e.call()).isEqualTo(RefreshCoreException.Call.REVOKE_AFTER_THEFT));
     }
 
@@ -331,10 +371,13 @@ class SessionRefresherTest {
     void theLibraryWiresARefresherFromItsConfig() throws Exception {
         core.on("POST", "/recipe/session/refresh", FIRST.answer());
 
-        RefreshResult result = Sessions.create(config(AntiCsrfMode.NONE)).refresher()
+        RefreshResult result = Sessions.create(config(AntiCsrfMode.NONE))
+                .refresher()
                 .refresh(headers("authorization", "Bearer " + RT0));
 
-        assertThat(result).isInstanceOfSatisfying(RefreshResult.Refreshed.class,
-                r -> assertThat(r.userId()).isEqualTo(TokenMinter.USER));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        RefreshResult.Refreshed.class,
+                        r -> assertThat(r.userId()).isEqualTo(TokenMinter.USER));
     }
 }

@@ -20,6 +20,7 @@ public final class CaptureSetting {
     public static final String ACCESS_COOKIE_EXPIRES = "Fri, 26 Nov 2027 16:31:34 GMT";
     /** The captured refresh tokens' expiry. */
     public static final String REFRESH_COOKIE_EXPIRES = "Sat, 06 Mar 2027 16:31:34 GMT";
+
     public static final String CLEARED_ACCESS =
             "sAccessToken=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax";
     public static final String CLEARED_REFRESH =
@@ -27,8 +28,7 @@ public final class CaptureSetting {
     public static final String CLEARED_LEGACY =
             "sIdRefreshToken=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax";
 
-    private CaptureSetting() {
-    }
+    private CaptureSetting() {}
 
     /** A clock stopped at {@link #NOW}. */
     public static Clock clock() {
@@ -37,7 +37,11 @@ public final class CaptureSetting {
 
     /** The captures' API, served by {@code core}, with {@code mode}; callers may change more before building. */
     public static SessionConfig.Builder config(FakeCore core, AntiCsrfMode mode) {
-        return SessionConfig.builder().coreUri(core.uri()).apiDomain(URI.create("http://localhost:4566"))
-                .apiGatewayPath("/dev").antiCsrf(mode).requestTimeout(Duration.ofSeconds(2));
+        return SessionConfig.builder()
+                .coreUri(core.uri())
+                .apiDomain(URI.create("http://localhost:4566"))
+                .apiGatewayPath("/dev")
+                .antiCsrf(mode)
+                .requestTimeout(Duration.ofSeconds(2));
     }
 }

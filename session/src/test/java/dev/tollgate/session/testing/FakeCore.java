@@ -27,8 +27,7 @@ public final class FakeCore implements AutoCloseable {
         }
     }
 
-    public record Answer(int status, String body, long delayMillis) {
-    }
+    public record Answer(int status, String body, long delayMillis) {}
 
     private final HttpServer server;
     private final Map<String, List<Answer>> answers = new ConcurrentHashMap<>();
@@ -71,7 +70,9 @@ public final class FakeCore implements AutoCloseable {
 
     /** The JSON body of the last request to {@code pathAndQuery}. */
     public JsonNode lastBodySentTo(String pathAndQuery) throws IOException {
-        Received r = received.stream().filter(x -> x.pathAndQuery().equals(pathAndQuery)).reduce((x, y) -> y)
+        Received r = received.stream()
+                .filter(x -> x.pathAndQuery().equals(pathAndQuery))
+                .reduce((x, y) -> y)
                 .orElseThrow(() -> new AssertionError("nothing was sent to " + pathAndQuery));
         return TokenMinter.MAPPER.readTree(r.body());
     }
@@ -81,8 +82,11 @@ public final class FakeCore implements AutoCloseable {
         Map<String, List<String>> headers = new java.util.HashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
         URI uri = exchange.getRequestURI();
-        received.add(new Received(exchange.getRequestMethod(), uri.getRawPath()
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), headers, body));
+        received.add(new Received(
+                exchange.getRequestMethod(),
+                uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
+                headers,
+                body));
         String key = exchange.getRequestMethod() + " " + uri.getRawPath();
         List<Answer> sequence = answers.get(key);
         Answer answer;

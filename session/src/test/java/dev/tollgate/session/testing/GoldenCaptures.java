@@ -34,8 +34,7 @@ public final class GoldenCaptures {
                     + "\\s*response: HTTP (\\d+)\\s*\\n```json\\n(.*?)\\n```",
             Pattern.DOTALL);
 
-    private GoldenCaptures() {
-    }
+    private GoldenCaptures() {}
 
     public static List<Capture> core() {
         String text;
@@ -55,7 +54,12 @@ public final class GoldenCaptures {
                     throw new IllegalStateException(e);
                 }
             }
-            out.add(new Capture(m.group(1), m.group(2), m.group(3).trim(), request, Integer.parseInt(m.group(5)),
+            out.add(new Capture(
+                    m.group(1),
+                    m.group(2),
+                    m.group(3).trim(),
+                    request,
+                    Integer.parseInt(m.group(5)),
                     m.group(6).strip()));
         }
         return out;

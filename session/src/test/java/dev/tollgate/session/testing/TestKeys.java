@@ -13,8 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TestKeys {
     private static final Map<String, KeyPair> PAIRS = new ConcurrentHashMap<>();
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     public static KeyPair pair(String kid) {
         return PAIRS.computeIfAbsent(kid, k -> {

@@ -18,8 +18,7 @@ public final class TokenMinter {
     public static final String HANDLE = "2381cf94-9603-46b0-bebc-70d8fcdc0bb9";
     public static final String RTH1 = "3b3a22b1483deb1012d6fe0e8f907550b9e3ee5dc684cb5fca56ec507510dfaa";
 
-    private TokenMinter() {
-    }
+    private TokenMinter() {}
 
     /** A header like the core's, for version 3, 4 or 5. */
     public static ObjectNode header(String kid, int version) {

@@ -10,8 +10,7 @@ import java.util.Base64;
 /** What travels between the frontend and the API, as the tests build and read it. */
 public final class Wire {
 
-    private Wire() {
-    }
+    private Wire() {}
 
     /** Request headers from name, value pairs; a name may repeat. */
     public static Headers headers(String... pairs) {

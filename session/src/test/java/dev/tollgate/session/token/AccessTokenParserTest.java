@@ -7,9 +7,9 @@ import dev.tollgate.session.testing.GoldenCaptures;
 import dev.tollgate.session.testing.TokenMinter;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Node's structural rules (spec A.2, A.3): what counts as a SuperTokens access token at all. */
 class AccessTokenParserTest {
@@ -22,7 +22,10 @@ class AccessTokenParserTest {
 
     @Test
     void parsesARealCoreV5Token() {
-        String jwt = GoldenCaptures.find("POST", "/recipe/session", 0).responseJson().get("accessToken").get("token")
+        String jwt = GoldenCaptures.find("POST", "/recipe/session", 0)
+                .responseJson()
+                .get("accessToken")
+                .get("token")
                 .asText();
         ParsedToken parsed = AccessTokenParser.parse(jwt);
         assertThat(parsed).isInstanceOfSatisfying(AccessToken.class, t -> {
@@ -43,7 +46,10 @@ class AccessTokenParserTest {
 
     @Test
     void testTokensHaveTheShapeOfRealCoreTokens() throws Exception {
-        String real = GoldenCaptures.find("POST", "/recipe/session", 1).responseJson().get("accessToken").get("token")
+        String real = GoldenCaptures.find("POST", "/recipe/session", 1)
+                .responseJson()
+                .get("accessToken")
+                .get("token")
                 .asText();
         String minted = TokenMinter.v5(KID, IAT);
         String[] r = real.split("\\.");
@@ -51,18 +57,27 @@ class AccessTokenParserTest {
         assertThat(new String(Base64.getUrlDecoder().decode(m[0]), StandardCharsets.UTF_8))
                 .isEqualTo(new String(Base64.getUrlDecoder().decode(r[0]), StandardCharsets.UTF_8));
         java.util.List<String> realKeys = new java.util.ArrayList<>();
-        TokenMinter.MAPPER.readTree(Base64.getUrlDecoder().decode(r[1])).fieldNames().forEachRemaining(realKeys::add);
+        TokenMinter.MAPPER
+                .readTree(Base64.getUrlDecoder().decode(r[1]))
+                .fieldNames()
+                .forEachRemaining(realKeys::add);
         java.util.List<String> mintedKeys = new java.util.ArrayList<>();
-        TokenMinter.MAPPER.readTree(Base64.getUrlDecoder().decode(m[1])).fieldNames().forEachRemaining(mintedKeys::add);
+        TokenMinter.MAPPER
+                .readTree(Base64.getUrlDecoder().decode(m[1]))
+                .fieldNames()
+                .forEachRemaining(mintedKeys::add);
         // The golden session had no custom claims; ours adds node's iss at the end.
-        assertThat(mintedKeys).containsExactlyElementsOf(
-                java.util.stream.Stream.concat(realKeys.stream(), java.util.stream.Stream.of("iss")).toList());
+        assertThat(mintedKeys)
+                .containsExactlyElementsOf(
+                        java.util.stream.Stream.concat(realKeys.stream(), java.util.stream.Stream.of("iss"))
+                                .toList());
         assertThat(Base64.getUrlDecoder().decode(m[2])).hasSize(256);
     }
 
     @Test
     void parsesV3AndV4Shapes() {
-        AccessToken v3 = (AccessToken) AccessTokenParser.parse(token(TokenMinter.header(KID, 3), TokenMinter.payload(3, IAT)));
+        AccessToken v3 =
+                (AccessToken) AccessTokenParser.parse(token(TokenMinter.header(KID, 3), TokenMinter.payload(3, IAT)));
         assertThat(v3.version()).isEqualTo(3);
         assertThat(v3.tenantId()).isEqualTo("public");
         assertThat(v3.recipeUserId()).isEqualTo(v3.userId());
@@ -77,9 +92,13 @@ class AccessTokenParserTest {
     void missingVersionMeansThreeAndVersionIsParsedLikeParseInt() {
         ObjectNode h = TokenMinter.header(KID, 5);
         h.remove("version");
-        assertThat(AccessTokenParser.parse(token(h, TokenMinter.payload(3, IAT))).version()).isEqualTo(3);
+        assertThat(AccessTokenParser.parse(token(h, TokenMinter.payload(3, IAT)))
+                        .version())
+                .isEqualTo(3);
         h.put("version", "5abc");
-        assertThat(AccessTokenParser.parse(token(h, TokenMinter.payload(5, IAT))).version()).isEqualTo(5);
+        assertThat(AccessTokenParser.parse(token(h, TokenMinter.payload(5, IAT)))
+                        .version())
+                .isEqualTo(5);
     }
 
     @Test
@@ -94,7 +113,9 @@ class AccessTokenParserTest {
         noKid.remove("kid");
         ObjectNode nanVersion = TokenMinter.header(KID, 5).put("version", "five");
         for (ObjectNode h : new ObjectNode[] {numericVersion, v2InKidHeader, notJwt, noTyp, noKid, nanVersion}) {
-            assertThat(AccessTokenParser.parse(token(h, TokenMinter.payload(5, IAT)))).as(h.toString()).isNull();
+            assertThat(AccessTokenParser.parse(token(h, TokenMinter.payload(5, IAT))))
+                    .as(h.toString())
+                    .isNull();
         }
     }
 
@@ -103,7 +124,8 @@ class AccessTokenParserTest {
     void eachMandatoryV5ClaimMissingMeansNotAToken(String claim) {
         ObjectNode p = TokenMinter.payload(5, IAT);
         p.remove(claim);
-        assertThat(AccessTokenParser.parse(token(TokenMinter.header(KID, 5), p))).isNull();
+        assertThat(AccessTokenParser.parse(token(TokenMinter.header(KID, 5), p)))
+                .isNull();
     }
 
     @ParameterizedTest
@@ -111,7 +133,8 @@ class AccessTokenParserTest {
     void eachMandatoryV3ClaimMissingMeansNotAToken(String claim) {
         ObjectNode p = TokenMinter.payload(3, IAT);
         p.remove(claim);
-        assertThat(AccessTokenParser.parse(token(TokenMinter.header(KID, 3), p))).isNull();
+        assertThat(AccessTokenParser.parse(token(TokenMinter.header(KID, 3), p)))
+                .isNull();
     }
 
     @Test
@@ -127,9 +150,12 @@ class AccessTokenParserTest {
             TokenMinter.payload(5, IAT).put("stt", "0"),
         };
         for (ObjectNode p : payloads) {
-            assertThat(AccessTokenParser.parse(token(TokenMinter.header(KID, 5), p))).as(p.toString()).isNull();
+            assertThat(AccessTokenParser.parse(token(TokenMinter.header(KID, 5), p)))
+                    .as(p.toString())
+                    .isNull();
         }
-        assertThat(AccessTokenParser.parse(token(TokenMinter.header(KID, 5), TokenMinter.payload(5, IAT).put("stt", 0))))
+        assertThat(AccessTokenParser.parse(token(
+                        TokenMinter.header(KID, 5), TokenMinter.payload(5, IAT).put("stt", 0))))
                 .isNotNull();
     }
 
@@ -148,9 +174,15 @@ class AccessTokenParserTest {
         String array = TokenMinter.b64("[1,2]".getBytes(StandardCharsets.UTF_8));
         String trailing = TokenMinter.b64("{\"typ\":\"JWT\",\"kid\":\"d-1\"} x".getBytes(StandardCharsets.UTF_8));
         String[] bad = {
-            "", "abc", parts[0] + "." + parts[1], good + ".extra", "!!!." + parts[1] + "." + parts[2],
-            parts[0] + ".%%%." + parts[2], notJson + "." + parts[1] + "." + parts[2],
-            parts[0] + "." + array + "." + parts[2], trailing + "." + parts[1] + "." + parts[2],
+            "",
+            "abc",
+            parts[0] + "." + parts[1],
+            good + ".extra",
+            "!!!." + parts[1] + "." + parts[2],
+            parts[0] + ".%%%." + parts[2],
+            notJson + "." + parts[1] + "." + parts[2],
+            parts[0] + "." + array + "." + parts[2],
+            trailing + "." + parts[1] + "." + parts[2],
             parts[0] + "." + notJson + "." + parts[2],
         };
         for (String t : bad) {
@@ -168,7 +200,8 @@ class AccessTokenParserTest {
         assertThat(t.payload().get("name").asText()).isEqualTo("\ufffd");
         // UTF-16 is not JSON to node (zero bytes), whatever Jackson could sniff.
         byte[] utf16 = json.getBytes(StandardCharsets.UTF_16LE);
-        assertThat(AccessTokenParser.parse(header + "." + TokenMinter.b64(utf16) + ".c2ln")).isNull();
+        assertThat(AccessTokenParser.parse(header + "." + TokenMinter.b64(utf16) + ".c2ln"))
+                .isNull();
     }
 
     @Test
@@ -193,10 +226,16 @@ class AccessTokenParserTest {
     @Test
     void legacyV1AndV2HeadersAreLegacyTokens() {
         for (String v : new String[] {"1", "2"}) {
-            String header = Base64.getEncoder().encodeToString(
-                    ("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"version\":\"" + v + "\"}").getBytes(StandardCharsets.UTF_8));
-            ObjectNode p = TokenMinter.MAPPER.createObjectNode().put("sessionHandle", "h").put("userId", "u")
-                    .put("refreshTokenHash1", "r").put("expiryTime", 1L).put("timeCreated", 1L);
+            String header = Base64.getEncoder()
+                    .encodeToString(("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"version\":\"" + v + "\"}")
+                            .getBytes(StandardCharsets.UTF_8));
+            ObjectNode p = TokenMinter.MAPPER
+                    .createObjectNode()
+                    .put("sessionHandle", "h")
+                    .put("userId", "u")
+                    .put("refreshTokenHash1", "r")
+                    .put("expiryTime", 1L)
+                    .put("timeCreated", 1L);
             p.putObject("userData");
             String payload = Base64.getEncoder().encodeToString(p.toString().getBytes(StandardCharsets.UTF_8));
             ParsedToken parsed = AccessTokenParser.parse(header + "." + payload + ".c2ln");
@@ -204,13 +243,16 @@ class AccessTokenParserTest {
             assertThat(parsed.version()).isEqualTo(2);
             p.remove("userData");
             String noUserData = Base64.getEncoder().encodeToString(p.toString().getBytes(StandardCharsets.UTF_8));
-            assertThat(AccessTokenParser.parse(header + "." + noUserData + ".c2ln")).isNull();
+            assertThat(AccessTokenParser.parse(header + "." + noUserData + ".c2ln"))
+                    .isNull();
         }
     }
 
     @Test
     void toStringNeverShowsTheToken() {
         String jwt = TokenMinter.v5(KID, IAT);
-        assertThat(AccessTokenParser.parse(jwt).toString()).doesNotContain(jwt.substring(0, 20)).doesNotContain(TokenMinter.USER);
+        assertThat(AccessTokenParser.parse(jwt).toString())
+                .doesNotContain(jwt.substring(0, 20))
+                .doesNotContain(TokenMinter.USER);
     }
 }

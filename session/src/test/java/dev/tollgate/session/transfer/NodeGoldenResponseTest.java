@@ -18,9 +18,14 @@ import org.junit.jupiter.api.Test;
  * (spec/golden/supertokens-node-fdi-signup-refresh.md).
  */
 class NodeGoldenResponseTest {
-    final SessionConfig config = SessionConfig.builder().coreUri(URI.create("http://localhost:3567"))
-            .apiDomain(URI.create("http://localhost:4566")).apiGatewayPath("/dev").apiBasePath("/auth")
-            .websiteDomain(URI.create("http://localhost:3000")).cookieSameSite(SameSite.LAX).build();
+    final SessionConfig config = SessionConfig.builder()
+            .coreUri(URI.create("http://localhost:3567"))
+            .apiDomain(URI.create("http://localhost:4566"))
+            .apiGatewayPath("/dev")
+            .apiBasePath("/auth")
+            .websiteDomain(URI.create("http://localhost:3000"))
+            .cookieSameSite(SameSite.LAX)
+            .build();
     final TokenWriter writer = new TokenWriter(config);
 
     @Test
@@ -29,7 +34,8 @@ class NodeGoldenResponseTest {
         try (InputStream in = getClass().getResourceAsStream("/golden/supertokens-node-fdi-signup-refresh.md")) {
             golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Matcher cookies = Pattern.compile("\"(sAccessToken=[^\"]+)\",\\s*\"(sRefreshToken=[^\"]+)\"").matcher(golden);
+        Matcher cookies = Pattern.compile("\"(sAccessToken=[^\"]+)\",\\s*\"(sRefreshToken=[^\"]+)\"")
+                .matcher(golden);
         assertThat(cookies.find()).isTrue();
         String accessCookie = cookies.group(1);
         String refreshCookie = cookies.group(2);
@@ -43,24 +49,28 @@ class NodeGoldenResponseTest {
         TokenInfo at = new TokenInfo(accessToken, 1_795_714_284_000L, 1_795_710_684_000L);
         TokenInfo rt = new TokenInfo(refreshToken, 1_804_350_684_116L, 1_795_710_684_116L);
 
-        ResponseTokens tokens = writer.sessionTokens(TokenTransferMethod.COOKIE,
-                "b6e01c94-f2f4-4491-a797-0aa68d358cc6", at, rt, null, 1_795_710_684_200L);
+        ResponseTokens tokens = writer.sessionTokens(
+                TokenTransferMethod.COOKIE, "b6e01c94-f2f4-4491-a797-0aa68d358cc6", at, rt, null, 1_795_710_684_200L);
 
         assertThat(tokens.setCookies()).containsExactly(accessCookie, refreshCookie);
-        assertThat(tokens.headers()).containsEntry("front-token", front.group(1))
-                .containsEntry("Access-Control-Expose-Headers", "front-token").hasSize(2);
+        assertThat(tokens.headers())
+                .containsEntry("front-token", front.group(1))
+                .containsEntry("Access-Control-Expose-Headers", "front-token")
+                .hasSize(2);
     }
 
     @Test
     void headerModeSessionsUseStHeadersAndExposeThem() {
-        TokenInfo at = new TokenInfo(
-                "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1IiwiZXhwIjoxLCJpYXQiOjF9.c2ln", 1000, 0);
+        TokenInfo at = new TokenInfo("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1IiwiZXhwIjoxLCJpYXQiOjF9.c2ln", 1000, 0);
         TokenInfo rt = new TokenInfo("a+b/c=", 5000, 0);
         ResponseTokens tokens = writer.sessionTokens(TokenTransferMethod.HEADER, "u", at, rt, "csrf", 0);
         assertThat(tokens.setCookies()).isEmpty();
-        assertThat(tokens.headers()).containsEntry("st-access-token", at.token())
-                .containsEntry("st-refresh-token", "a+b/c=").containsEntry("anti-csrf", "csrf")
-                .containsEntry("Access-Control-Expose-Headers", "front-token, st-access-token, st-refresh-token, anti-csrf");
+        assertThat(tokens.headers())
+                .containsEntry("st-access-token", at.token())
+                .containsEntry("st-refresh-token", "a+b/c=")
+                .containsEntry("anti-csrf", "csrf")
+                .containsEntry(
+                        "Access-Control-Expose-Headers", "front-token, st-access-token, st-refresh-token, anti-csrf");
         assertThat(FrontTokenDecoding.decode(tokens.headers().get("front-token")))
                 .isEqualTo("{\"uid\":\"u\",\"ate\":1000,\"up\":{\"sub\":\"u\",\"exp\":1,\"iat\":1}}");
     }
@@ -68,10 +78,13 @@ class NodeGoldenResponseTest {
     @Test
     void clearingInBothMethodsRemovesTheFrontToken() {
         ResponseTokens cleared = writer.clearedTokensInAllMethods();
-        assertThat(cleared.setCookies()).containsExactly(
-                "sAccessToken=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax",
-                "sRefreshToken=; Path=/dev/auth/session/refresh; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax");
-        assertThat(cleared.headers()).containsEntry("front-token", "remove").containsEntry("st-access-token", "")
+        assertThat(cleared.setCookies())
+                .containsExactly(
+                        "sAccessToken=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax",
+                        "sRefreshToken=; Path=/dev/auth/session/refresh; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax");
+        assertThat(cleared.headers())
+                .containsEntry("front-token", "remove")
+                .containsEntry("st-access-token", "")
                 .containsEntry("st-refresh-token", "")
                 .containsEntry("Access-Control-Expose-Headers", "front-token, st-access-token, st-refresh-token");
         assertThat(writer.clearedLegacyIdRefreshTokenCookie())
@@ -80,11 +93,15 @@ class NodeGoldenResponseTest {
 
     @Test
     void domainAndSecureAttributesComeInNodesOrder() {
-        SessionConfig secure = SessionConfig.builder().coreUri(URI.create("http://localhost:3567"))
-                .apiDomain(URI.create("https://api.example.com")).websiteDomain(URI.create("https://app.example.org"))
-                .cookieDomain(".example.com").build();
-        assertThat(new TokenWriter(secure).clearedAccessTokenCookie()).isEqualTo(
-                "sAccessToken=; Domain=.example.com; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=None");
+        SessionConfig secure = SessionConfig.builder()
+                .coreUri(URI.create("http://localhost:3567"))
+                .apiDomain(URI.create("https://api.example.com"))
+                .websiteDomain(URI.create("https://app.example.org"))
+                .cookieDomain(".example.com")
+                .build();
+        assertThat(new TokenWriter(secure).clearedAccessTokenCookie())
+                .isEqualTo(
+                        "sAccessToken=; Domain=.example.com; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=None");
     }
 
     @Test

@@ -11,8 +11,8 @@ class ResponseTokensTest {
 
     @Test
     void aLaterCookieOrHeaderOfTheSameNameReplacesTheEarlierOne() {
-        ResponseTokens earlier = new ResponseTokens(List.of("a=1; Path=/", "b=1; Path=/"),
-                Map.of("front-token", "remove"));
+        ResponseTokens earlier =
+                new ResponseTokens(List.of("a=1; Path=/", "b=1; Path=/"), Map.of("front-token", "remove"));
         ResponseTokens later = new ResponseTokens(List.of("a=2; Path=/"), Map.of("Front-Token", "new"));
 
         ResponseTokens both = earlier.followedBy(later);
@@ -23,18 +23,21 @@ class ResponseTokensTest {
 
     @Test
     void exposeHeaderListsAreMergedWithoutDuplicates() {
-        ResponseTokens earlier = new ResponseTokens(List.of(),
-                Map.of("Access-Control-Expose-Headers", "front-token, st-access-token, st-refresh-token"));
-        ResponseTokens later = new ResponseTokens(List.of(), Map.of("Access-Control-Expose-Headers", "front-token, anti-csrf"));
+        ResponseTokens earlier = new ResponseTokens(
+                List.of(), Map.of("Access-Control-Expose-Headers", "front-token, st-access-token, st-refresh-token"));
+        ResponseTokens later =
+                new ResponseTokens(List.of(), Map.of("Access-Control-Expose-Headers", "front-token, anti-csrf"));
 
-        assertThat(earlier.followedBy(later).headers()).containsExactly(Map.entry("Access-Control-Expose-Headers",
-                "front-token, st-access-token, st-refresh-token, anti-csrf"));
+        assertThat(earlier.followedBy(later).headers())
+                .containsExactly(Map.entry(
+                        "Access-Control-Expose-Headers", "front-token, st-access-token, st-refresh-token, anti-csrf"));
         assertThat(ResponseTokens.mergeExposedHeaders(null, "front-token,,st-access-token"))
                 .isEqualTo("front-token, st-access-token");
     }
 
     @Test
     void nothingFollowedByNothingIsNothing() {
-        assertThat(ResponseTokens.NONE.followedBy(ResponseTokens.NONE).isEmpty()).isTrue();
+        assertThat(ResponseTokens.NONE.followedBy(ResponseTokens.NONE).isEmpty())
+                .isTrue();
     }
 }

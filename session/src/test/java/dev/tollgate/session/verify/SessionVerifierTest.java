@@ -76,15 +76,19 @@ class SessionVerifierTest {
         @Test
         void bearerTokenGivesTheSessionInHeaderMode() {
             assertThat(f.get("Authorization", "Bearer " + valid() + "  "))
-                    .isInstanceOfSatisfying(VerifiedSession.class,
+                    .isInstanceOfSatisfying(
+                            VerifiedSession.class,
                             s -> assertThat(s.transferMethod()).isEqualTo(TokenTransferMethod.HEADER));
         }
 
         @Test
         void aValidHeaderTokenWinsOverTheCookie() {
             ObjectNode other = payload().put("sub", "someone-else").put("rsub", "someone-else");
-            VerificationResult r = f.get("authorization", "Bearer " + valid(), "cookie", "sAccessToken=" + mint(
-                    TokenMinter.header(KID, 5), other));
+            VerificationResult r = f.get(
+                    "authorization",
+                    "Bearer " + valid(),
+                    "cookie",
+                    "sAccessToken=" + mint(TokenMinter.header(KID, 5), other));
             assertThat(r).isInstanceOfSatisfying(VerifiedSession.class, s -> {
                 assertThat(s.userId()).isEqualTo(TokenMinter.USER);
                 assertThat(s.transferMethod()).isEqualTo(TokenTransferMethod.HEADER);
@@ -94,8 +98,10 @@ class SessionVerifierTest {
         @Test
         void anUnparseableHeaderTokenIsIgnoredAndTheCookieUsed() {
             VerificationResult r = f.get("authorization", "Bearer not-a-jwt", "cookie", "sAccessToken=" + valid());
-            assertThat(r).isInstanceOfSatisfying(VerifiedSession.class,
-                    s -> assertThat(s.transferMethod()).isEqualTo(TokenTransferMethod.COOKIE));
+            assertThat(r)
+                    .isInstanceOfSatisfying(
+                            VerifiedSession.class,
+                            s -> assertThat(s.transferMethod()).isEqualTo(TokenTransferMethod.COOKIE));
         }
 
         @Test
@@ -130,8 +136,12 @@ class SessionVerifierTest {
 
         @Test
         void duplicateCookiesDoNotMatterWhenTheHeaderTokenIsUsed() {
-            assertThat(f.get("authorization", "Bearer " + valid(), "cookie",
-                    "sAccessToken=" + valid() + "; sAccessToken=x")).isInstanceOf(VerifiedSession.class);
+            assertThat(f.get(
+                            "authorization",
+                            "Bearer " + valid(),
+                            "cookie",
+                            "sAccessToken=" + valid() + "; sAccessToken=x"))
+                    .isInstanceOf(VerifiedSession.class);
         }
 
         @Test
@@ -149,10 +159,16 @@ class SessionVerifierTest {
 
         @Test
         void legacyV2TokensAreTryRefresh() {
-            String header = Base64.getEncoder().encodeToString(
-                    "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"version\":\"2\"}".getBytes(StandardCharsets.UTF_8));
-            ObjectNode p = TokenMinter.MAPPER.createObjectNode().put("sessionHandle", "h").put("userId", "u")
-                    .put("refreshTokenHash1", "r").put("expiryTime", (NOW_S + 100) * 1000).put("timeCreated", 1L);
+            String header = Base64.getEncoder()
+                    .encodeToString(
+                            "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"version\":\"2\"}".getBytes(StandardCharsets.UTF_8));
+            ObjectNode p = TokenMinter.MAPPER
+                    .createObjectNode()
+                    .put("sessionHandle", "h")
+                    .put("userId", "u")
+                    .put("refreshTokenHash1", "r")
+                    .put("expiryTime", (NOW_S + 100) * 1000)
+                    .put("timeCreated", 1L);
             p.putObject("userData");
             String payload = Base64.getEncoder().encodeToString(p.toString().getBytes(StandardCharsets.UTF_8));
             assertThat(f.get("cookie", "sAccessToken=" + header + "." + payload + ".c2ln"))
@@ -162,11 +178,15 @@ class SessionVerifierTest {
         @Test
         void v3AndV4TokensVerify() {
             String v3 = mint(TokenMinter.header(KID, 3), TokenMinter.payload(3, NOW_S - 10));
-            String v4 = mint(TokenMinter.header(KID, 4), TokenMinter.payload(4, NOW_S - 10).put("tId", "t1"));
-            assertThat(f.get("cookie", "sAccessToken=" + v3)).isInstanceOfSatisfying(VerifiedSession.class,
-                    s -> assertThat(s.tenantId()).isEqualTo("public"));
-            assertThat(f.get("cookie", "sAccessToken=" + v4)).isInstanceOfSatisfying(VerifiedSession.class,
-                    s -> assertThat(s.tenantId()).isEqualTo("t1"));
+            String v4 = mint(
+                    TokenMinter.header(KID, 4),
+                    TokenMinter.payload(4, NOW_S - 10).put("tId", "t1"));
+            assertThat(f.get("cookie", "sAccessToken=" + v3))
+                    .isInstanceOfSatisfying(
+                            VerifiedSession.class, s -> assertThat(s.tenantId()).isEqualTo("public"));
+            assertThat(f.get("cookie", "sAccessToken=" + v4))
+                    .isInstanceOfSatisfying(
+                            VerifiedSession.class, s -> assertThat(s.tenantId()).isEqualTo("t1"));
         }
     }
 
@@ -184,8 +204,9 @@ class SessionVerifierTest {
         void hs256KeyedWithThePublicKeyIsRejected() throws Exception {
             ObjectNode h = TokenMinter.header(KID, 5).put("alg", "HS256");
             String input = TokenMinter.encode(h) + "." + TokenMinter.encode(payload());
-            for (byte[] secret : new byte[][] {TestKeys.pair(KID).getPublic().getEncoded(),
-                    TestKeys.jwk(KID).getBytes(StandardCharsets.UTF_8)}) {
+            for (byte[] secret : new byte[][] {
+                TestKeys.pair(KID).getPublic().getEncoded(), TestKeys.jwk(KID).getBytes(StandardCharsets.UTF_8)
+            }) {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(secret, "HmacSHA256"));
                 String token = input + "." + TokenMinter.b64(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
@@ -201,7 +222,8 @@ class SessionVerifierTest {
             ObjectNode crit = TokenMinter.header(KID, 5);
             crit.putArray("crit").add("exp");
             for (ObjectNode h : List.of(rs512, noAlg, crit)) {
-                assertThat(f.get("cookie", "sAccessToken=" + mint(h, payload()))).as(h.toString())
+                assertThat(f.get("cookie", "sAccessToken=" + mint(h, payload())))
+                        .as(h.toString())
                         .isEqualTo(tryRefresh("algorithm_not_rs256"));
             }
         }
@@ -219,7 +241,8 @@ class SessionVerifierTest {
                 String token = TokenMinter.sign(TokenMinter.header(kid, 5), payload(), KID);
                 assertThat(f.get("cookie", "sAccessToken=" + token)).isEqualTo(tryRefresh("unknown_kid"));
             }
-            assertThat(f.core.received()).allSatisfy(r -> assertThat(r.pathAndQuery()).isEqualTo("/.well-known/jwks.json"));
+            assertThat(f.core.received())
+                    .allSatisfy(r -> assertThat(r.pathAndQuery()).isEqualTo("/.well-known/jwks.json"));
         }
 
         @Test
@@ -235,7 +258,8 @@ class SessionVerifierTest {
             ObjectNode atNow = payload().put("exp", NOW_S);
             ObjectNode oneSecondAgo = payload().put("exp", NOW_S - 1);
             ObjectNode inOneSecond = payload().put("exp", NOW_S + 1);
-            assertThat(f.get("cookie", "sAccessToken=" + mint(TokenMinter.header(KID, 5), atNow))).isEqualTo(TRY_EXPIRED);
+            assertThat(f.get("cookie", "sAccessToken=" + mint(TokenMinter.header(KID, 5), atNow)))
+                    .isEqualTo(TRY_EXPIRED);
             assertThat(f.get("cookie", "sAccessToken=" + mint(TokenMinter.header(KID, 5), oneSecondAgo)))
                     .isEqualTo(TRY_EXPIRED);
             assertThat(f.get("cookie", "sAccessToken=" + mint(TokenMinter.header(KID, 5), inOneSecond)))
@@ -261,7 +285,9 @@ class SessionVerifierTest {
         void aTamperedSignatureFails() {
             String token = valid();
             char last = token.charAt(token.length() - 5);
-            String forged = token.substring(0, token.length() - 5) + (last == 'A' ? 'B' : 'A') + token.substring(token.length() - 4);
+            String forged = token.substring(0, token.length() - 5)
+                    + (last == 'A' ? 'B' : 'A')
+                    + token.substring(token.length() - 4);
             assertThat(f.get("cookie", "sAccessToken=" + forged)).isEqualTo(tryRefresh("bad_signature"));
             assertThat(f.get("cookie", "sAccessToken=" + token.substring(0, token.length() - 10)))
                     .isEqualTo(tryRefresh("bad_signature"));
@@ -274,7 +300,8 @@ class SessionVerifierTest {
             String spaced = parts[0].substring(0, 4) + " " + parts[0].substring(4) + "." + parts[1] + "." + parts[2];
             String padded = parts[0] + "." + parts[1] + "." + parts[2] + "=";
             for (String t : new String[] {spaced, padded}) {
-                assertThat(dev.tollgate.session.token.AccessTokenParser.parse(t)).isNotNull();
+                assertThat(dev.tollgate.session.token.AccessTokenParser.parse(t))
+                        .isNotNull();
                 assertThat(f.get("authorization", "Bearer " + t)).isEqualTo(tryRefresh("bad_signature"));
             }
         }
@@ -293,7 +320,8 @@ class SessionVerifierTest {
                 mint(TokenMinter.header(KID, 5), noSub),
                 mint(TokenMinter.header(KID, 5), payload().put("exp", "tomorrow")),
                 "eyJhbGciOiJSUzI1NiJ9.@@@.sig",
-                TokenMinter.b64("{not json".getBytes(StandardCharsets.UTF_8)) + "." + TokenMinter.encode(payload()) + ".c2ln",
+                TokenMinter.b64("{not json".getBytes(StandardCharsets.UTF_8)) + "." + TokenMinter.encode(payload())
+                        + ".c2ln",
                 mint(TokenMinter.header(KID, 5), payload().put("pad", "x".repeat(64 * 1024))),
             };
             for (String t : tokens) {
@@ -308,7 +336,8 @@ class SessionVerifierTest {
             String staticToken = TokenMinter.sign(TokenMinter.header(STATIC_KID, 5), payload(), STATIC_KID);
             assertThat(f.get("cookie", "sAccessToken=" + staticToken)).isEqualTo(tryRefresh("wrong_signing_key_type"));
             try (VerifierFixture staticOnly = new VerifierFixture(b -> b.useDynamicAccessTokenSigningKey(false))) {
-                assertThat(staticOnly.get("cookie", "sAccessToken=" + staticToken)).isInstanceOf(VerifiedSession.class);
+                assertThat(staticOnly.get("cookie", "sAccessToken=" + staticToken))
+                        .isInstanceOf(VerifiedSession.class);
                 assertThat(staticOnly.get("cookie", "sAccessToken=" + valid()))
                         .isEqualTo(tryRefresh("wrong_signing_key_type"));
             }
@@ -333,9 +362,17 @@ class SessionVerifierTest {
         void nonGetCookieRequestsNeedARidHeader() {
             for (String method : new String[] {"POST", "put", "DELETE", "PATCH", "HEAD", "OPTIONS"}) {
                 assertThat(g.verify(method, VerifyOptions.optional(), "cookie", "sAccessToken=" + valid()))
-                        .as(method).isEqualTo(tryRefresh("anti_csrf_rid_missing"));
-                assertThat(g.verify(method, VerifyOptions.optional(), "cookie", "sAccessToken=" + valid(), "rid",
-                        "anti-csrf")).as(method).isInstanceOf(VerifiedSession.class);
+                        .as(method)
+                        .isEqualTo(tryRefresh("anti_csrf_rid_missing"));
+                assertThat(g.verify(
+                                method,
+                                VerifyOptions.optional(),
+                                "cookie",
+                                "sAccessToken=" + valid(),
+                                "rid",
+                                "anti-csrf"))
+                        .as(method)
+                        .isInstanceOf(VerifiedSession.class);
             }
         }
 
@@ -346,8 +383,12 @@ class SessionVerifierTest {
             assertThat(g.verify("POST", VerifyOptions.optional(), "authorization", "Bearer " + valid()))
                     .isInstanceOf(VerifiedSession.class);
             assertThat(g.verify("POST", VerifyOptions.optional())).isEqualTo(NoSession.INSTANCE);
-            assertThat(g.verify("POST", VerifyOptions.optional().withAntiCsrfCheck(false), "cookie",
-                    "sAccessToken=" + valid())).isInstanceOf(VerifiedSession.class);
+            assertThat(g.verify(
+                            "POST",
+                            VerifyOptions.optional().withAntiCsrfCheck(false),
+                            "cookie",
+                            "sAccessToken=" + valid()))
+                    .isInstanceOf(VerifiedSession.class);
         }
     }
 
@@ -368,17 +409,30 @@ class SessionVerifierTest {
 
         @Test
         void theHeaderMustEqualTheTokensAntiCsrfToken() {
-            assertThat(g.verify("POST", VerifyOptions.optional(), "cookie", "sAccessToken=" + withCsrf, "anti-csrf",
-                    "csrf-1")).isInstanceOf(VerifiedSession.class);
+            assertThat(g.verify(
+                            "POST",
+                            VerifyOptions.optional(),
+                            "cookie",
+                            "sAccessToken=" + withCsrf,
+                            "anti-csrf",
+                            "csrf-1"))
+                    .isInstanceOf(VerifiedSession.class);
             assertThat(g.verify("POST", VerifyOptions.optional(), "cookie", "sAccessToken=" + withCsrf))
                     .isEqualTo(tryRefresh("anti_csrf_token_mismatch"));
-            assertThat(g.verify("POST", VerifyOptions.optional(), "cookie", "sAccessToken=" + withCsrf, "anti-csrf",
-                    "csrf-2")).isEqualTo(tryRefresh("anti_csrf_token_mismatch"));
+            assertThat(g.verify(
+                            "POST",
+                            VerifyOptions.optional(),
+                            "cookie",
+                            "sAccessToken=" + withCsrf,
+                            "anti-csrf",
+                            "csrf-2"))
+                    .isEqualTo(tryRefresh("anti_csrf_token_mismatch"));
         }
 
         @Test
         void aTokenWithoutAntiCsrfTokenFailsOnNonGet() {
-            assertThat(g.verify("POST", VerifyOptions.optional(), "cookie", "sAccessToken=" + valid(), "anti-csrf", "x"))
+            assertThat(g.verify(
+                            "POST", VerifyOptions.optional(), "cookie", "sAccessToken=" + valid(), "anti-csrf", "x"))
                     .isEqualTo(tryRefresh("anti_csrf_token_absent_from_token"));
         }
 
@@ -433,21 +487,25 @@ class SessionVerifierTest {
             assertThat(sent.get("enableAntiCsrf").asBoolean()).isFalse();
             assertThat(sent.get("checkDatabase").asBoolean()).isFalse();
 
-            String replacement = golden.responseJson().get("accessToken").get("token").asText();
+            String replacement =
+                    golden.responseJson().get("accessToken").get("token").asText();
             assertThat(r).isInstanceOfSatisfying(VerifiedSession.class, s -> {
                 assertThat(s.accessTokenUpdated()).isTrue();
                 assertThat(s.accessToken()).isEqualTo(replacement);
                 assertThat(s.accessTokenExpiryMillis()).isEqualTo(1795714294000L);
-                assertThat(s.accessTokenPayload().get("parentRefreshTokenHash1").isNull()).isTrue();
+                assertThat(s.accessTokenPayload().get("parentRefreshTokenHash1").isNull())
+                        .isTrue();
                 // node golden: Set-Cookie at 1795710684 expires "Fri, 26 Nov 2027 16:31:24 GMT"; we are 16.5 s later
-                assertThat(s.responseTokens().setCookies()).containsExactly("sAccessToken=" + replacement
-                        + "; Path=/; Expires=Fri, 26 Nov 2027 16:31:40 GMT; HttpOnly; SameSite=Lax");
+                assertThat(s.responseTokens().setCookies())
+                        .containsExactly("sAccessToken=" + replacement
+                                + "; Path=/; Expires=Fri, 26 Nov 2027 16:31:40 GMT; HttpOnly; SameSite=Lax");
                 String front = s.responseTokens().headers().get("front-token");
                 JsonNode decoded = readJson(Base64.getDecoder().decode(front));
                 assertThat(decoded.get("uid").asText()).isEqualTo("58c69f6b-a5b6-4ae0-9261-5d51dc446be1");
                 assertThat(decoded.get("ate").asLong()).isEqualTo(1795714294000L);
                 assertThat(decoded.get("up").get("iat").asLong()).isEqualTo(1795710694L);
-                assertThat(s.responseTokens().headers().get("Access-Control-Expose-Headers")).isEqualTo("front-token");
+                assertThat(s.responseTokens().headers().get("Access-Control-Expose-Headers"))
+                        .isEqualTo("front-token");
             });
         }
 
@@ -468,9 +526,13 @@ class SessionVerifierTest {
         void checkDatabaseAsksTheCoreEvenWithoutAParentHash() throws Exception {
             GoldenCaptures.Capture golden = GoldenCaptures.find("POST", "/recipe/session/verify", 0);
             f.core.on("POST", "/recipe/session/verify", golden.status(), golden.responseBody());
-            VerificationResult r = f.verify("GET", VerifyOptions.optional().withCheckDatabase(true), "cookie",
-                    "sAccessToken=" + valid());
-            assertThat(TokenMinter.MAPPER.readTree(f.core.last().body()).get("checkDatabase").asBoolean()).isTrue();
+            VerificationResult r = f.verify(
+                    "GET", VerifyOptions.optional().withCheckDatabase(true), "cookie", "sAccessToken=" + valid());
+            assertThat(TokenMinter.MAPPER
+                            .readTree(f.core.last().body())
+                            .get("checkDatabase")
+                            .asBoolean())
+                    .isTrue();
             assertThat(r).isInstanceOfSatisfying(VerifiedSession.class, s -> {
                 assertThat(s.accessTokenUpdated()).isFalse();
                 assertThat(s.sessionHandle()).isEqualTo("2381cf94-9603-46b0-bebc-70d8fcdc0bb9");
@@ -479,7 +541,10 @@ class SessionVerifierTest {
 
         @Test
         void coreOutcomesMapToSessionErrors() {
-            f.core.on("POST", "/recipe/session/verify", GoldenCaptures.find("POST", "/recipe/session/verify", 3).status(),
+            f.core.on(
+                    "POST",
+                    "/recipe/session/verify",
+                    GoldenCaptures.find("POST", "/recipe/session/verify", 3).status(),
                     GoldenCaptures.find("POST", "/recipe/session/verify", 3).responseBody());
             SessionError unauthorised = (SessionError) f.get("cookie", "sAccessToken=" + afterRefresh);
             assertThat(unauthorised).isEqualTo(new SessionError.Unauthorised(true, "core_unauthorised"));
@@ -503,8 +568,12 @@ class SessionVerifierTest {
             List<String> tokens = new java.util.ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 // Different lengths too, so a shared buffer would show.
-                tokens.add(mint(TokenMinter.header(KID, 5),
-                        payload().put("sub", "user-" + i).put("rsub", "user-" + i).put("pad", "x".repeat(i * 97))));
+                tokens.add(mint(
+                        TokenMinter.header(KID, 5),
+                        payload()
+                                .put("sub", "user-" + i)
+                                .put("rsub", "user-" + i)
+                                .put("pad", "x".repeat(i * 97))));
             }
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
             try {
@@ -553,8 +622,8 @@ class SessionVerifierTest {
             f.clock.addAndGet(f.config.jwksMaxAge().toMillis() + 1);
             String fresh = TokenMinter.v5(KID, f.clock.get() / 1000 - 5);
             assertThat(f.get("cookie", "sAccessToken=" + fresh)).isInstanceOf(VerifiedSession.class);
-            String unknown = TokenMinter.sign(TokenMinter.header("d-new", 5), TokenMinter.payload(5, f.clock.get() / 1000 - 5),
-                    "d-new");
+            String unknown = TokenMinter.sign(
+                    TokenMinter.header("d-new", 5), TokenMinter.payload(5, f.clock.get() / 1000 - 5), "d-new");
             assertThat(f.get("cookie", "sAccessToken=" + unknown))
                     .isEqualTo(new SessionError.CoreUnavailable("jwks_unavailable"));
         }
@@ -567,7 +636,8 @@ class SessionVerifierTest {
             long iat = f.clock.get() / 1000 - 5;
             String next = TokenMinter.sign(TokenMinter.header("d-next", 5), TokenMinter.payload(5, iat), "d-next");
             assertThat(f.get("cookie", "sAccessToken=" + next)).isInstanceOf(VerifiedSession.class);
-            assertThat(f.get("cookie", "sAccessToken=" + TokenMinter.v5(KID, iat))).isInstanceOf(VerifiedSession.class);
+            assertThat(f.get("cookie", "sAccessToken=" + TokenMinter.v5(KID, iat)))
+                    .isInstanceOf(VerifiedSession.class);
             assertThat(f.coreCalls("/.well-known/jwks.json")).isEqualTo(2);
         }
     }
@@ -579,23 +649,33 @@ class SessionVerifierTest {
             ObjectNode p = payload();
             p.putObject("st-ev").put("v", false).put("t", NOW_S * 1000 - 5000);
             String token = mint(TokenMinter.header(KID, 5), p);
-            VerificationResult r = f.verify("GET", VerifyOptions.optional().withClaimValidators(
-                    List.of(Claims.emailVerified(), Claims.hasRole("admin"))), "cookie", "sAccessToken=" + token);
+            VerificationResult r = f.verify(
+                    "GET",
+                    VerifyOptions.optional()
+                            .withClaimValidators(List.of(Claims.emailVerified(), Claims.hasRole("admin"))),
+                    "cookie",
+                    "sAccessToken=" + token);
             assertThat(r).isInstanceOf(SessionError.InvalidClaims.class);
             ErrorResponse resp = ErrorResponses.of((SessionError) r);
             assertThat(resp.status()).isEqualTo(403);
             assertThat(resp.clearTokens()).isFalse();
-            assertThat(resp.body()).isEqualTo("{\"message\":\"invalid claim\",\"claimValidationErrors\":["
-                    + "{\"id\":\"st-ev\",\"reason\":{\"message\":\"wrong value\",\"expectedValue\":true,\"actualValue\":false}},"
-                    + "{\"id\":\"st-role\",\"reason\":{\"message\":\"value does not exist\",\"expectedToInclude\":\"admin\"}}]}");
+            assertThat(resp.body())
+                    .isEqualTo(
+                            "{\"message\":\"invalid claim\",\"claimValidationErrors\":["
+                                    + "{\"id\":\"st-ev\",\"reason\":{\"message\":\"wrong value\",\"expectedValue\":true,\"actualValue\":false}},"
+                                    + "{\"id\":\"st-role\",\"reason\":{\"message\":\"value does not exist\",\"expectedToInclude\":\"admin\"}}]}");
         }
 
         @Test
         void passingValidatorsGiveTheSession() {
             ObjectNode p = payload();
             p.putObject("st-ev").put("v", true).put("t", NOW_S * 1000 - 5000);
-            assertThat(f.verify("GET", VerifyOptions.optional().withClaimValidators(List.of(Claims.emailVerified())),
-                    "cookie", "sAccessToken=" + mint(TokenMinter.header(KID, 5), p))).isInstanceOf(VerifiedSession.class);
+            assertThat(f.verify(
+                            "GET",
+                            VerifyOptions.optional().withClaimValidators(List.of(Claims.emailVerified())),
+                            "cookie",
+                            "sAccessToken=" + mint(TokenMinter.header(KID, 5), p)))
+                    .isInstanceOf(VerifiedSession.class);
         }
     }
 

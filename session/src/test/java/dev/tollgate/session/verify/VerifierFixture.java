@@ -26,9 +26,13 @@ final class VerifierFixture implements AutoCloseable {
     VerifierFixture(UnaryOperator<SessionConfig.Builder> customise) throws Exception {
         core = new FakeCore();
         core.on("GET", "/.well-known/jwks.json", 200, TestKeys.jwks(KID, STATIC_KID));
-        config = customise.apply(SessionConfig.builder().coreUri(core.uri())
-                .apiDomain(URI.create("http://localhost:4566")).apiGatewayPath("/dev")
-                .requestTimeout(Duration.ofSeconds(2))).build();
+        config = customise
+                .apply(SessionConfig.builder()
+                        .coreUri(core.uri())
+                        .apiDomain(URI.create("http://localhost:4566"))
+                        .apiGatewayPath("/dev")
+                        .requestTimeout(Duration.ofSeconds(2)))
+                .build();
         // The wiring Sessions uses: keys over HttpURLConnection, the HttpClient built on the first core call.
         jwks = new JwksCache(config, clock::get);
         verifier = new SessionVerifier(config, jwks, new CoreClient(config), clock::get);
@@ -51,7 +55,9 @@ final class VerifierFixture implements AutoCloseable {
     }
 
     long coreCalls(String pathPrefix) {
-        return core.received().stream().filter(r -> r.pathAndQuery().startsWith(pathPrefix)).count();
+        return core.received().stream()
+                .filter(r -> r.pathAndQuery().startsWith(pathPrefix))
+                .count();
     }
 
     @Override

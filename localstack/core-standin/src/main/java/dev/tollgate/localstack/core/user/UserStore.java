@@ -1,0 +1,56 @@
+package dev.tollgate.localstack.core.user;
+
+import dev.tollgate.localstack.core.crypto.PasswordHasher;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Email-password users in memory. Emails are unique after normalisation; an unknown email and a
+ * wrong password fail the same way and take the same time.
+ */
+public final class UserStore {
+
+    private final ConcurrentMap<String, User> byId = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, User> byEmail = new ConcurrentHashMap<>();
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    public UserStore(PasswordHasher hasher, Clock clock) {
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /** The new user, or empty if the email is taken. */
+    public Optional<User> signUp(String email, String password) {
+        String normalised = Emails.normalise(email);
+        if (byEmail.containsKey(normalised)) {
+            return Optional.empty();
+        }
+        User user = new User(UUID.randomUUID().toString(), normalised, clock.millis(), hasher.hash(password));
+        if (byEmail.putIfAbsent(normalised, user) != null) {
+            return Optional.empty();
+        }
+        byId.put(user.id(), user);
+        return Optional.of(user);
+    }
+
+    public Optional<User> signIn(String email, String password) {
+        User user = byEmail.get(Emails.normalise(email));
+        if (user == null) {
+            hasher.burnTime(password);
+            return Optional.empty();
+        }
+        return hasher.matches(password, user.passwordHash()) ? Optional.of(user) : Optional.empty();
+    }
+
+    public Optional<User> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public Optional<User> byEmail(String email) {
+        return Optional.ofNullable(byEmail.get(Emails.normalise(email)));
+    }
+}

@@ -1,0 +1,351 @@
+package dev.tollgate.localstack.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Rotation, promotion, theft, regenerate, expiry and revocation (spec B.4, E.3), with a movable clock. */
+class SessionLifecycleTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
+    private CoreStandIn core;
+    private CoreCalls calls;
+
+    @BeforeEach
+    void start() {
+        core = CoreStandIn.start(CoreConfig.builder()
+                .accessTokenValidity(Duration.ofSeconds(60))
+                .refreshTokenValidity(Duration.ofMinutes(10))
+                .clock(clock)
+                .build());
+        calls = new CoreCalls(core.uri());
+    }
+
+    @AfterEach
+    void stop() {
+        core.close();
+    }
+
+    private JsonNode newSession() {
+        return calls.createSession("user-1", CoreCalls.MAPPER.createObjectNode().put("st-ev", false), false);
+    }
+
+    private static String token(JsonNode reply, String field) {
+        return reply.get(field).get("token").asText();
+    }
+
+    @Test
+    void refreshWithTheCurrentParentDoesNotRotateUntilTheChildIsUsed() {
+        JsonNode created = newSession();
+        String rt0 = token(created, "refreshToken");
+
+        JsonNode first = calls.refresh(rt0);
+        JsonNode again = calls.refresh(rt0);
+
+        assertThat(first.get("status").asText()).isEqualTo("OK");
+        assertThat(again.get("status").asText()).isEqualTo("OK");
+        assertThat(token(again, "refreshToken")).isNotEqualTo(token(first, "refreshToken"));
+    }
+
+    @Test
+    void refreshingWithTheChildPromotesItAndMakesTheParentTheft() {
+        JsonNode created = newSession();
+        String rt0 = token(created, "refreshToken");
+        String rt1 = token(calls.refresh(rt0), "refreshToken");
+
+        JsonNode second = calls.refresh(rt1);
+        assertThat(second.get("status").asText()).isEqualTo("OK");
+        JsonNode payload = CoreCalls.read(CoreCalls.segment(token(second, "accessToken"), 1));
+        assertThat(payload.get("parentRefreshTokenHash1").asText()).isEqualTo(GoldenResponsesTest.sha256(rt1));
+
+        JsonNode theft = calls.refresh(rt0);
+        assertThat(theft.get("status").asText()).isEqualTo("TOKEN_THEFT_DETECTED");
+        assertThat(theft.get("session").get("handle").asText())
+                .isEqualTo(created.get("session").get("handle").asText());
+        assertThat(theft.get("session").get("userId").asText()).isEqualTo("user-1");
+    }
+
+    @Test
+    void aSiblingChildIsTheftOnceAnotherChildWasPromoted() {
+        String rt0 = token(newSession(), "refreshToken");
+        JsonNode childA = calls.refresh(rt0);
+        JsonNode childB = calls.refresh(rt0);
+
+        calls.verify(token(childA, "accessToken"), false);
+
+        assertThat(calls.refresh(token(childB, "refreshToken")).get("status").asText())
+                .isEqualTo("TOKEN_THEFT_DETECTED");
+        assertThat(calls.refresh(token(childA, "refreshToken")).get("status").asText())
+                .isEqualTo("OK");
+    }
+
+    @Test
+    void verifyOfAnOldLineageTokenAnswersOkWithoutANewToken() {
+        String rt0 = token(newSession(), "refreshToken");
+        JsonNode childA = calls.refresh(rt0);
+        JsonNode childB = calls.refresh(rt0);
+        calls.verify(token(childA, "accessToken"), false);
+
+        JsonNode stale = calls.verify(token(childB, "accessToken"), false);
+
+        assertThat(stale.get("status").asText()).isEqualTo("OK");
+        assertThat(stale.has("accessToken")).isFalse();
+    }
+
+    @Test
+    void expiredAccessTokenMeansTryRefresh() {
+        String at = token(newSession(), "accessToken");
+        clock.advance(Duration.ofSeconds(61));
+
+        JsonNode reply = calls.verify(at, false);
+
+        assertThat(reply.toString())
+                .isEqualTo("{\"status\":\"TRY_REFRESH_TOKEN\",\"message\":\"Access token expired\"}");
+    }
+
+    @Test
+    void tamperedAccessTokenMeansTryRefresh() {
+        String at = token(newSession(), "accessToken");
+        String[] parts = at.split("\\.");
+        String payload = CoreCalls.segment(at, 1).replace("\"st-ev\":false", "\"st-ev\":true");
+        String forged = parts[0] + "."
+                + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "." + parts[2];
+        assertThat(forged).isNotEqualTo(at);
+
+        JsonNode reply = calls.verify(forged, false);
+
+        assertThat(reply.get("status").asText()).isEqualTo("TRY_REFRESH_TOKEN");
+        assertThat(reply.get("message").asText())
+                .isEqualTo("io.supertokens.session.jwt.JWT$JWTException: " + "JWT verification failed");
+        assertThat(calls.verify("a.b", false).get("message").asText())
+                .isEqualTo("io.supertokens.session.jwt.JWT$JWTException: Invalid JWT");
+    }
+
+    @Test
+    void expiredSessionCannotRefresh() {
+        String rt0 = token(newSession(), "refreshToken");
+        clock.advance(Duration.ofMinutes(11));
+
+        JsonNode reply = calls.refresh(rt0);
+
+        assertThat(reply.toString())
+                .isEqualTo("{\"status\":\"UNAUTHORISED\",\"message\":\"Session missing in db or has expired\"}");
+    }
+
+    @Test
+    void promotionExtendsTheSession() {
+        String rt0 = token(newSession(), "refreshToken");
+        clock.advance(Duration.ofMinutes(8));
+        String rt1 = token(calls.refresh(rt0), "refreshToken");
+        clock.advance(Duration.ofMinutes(1));
+        String rt2 = token(calls.refresh(rt1), "refreshToken"); // promotes rt1: expiry now + 10 min
+        clock.advance(Duration.ofMinutes(8));
+
+        assertThat(calls.refresh(rt2).get("status").asText()).isEqualTo("OK");
+    }
+
+    @Test
+    void regenerateChangesClaimsAndVerifyWithDatabaseCheckHandsOutTheNewPayload() {
+        JsonNode created = newSession();
+        String at0 = token(created, "accessToken");
+        ObjectNode claims = CoreCalls.MAPPER.createObjectNode().put("st-ev", true);
+
+        JsonNode regenerated =
+                calls.postJson("/recipe/session/regenerate", Map.of("accessToken", at0, "userDataInJWT", claims));
+
+        assertThat(regenerated.fieldNames()).toIterable().containsExactly("session", "accessToken", "status");
+        assertThat(regenerated.get("session").get("userDataInJWT")).isEqualTo(claims);
+        String at1 = token(regenerated, "accessToken");
+        JsonNode payload = CoreCalls.read(CoreCalls.segment(at1, 1));
+        assertThat(payload.get("st-ev").asBoolean()).isTrue();
+        assertThat(payload.get("exp"))
+                .isEqualTo(CoreCalls.read(CoreCalls.segment(at0, 1)).get("exp"));
+
+        JsonNode viaOldToken = calls.verify(at0, true);
+        assertThat(viaOldToken.get("session").get("userDataInJWT")).isEqualTo(claims);
+        assertThat(CoreCalls.read(CoreCalls.segment(token(viaOldToken, "accessToken"), 1))
+                        .get("st-ev")
+                        .asBoolean())
+                .isTrue();
+        assertThat(calls.verify(at0, false).has("accessToken")).isFalse();
+
+        JsonNode refreshed = calls.refresh(token(created, "refreshToken"));
+        assertThat(refreshed.get("session").get("userDataInJWT")).isEqualTo(claims);
+    }
+
+    @Test
+    void regenerateOfAnExpiredTokenUpdatesClaimsWithoutANewToken() {
+        JsonNode created = newSession();
+        clock.advance(Duration.ofSeconds(61));
+
+        JsonNode regenerated = calls.postJson(
+                "/recipe/session/regenerate",
+                Map.of("accessToken", token(created, "accessToken"), "userDataInJWT", Map.of("st-ev", true)));
+
+        assertThat(regenerated.fieldNames()).toIterable().containsExactly("session", "status");
+        assertThat(calls.getJson("/recipe/session?sessionHandle="
+                                + created.get("session").get("handle").asText())
+                        .get("userDataInJWT")
+                        .get("st-ev")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void regenerateOfARemovedSessionIsUnauthorised() {
+        JsonNode created = newSession();
+        calls.postJson("/recipe/session/remove", Map.of("userId", "user-1"));
+
+        JsonNode reply = calls.postJson(
+                "/recipe/session/regenerate",
+                Map.of("accessToken", token(created, "accessToken"), "userDataInJWT", Map.of()));
+
+        assertThat(reply.toString()).isEqualTo("{\"status\":\"UNAUTHORISED\",\"message\":\"Session does not exist.\"}");
+    }
+
+    @Test
+    void getSessionShowsTheStoredRow() {
+        JsonNode created = newSession();
+        String handle = created.get("session").get("handle").asText();
+
+        JsonNode row = calls.getJson("/recipe/session?sessionHandle=" + handle);
+
+        assertThat(row.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "sessionHandle",
+                        "userId",
+                        "recipeUserId",
+                        "userDataInDatabase",
+                        "expiry",
+                        "userDataInJWT",
+                        "timeCreated",
+                        "status",
+                        "tenantId");
+        assertThat(row.get("expiry").asLong())
+                .isEqualTo(clock.millis() + Duration.ofMinutes(10).toMillis());
+        assertThat(row.get("timeCreated").asLong()).isEqualTo(clock.millis());
+        assertThat(calls.getJson("/recipe/session?sessionHandle=nope").toString())
+                .isEqualTo("{\"status\":\"UNAUTHORISED\",\"message\":\"Session does not exist.\"}");
+    }
+
+    @Test
+    void removeByUserRevokesEverySessionOfTheUser() {
+        String a = newSession().get("session").get("handle").asText();
+        String b = newSession().get("session").get("handle").asText();
+        calls.createSession("someone-else", CoreCalls.MAPPER.createObjectNode(), false);
+
+        assertThat(calls.getJson("/recipe/session/user?userId=user-1").get("sessionHandles"))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder(a, b);
+        JsonNode removed = calls.postJson("/recipe/session/remove", Map.of("userId", "user-1"));
+
+        assertThat(removed.get("sessionHandlesRevoked"))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder(a, b);
+        assertThat(calls.postJson("/recipe/session/remove", Map.of("sessionHandles", List.of(a)))
+                        .get("sessionHandlesRevoked"))
+                .isEmpty();
+    }
+
+    @Test
+    void removedSessionCannotRefresh() {
+        JsonNode created = newSession();
+        calls.postJson(
+                "/recipe/session/remove",
+                Map.of(
+                        "sessionHandles",
+                        List.of(created.get("session").get("handle").asText())));
+
+        assertThat(calls.refresh(token(created, "refreshToken")).get("message").asText())
+                .isEqualTo("Session missing in db or has expired");
+    }
+
+    @Test
+    void antiCsrfRefreshNeedsTheMatchingToken() {
+        JsonNode created = calls.createSession("csrf", CoreCalls.MAPPER.createObjectNode(), true);
+        String rt = token(created, "refreshToken");
+
+        JsonNode wrong = calls.postJson(
+                "/recipe/session/refresh",
+                Map.of(
+                        "refreshToken",
+                        rt,
+                        "enableAntiCsrf",
+                        true,
+                        "useDynamicSigningKey",
+                        true,
+                        "antiCsrfToken",
+                        "wrong"));
+        JsonNode right = calls.postJson(
+                "/recipe/session/refresh",
+                Map.of(
+                        "refreshToken",
+                        rt,
+                        "enableAntiCsrf",
+                        true,
+                        "useDynamicSigningKey",
+                        true,
+                        "antiCsrfToken",
+                        created.get("antiCsrfToken").asText()));
+
+        assertThat(wrong.toString())
+                .isEqualTo("{\"status\":\"UNAUTHORISED\",\"message\":\"Anti CSRF token missing, or not matching\"}");
+        assertThat(right.get("status").asText()).isEqualTo("OK");
+        assertThat(right.get("antiCsrfToken").asText())
+                .isNotEqualTo(created.get("antiCsrfToken").asText());
+    }
+
+    @Test
+    void antiCsrfCanBeSwitchedOffForTheWholeStandIn() {
+        core.close();
+        core = CoreStandIn.start(
+                CoreConfig.builder().antiCsrfEnabled(false).clock(clock).build());
+        calls = new CoreCalls(core.uri());
+
+        JsonNode created = calls.createSession("csrf", CoreCalls.MAPPER.createObjectNode(), true);
+
+        assertThat(created.has("antiCsrfToken")).isFalse();
+        assertThat(CoreCalls.read(CoreCalls.segment(token(created, "accessToken"), 1))
+                        .get("antiCsrfToken")
+                        .isNull())
+                .isTrue();
+    }
+
+    @Test
+    void staticKeySessionsAreSignedWithTheStaticKey() {
+        JsonNode created = calls.postJson(
+                "/public/recipe/session",
+                Map.of(
+                        "userId",
+                        "u",
+                        "userDataInJWT",
+                        Map.of(),
+                        "userDataInDatabase",
+                        Map.of(),
+                        "useDynamicSigningKey",
+                        false,
+                        "enableAntiCsrf",
+                        false));
+        String at = token(created, "accessToken");
+
+        assertThat(CoreCalls.read(CoreCalls.segment(at, 0)).get("kid").asText()).startsWith("s-");
+        assertThat(calls.verify(at, true).get("status").asText()).isEqualTo("OK");
+        JsonNode refreshed = calls.refresh(token(created, "refreshToken"));
+        assertThat(CoreCalls.read(CoreCalls.segment(token(refreshed, "accessToken"), 0))
+                        .get("kid")
+                        .asText())
+                .startsWith("d-");
+    }
+}

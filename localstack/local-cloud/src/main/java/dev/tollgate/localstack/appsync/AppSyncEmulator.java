@@ -1,0 +1,129 @@
+package dev.tollgate.localstack.appsync;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.tollgate.localstack.gateway.LambdaInvoker;
+import dev.tollgate.stack.StackFiles;
+import graphql.GraphQL;
+import graphql.language.FieldDefinition;
+import graphql.language.ObjectTypeDefinition;
+import graphql.language.ScalarTypeDefinition;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The local cloud's AppSync: {@code POST /graphql} with API-key auth, graphql-java executing
+ * appsync-integration's {@code schema.graphql} (with AppSync's scalars), each field of
+ * {@code resolvers.yaml} served by a direct Lambda resolver through a {@link LambdaInvoker}.
+ */
+public final class AppSyncEmulator implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private AppSyncEmulator(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /**
+     * Starts serving on 127.0.0.1.
+     *
+     * @param port          0 for an ephemeral port
+     * @param apiKey        the only key {@code x-api-key} may carry
+     * @param root          the repository root: {@code schema.graphql} and {@code resolvers.yaml} are read from
+     *                      where {@link StackFiles} says
+     * @param invoker       runs the resolvers' Lambda functions
+     * @throws IllegalArgumentException when the definition is inconsistent (named in the message)
+     */
+    public static AppSyncEmulator start(int port, String apiKey, Path root, LambdaInvoker invoker) {
+        Objects.requireNonNull(invoker, "invoker");
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new IllegalArgumentException("the AppSync API key must not be empty");
+        }
+        GraphQL graphql = GraphQL.newGraphQL(schema(
+                        AppSyncDefinition.load(root.resolve(StackFiles.SCHEMA), root.resolve(StackFiles.RESOLVERS)),
+                        invoker))
+                .build();
+        disableNagle();
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            server.createContext("/", new GraphqlEndpoint(graphql, apiKey));
+            ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
+                Thread t = new Thread(r, "appsync-emulator");
+                t.setDaemon(true);
+                return t;
+            });
+            server.setExecutor(executor);
+            server.start();
+            return new AppSyncEmulator(server, executor);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the AppSync emulator on port " + port, e);
+        }
+    }
+
+    static GraphQLSchema schema(AppSyncDefinition definition, LambdaInvoker invoker) {
+        TypeDefinitionRegistry types = new SchemaParser().parse(definition.schema());
+        RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
+        for (GraphQLScalarType scalar : AppSyncScalars.all()) {
+            if (types.getType(scalar.getName()).isPresent()) {
+                throw new IllegalArgumentException("schema.graphql declares " + scalar.getName()
+                        + ", which AppSync provides itself (and refuses to see redeclared)");
+            }
+            types.add(ScalarTypeDefinition.newScalarTypeDefinition()
+                    .name(scalar.getName())
+                    .build());
+            wiring.scalar(scalar);
+        }
+        for (AppSyncDefinition.Resolver resolver : definition.resolvers()) {
+            ObjectTypeDefinition type = types.getType(resolver.type(), ObjectTypeDefinition.class)
+                    .orElseThrow(() -> new IllegalArgumentException("resolvers.yaml wires " + resolver.type() + "."
+                            + resolver.field() + " but schema.graphql has no type " + resolver.type()));
+            if (type.getFieldDefinitions().stream()
+                    .map(FieldDefinition::getName)
+                    .noneMatch(resolver.field()::equals)) {
+                throw new IllegalArgumentException("resolvers.yaml wires " + resolver.type() + "." + resolver.field()
+                        + " but schema.graphql has no such field");
+            }
+            wiring.type(
+                    resolver.type(),
+                    t -> t.dataFetcher(resolver.field(), new LambdaResolver(resolver.function(), invoker)));
+        }
+        return new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+    }
+
+    /** {@code http://127.0.0.1:<port>/graphql} (the server listens on loopback only). */
+    public URI graphqlUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/graphql");
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    /**
+     * The JDK HttpServer writes a response's headers and body in two segments; with Nagle's algorithm
+     * on (its default) the body waits for the client's delayed ACK, about 40 ms per request (measured:
+     * 50-67 ms per SDK call instead of 9 ms). The switch is JVM-wide and read once, when the first
+     * HttpServer is created, so it is set here only if nobody chose a value.
+     */
+    private static void disableNagle() {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+}

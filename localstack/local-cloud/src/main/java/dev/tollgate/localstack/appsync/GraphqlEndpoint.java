@@ -1,0 +1,154 @@
+package dev.tollgate.localstack.appsync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code POST /graphql}: the API key check (401 with AppSync's body when missing or wrong), the request
+ * body ({@code query}, {@code variables}, {@code operationName}), execution, and AppSync's response
+ * shape; GraphQL-level errors are HTTP 200 as in AppSync. One JSON log line per request.
+ */
+final class GraphqlEndpoint implements HttpHandler {
+
+    static final String UNAUTHORIZED_BODY =
+            "{\"errors\":[{\"errorType\":\"UnauthorizedException\",\"message\":\"You are not authorized to make this call.\"}]}";
+    /** AppSync's request size limit. */
+    private static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final GraphQL graphql;
+    private final byte[] apiKey;
+
+    GraphqlEndpoint(GraphQL graphql, String apiKey) {
+        this.graphql = graphql;
+        this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        String requestId = UUID.randomUUID().toString();
+        int status;
+        String outcome;
+        try (exchange) {
+            Answer answer = answer(exchange);
+            status = answer.status();
+            outcome = answer.outcome();
+            byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+            exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+            if (status == 401) {
+                exchange.getResponseHeaders().set("x-amzn-ErrorType", "UnauthorizedException");
+            }
+            exchange.sendResponseHeaders(status, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", Instant.now().toString());
+        line.put("component", "appsync");
+        line.put("requestId", requestId);
+        line.put("status", status);
+        line.put("outcome", outcome);
+        line.put("millis", Math.round((System.nanoTime() - started) / 10_000.0) / 100.0);
+        System.err.println(JSON.writeValueAsString(line));
+    }
+
+    private record Answer(int status, String body, String outcome) {}
+
+    private Answer answer(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestURI().getPath().equals("/graphql")) {
+            return malformed(
+                    404,
+                    "NotFoundException",
+                    "No resource at " + exchange.getRequestURI().getPath() + "; use POST /graphql.");
+        }
+        if (!exchange.getRequestMethod().equals("POST")) {
+            return malformed(405, "MethodNotAllowedException", "Use POST for GraphQL requests.");
+        }
+        List<String> keys = exchange.getRequestHeaders().get("x-api-key");
+        if (keys == null
+                || keys.size() != 1
+                || !MessageDigest.isEqual(apiKey, keys.get(0).getBytes(StandardCharsets.UTF_8))) {
+            return new Answer(401, UNAUTHORIZED_BODY, "unauthorized");
+        }
+        byte[] bytes = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes.length > MAX_BODY_BYTES) {
+            return malformed(413, "PayloadTooLargeException", "The request body exceeds " + MAX_BODY_BYTES + " bytes.");
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            return malformed(400, "MalformedHttpRequestException", "Unable to parse the JSON document.");
+        }
+        if (body == null
+                || !body.isObject()
+                || !body.path("query").isTextual()
+                || body.get("query").asText().isBlank()) {
+            return malformed(
+                    400,
+                    "MalformedHttpRequestException",
+                    "The request body must be a JSON object with a non-empty 'query' string.");
+        }
+        JsonNode variables = body.get("variables");
+        if (variables != null && !variables.isNull() && !variables.isObject()) {
+            return malformed(400, "MalformedHttpRequestException", "'variables' must be a JSON object.");
+        }
+        JsonNode operationName = body.get("operationName");
+        if (operationName != null && !operationName.isNull() && !operationName.isTextual()) {
+            return malformed(400, "MalformedHttpRequestException", "'operationName' must be a string.");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> variableMap =
+                variables == null || variables.isNull() ? Map.of() : JSON.convertValue(variables, Map.class);
+        ExecutionInput input = ExecutionInput.newExecutionInput()
+                .query(body.get("query").asText())
+                .operationName(operationName == null || operationName.isNull() ? null : operationName.asText())
+                .variables(variableMap)
+                .graphQLContext(Map.of(LambdaResolver.HEADERS, headers(exchange)))
+                .locale(Locale.ROOT)
+                .build();
+        ExecutionResult result = graphql.execute(input);
+        return new Answer(
+                200,
+                JSON.writeValueAsString(ResponseRenderer.render(result)),
+                result.getErrors().isEmpty()
+                        ? "ok"
+                        : "errors:" + result.getErrors().size());
+    }
+
+    private static Answer malformed(int status, String errorType, String message) throws JsonProcessingException {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("errorType", errorType);
+        error.put("message", message);
+        return new Answer(status, JSON.writeValueAsString(Map.of("errors", List.of(error))), errorType);
+    }
+
+    /** Every header of the request, names lower-cased as AppSync passes them; repeated values joined by ",". */
+    private static Map<String, String> headers(HttpExchange exchange) {
+        Map<String, String> out = new LinkedHashMap<>();
+        exchange.getRequestHeaders()
+                .forEach((name, values) ->
+                        out.merge(name.toLowerCase(Locale.ROOT), String.join(",", values), (a, b) -> a + "," + b));
+        return out;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.tollgate.localstack.gateway;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.localstack.gateway.GatewayError.ApiConfigurationError;
+import dev.tollgate.localstack.gateway.GatewayError.Failure;
+import dev.tollgate.localstack.gateway.RestApi.AwsProxyIntegration;
+import dev.tollgate.localstack.gateway.RestApi.HttpIntegration;
+import dev.tollgate.localstack.gateway.RestApi.MockIntegration;
+import java.net.http.HttpClient;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One request through the gateway, in API Gateway's order: route, authorize, integrate; any step may
+ * stop the request with a {@link GatewayError}, which becomes a gateway response. Logs one line per request.
+ */
+final class Pipeline {
+
+    private final Router router;
+    private final AuthorizerStep authorizers;
+    private final HttpIntegrationCall http;
+    private final AwsProxyCall awsProxy;
+    private final GatewayResponses gatewayResponses;
+    private final Stage stage;
+    private final GatewayLog log;
+
+    Pipeline(RestApi api, Stage stage, LambdaInvoker invoker, HttpClient client, GatewayLog log) {
+        this.stage = stage;
+        this.log = log;
+        this.router = new Router(stage.name(), api.resources());
+        this.authorizers = new AuthorizerStep(stage, invoker, log);
+        this.http = new HttpIntegrationCall(stage, client);
+        this.awsProxy = new AwsProxyCall(stage, invoker);
+        this.gatewayResponses = new GatewayResponses(stage, api.gatewayResponses());
+    }
+
+    /** Serves a request whose reading already failed (too large ...): straight to a gateway response. */
+    Reply reject(GatewayRequest request, GatewayError error) {
+        return finish(
+                request,
+                Optional.empty(),
+                gatewayResponses.render(error, request, Optional.empty()),
+                error,
+                System.nanoTime());
+    }
+
+    Reply handle(GatewayRequest request) {
+        long started = System.nanoTime();
+        Optional<Router.Route> route = Optional.empty();
+        try {
+            Router.Route matched = router.route(request.method(), request.fullPath());
+            route = Optional.of(matched);
+            GatewayRequest routed = request.withPathParameters(matched.pathParameters());
+            Optional<AuthorizerContext> authorizer =
+                    matched.method().authorizer().map(a -> authorizers.authorize(a, routed, matched));
+            return finish(request, route, integrate(matched, routed, authorizer), null, started);
+        } catch (Failure f) {
+            return finish(request, route, gatewayResponses.render(f.error(), request, route), f.error(), started);
+        } catch (RuntimeException e) {
+            // A defect of the gateway itself: answer like API Gateway's internal error, keep the cause in the log.
+            ApiConfigurationError error = new ApiConfigurationError("gateway defect: " + e);
+            return finish(request, route, gatewayResponses.render(error, request, route), error, started);
+        }
+    }
+
+    private Reply integrate(Router.Route route, GatewayRequest request, Optional<AuthorizerContext> authorizer) {
+        Map<String, String> context = Events.contextVariables(stage, request, Optional.of(route));
+        authorizer.ifPresent(a -> context.putAll(a.variables()));
+        Mappings.Sources sources = new Mappings.Sources(request, context, Optional.empty());
+        RestApi.Integration integration = route.method().integration();
+        if (integration instanceof HttpIntegration h) {
+            return http.call(h, request, sources);
+        } else if (integration instanceof AwsProxyIntegration p) {
+            return awsProxy.call(p, request, route, authorizer);
+        } else {
+            MockIntegration mock = (MockIntegration) integration;
+            return IntegrationResponses.respond(mock.responses(), mock.statusCode(), sources, new byte[0]);
+        }
+    }
+
+    private Reply finish(
+            GatewayRequest request, Optional<Router.Route> route, Reply reply, GatewayError error, long started) {
+        ObjectNode line = log.line("request");
+        line.put("requestId", request.ids().requestId());
+        line.put("method", request.method());
+        route.ifPresent(r -> line.put("resource", r.resource().path()));
+        line.put("status", reply.status());
+        line.put("outcome", error == null ? "INTEGRATION" : error.type().name());
+        if (error != null) {
+            line.put("reason", error.reason());
+        }
+        line.put("latencyMs", (System.nanoTime() - started) / 1_000_000);
+        log.write(line);
+        return reply;
+    }
+}

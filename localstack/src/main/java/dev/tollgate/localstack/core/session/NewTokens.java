@@ -1,8 +1,0 @@
-package dev.tollgate.localstack.core.session;
-
-import java.util.Optional;
-
-/** The answer of create and refresh: session, both tokens and the anti-CSRF token when enabled. */
-public record NewTokens(SessionInfo session, TokenInfo accessToken, TokenInfo refreshToken,
-                        Optional<String> antiCsrfToken) {
-}

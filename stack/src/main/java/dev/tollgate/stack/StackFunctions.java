@@ -1,0 +1,149 @@
+package dev.tollgate.stack;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The stack's three functions, defined once: jar, handler, limits and the environment each reads. The
+ * local cloud and the deployer both build their functions from here, so a function configured locally
+ * is configured the same way on LocalStack and AWS; only the {@link Wiring} (where the other parts
+ * are) differs.
+ */
+public final class StackFunctions {
+
+    public static final String AUTHORIZER = "authorizer";
+    public static final String AUTH_API = "auth-api";
+    public static final String RESOLVER = "resolver";
+    /** The base path of the auth routes behind the stage. */
+    public static final String AUTH_BASE_PATH = "/auth";
+    /** The demo's one claim rule: the verified route needs a verified email (see the authorizer's README). */
+    public static final String REQUIRED_CLAIMS = "POST /verified/graphql=st-ev";
+
+    private StackFunctions() {}
+
+    /**
+     * One function.
+     *
+     * @param logicalName  {@link #AUTHORIZER}, {@link #AUTH_API} or {@link #RESOLVER}; deployed names add a prefix
+     * @param jar          the shaded jar, relative to the repository root
+     * @param handler      the handler string Lambda's Java runtime calls
+     * @param timeout      invocation timeout (the auth API's matches API Gateway's 29 s integration limit)
+     * @param memoryMb     memory size
+     * @param environment  the variables the function reads
+     */
+    public record Function(
+            String logicalName,
+            Path jar,
+            String handler,
+            Duration timeout,
+            int memoryMb,
+            Map<String, String> environment) {
+        public Function {
+            environment = Map.copyOf(environment);
+        }
+    }
+
+    /**
+     * Where the rest of the stack is, as the functions must be told.
+     *
+     * @param coreUris          SuperTokens core URL(s), comma-separated
+     * @param coreApiKey        the core's API key, if it has one
+     * @param apiOrigin         origin of the REST API as browsers see it (no stage)
+     * @param stage             the API Gateway stage name
+     * @param websiteOrigin     origin of the demo site
+     * @param email             how the auth API delivers verification emails
+     * @param notesTable        the DynamoDB table name
+     * @param dynamoDbEndpoint  an endpoint override for DynamoDB (the local emulator); empty on AWS
+     */
+    public record Wiring(
+            String coreUris,
+            Optional<String> coreApiKey,
+            String apiOrigin,
+            String stage,
+            String websiteOrigin,
+            Email email,
+            String notesTable,
+            Optional<URI> dynamoDbEndpoint) {
+        public Wiring {
+            Objects.requireNonNull(coreUris, "coreUris");
+            Objects.requireNonNull(apiOrigin, "apiOrigin");
+            Objects.requireNonNull(stage, "stage");
+            Objects.requireNonNull(websiteOrigin, "websiteOrigin");
+            Objects.requireNonNull(email, "email");
+            Objects.requireNonNull(notesTable, "notesTable");
+        }
+    }
+
+    /** How verification emails leave the auth API. */
+    public sealed interface Email {
+        /** Written to the function's log: for development only, the log then holds verification links. */
+        record Log() implements Email {}
+
+        /** POSTed as JSON to a URL (the local cloud's dev mailbox). */
+        record Webhook(URI url) implements Email {}
+
+        /** Sent through Amazon SES from a verified sender address. */
+        record Ses(String from) implements Email {}
+    }
+
+    public static List<Function> of(Wiring wiring) {
+        // SameSite and Secure are left to the session library's defaults, derived from the two origins:
+        // lax where site and API share a site (local cloud, LocalStack), none + Secure across sites over https (AWS).
+        Map<String, String> session = new LinkedHashMap<>();
+        session.put("SUPERTOKENS_CONNECTION_URI", wiring.coreUris());
+        wiring.coreApiKey().ifPresent(key -> session.put("SUPERTOKENS_API_KEY", key));
+        session.put("API_DOMAIN", wiring.apiOrigin());
+        session.put("API_GATEWAY_PATH", "/" + wiring.stage());
+        session.put("API_BASE_PATH", AUTH_BASE_PATH);
+        session.put("WEBSITE_DOMAIN", wiring.websiteOrigin());
+
+        Map<String, String> authorizer = new LinkedHashMap<>(session);
+        authorizer.put("REQUIRED_CLAIMS", REQUIRED_CLAIMS);
+        // a call without a session is a 401 (the SDK's cue to refresh), not an anonymous Allow
+        authorizer.put("SESSION_REQUIRED", "true");
+
+        Map<String, String> authApi = new LinkedHashMap<>(session);
+        if (wiring.email() instanceof Email.Webhook webhook) {
+            authApi.put("EMAIL_SENDER", "webhook");
+            authApi.put("EMAIL_WEBHOOK_URL", webhook.url().toString());
+        } else if (wiring.email() instanceof Email.Ses ses) {
+            authApi.put("EMAIL_SENDER", "ses");
+            authApi.put("EMAIL_FROM", ses.from());
+        } else {
+            authApi.put("EMAIL_SENDER", "log");
+        }
+
+        Map<String, String> resolver = new LinkedHashMap<>();
+        resolver.put("NOTES_TABLE", wiring.notesTable());
+        wiring.dynamoDbEndpoint().ifPresent(endpoint -> resolver.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString()));
+
+        return List.of(
+                new Function(
+                        AUTHORIZER,
+                        Path.of("authorizer/target/authorizer-lambda.jar"),
+                        "dev.tollgate.authorizer.AuthorizerHandler::handleRequest",
+                        Duration.ofSeconds(10),
+                        1024,
+                        authorizer),
+                new Function(
+                        AUTH_API,
+                        Path.of("auth-api/target/auth-api-lambda.jar"),
+                        "dev.tollgate.authapi.AuthApiHandler::handleRequest",
+                        Duration.ofSeconds(29),
+                        1024,
+                        authApi),
+                new Function(
+                        RESOLVER,
+                        Path.of("appsync-integration/target/appsync-integration-lambda.jar"),
+                        "dev.tollgate.appsync.ResolverHandler::handleRequest",
+                        Duration.ofSeconds(10),
+                        1024,
+                        resolver));
+    }
+}
