@@ -2,8 +2,8 @@ package dev.tollgate.appsync;
 
 /**
  * Who is calling: the {@code x-user-id} request header, which only API Gateway's mapping of the
- * authorizer's principalId can set (spec section 3.4). AppSync hands resolvers lower-cased header names
- * (spec section 7.2), so only the lower-case name is read. A missing, blank or malformed value is refused:
+ * authorizer's principalId can set (docs/aws.md#integration-types). AppSync hands resolvers lower-cased header names
+ * (docs/aws.md#appsync-headers), so only the lower-case name is read. A missing, blank or malformed value is refused:
  * the API key alone must never be enough to read anyone's data.
  */
 final class Caller {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every decision of the recipe (protocol spec B.6), in process, against a loopback core with keys and
+ * Every decision of the recipe (docs/supertokens.md#authorizer-recipe), in process, against a loopback core with keys and
  * tokens minted here. Bodies are compared as the exact JSON text API Gateway receives.
  */
 class AuthorizerHandlerTest {

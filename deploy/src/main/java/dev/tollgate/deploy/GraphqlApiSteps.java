@@ -61,7 +61,7 @@ final class GraphqlApiSteps {
         return Progress.Done.of(Progress.Outcome.UPDATED);
     }
 
-    /** A resolver with neither templates nor code is a direct Lambda resolver: the event of spec 7.3. */
+    /** A resolver with neither templates nor code is a direct Lambda resolver: the event of docs/aws.md#appsync-lambda-event. */
     Progress.Done<Void> ensureResolver(String apiId, AppSyncDefinition.Resolver resolver) {
         try {
             appSync.getResolver(

@@ -63,7 +63,7 @@ class AuthenticationIT {
 
         page.signUp("not-an-email", "short").waitForAuthError();
 
-        // The SDK's default validators' messages (spec F.2), rendered next to each field.
+        // The SDK's default validators' messages (docs/supertokens.md#form-fields), rendered next to each field.
         assertThat(page.fieldError("email")).isEqualTo("Email is invalid");
         assertThat(page.fieldError("password"))
                 .isEqualTo("Password must contain at least 8 characters, including a number");

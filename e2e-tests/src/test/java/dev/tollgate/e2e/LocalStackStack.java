@@ -26,7 +26,7 @@ import org.testcontainers.utility.DockerImageName;
 final class LocalStackStack implements Stack {
 
     static final String LOCALSTACK_IMAGE = "localstack/localstack:2026.03.0";
-    /** The core version whose CDI answers are captured in shared/spec/golden; in-memory database. */
+    /** The core version whose CDI answers are captured in session/src/test/resources/golden (docs/supertokens.md#golden-captures); in-memory database. */
     static final String CORE_IMAGE = "registry.supertokens.io/supertokens/supertokens-postgresql:11.4.7";
 
     private final Network network;

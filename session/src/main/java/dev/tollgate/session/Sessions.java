@@ -74,17 +74,17 @@ public final class Sessions {
         return tokenWriter;
     }
 
-    /** Creates the session of a user who just signed up or in ({@code createNewSessionInRequest}, spec C.9). */
+    /** Creates the session of a user who just signed up or in ({@code createNewSessionInRequest}, docs/supertokens.md#transfer-method). */
     public SessionCreator creator() {
         return creator;
     }
 
-    /** The refresh API's protocol (spec E.1), for the adapter that serves {@code POST /session/refresh}. */
+    /** The refresh API's protocol (docs/supertokens.md#refresh), for the adapter that serves {@code POST /session/refresh}. */
     public SessionRefresher refresher() {
         return refresher;
     }
 
-    /** Changes a verified session's custom claims ({@code mergeIntoAccessTokenPayload}, spec D.4). */
+    /** Changes a verified session's custom claims ({@code mergeIntoAccessTokenPayload}, docs/supertokens.md#claim-validation). */
     public PayloadUpdater payloadUpdater() {
         return payloadUpdater;
     }

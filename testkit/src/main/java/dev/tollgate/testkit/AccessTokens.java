@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Mints v5 access tokens exactly as a SuperTokens core with CDI 5.4 does (protocol spec §A.1, §A.3):
+ * Mints v5 access tokens exactly as a SuperTokens core with CDI 5.4 does (docs/supertokens.md#token-encoding, #token-payload):
  * header {@code {"kid":..,"typ":"JWT","version":"5","alg":"RS256"}}, flat payload with the core's
  * protected props (nullable ones present as JSON null) and {@code iss}.
  */

@@ -21,7 +21,7 @@ public record SigningKey(String kid, KeyPair pair) {
         }
     }
 
-    /** The JWK the core publishes for this key (§A.5 of the protocol spec). */
+    /** The JWK the core publishes for this key (docs/supertokens.md#jwks). */
     public String jwkJson() {
         RSAPublicKey pub = (RSAPublicKey) pair.getPublic();
         return "{\"kty\":\"RSA\",\"kid\":\"" + kid + "\",\"n\":\"" + b64(pub.getModulus()) + "\",\"e\":\""

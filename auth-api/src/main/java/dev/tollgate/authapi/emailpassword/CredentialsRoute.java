@@ -20,7 +20,7 @@ import dev.tollgate.session.create.SessionCreator;
 import java.util.List;
 
 /**
- * {@code POST /signup} and {@code POST /signin} (spec F.2, F.3): validate the form, ask the core, and on
+ * {@code POST /signup} and {@code POST /signin} (docs/supertokens.md#form-fields, #sign-in-up): validate the form, ask the core, and on
  * success create a session (the session library's {@link SessionCreator}, with {@code st-ev} as its initial
  * claim). Field problems, a taken email and wrong credentials are 200 answers with a {@code status}, as the
  * SDK expects.

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code GET /emailpassword/email/exists?email=} (spec F.4): whether an email-password user has that
+ * {@code GET /emailpassword/email/exists?email=} (docs/supertokens.md#email-exists): whether an email-password user has that
  * email, compared trimmed and case-insensitively as the core stores it.
  */
 public final class EmailExistsRoute implements Route {

@@ -9,7 +9,7 @@ import dev.tollgate.session.core.User;
 import java.util.Optional;
 
 /**
- * The user object of FDI 3.x/4.x answers (node's {@code User.toJson}, spec F.3), built from the core's
+ * The user object of FDI 3.x/4.x answers (node's {@code User.toJson}, docs/supertokens.md#sign-in-up), built from the core's
  * user. Field order follows node; undefined login-method fields are left out.
  */
 public final class FdiUser {

@@ -9,7 +9,7 @@ import dev.tollgate.session.refresh.RefreshResult;
 import dev.tollgate.session.refresh.SessionRefresher;
 
 /**
- * {@code POST /session/refresh} (spec E.1): the session library's refresher decides, this route turns its
+ * {@code POST /session/refresh} (docs/supertokens.md#refresh): the session library's refresher decides, this route turns its
  * answer into the auth API's responses.
  */
 public final class RefreshRoute implements Route {

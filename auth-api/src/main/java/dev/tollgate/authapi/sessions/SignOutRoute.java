@@ -10,7 +10,7 @@ import dev.tollgate.session.verify.VerifiedSession;
 import java.util.List;
 
 /**
- * {@code POST /signout} (spec F.5): needs a valid session (an expired one gets 401 try-refresh, and the
+ * {@code POST /signout} (docs/supertokens.md#sign-out): needs a valid session (an expired one gets 401 try-refresh, and the
  * SDK refreshes and retries), revokes it in the core, clears its tokens, answers {@code {"status":"OK"}}.
  */
 public final class SignOutRoute implements Route {

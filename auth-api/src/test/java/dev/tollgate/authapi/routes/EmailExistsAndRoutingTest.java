@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Email exists (spec F.4), preflights, unknown routes and methods, oversize bodies, handler start-up. */
+/** Email exists (docs/supertokens.md#email-exists), preflights, unknown routes and methods, oversize bodies, handler start-up. */
 class EmailExistsAndRoutingTest {
 
     private final TestApi api = new TestApi();

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code POST /auth/session/refresh} (spec E.1, golden REFRESH and REFRESH-NONE). */
+/** {@code POST /auth/session/refresh} (docs/supertokens.md#refresh, golden REFRESH and REFRESH-NONE). */
 class RefreshTest {
 
     private TestApi api = new TestApi();
@@ -214,7 +214,8 @@ class RefreshTest {
                 .header("anti-csrf", antiCsrf)
                 .send();
         assertThat(right.status()).isEqualTo(200);
-        // the core's new anti-CSRF token, not the request's echoed back (spec E.1 step 6, E.3 step 3)
+        // the core's new anti-CSRF token, not the request's echoed back (docs/supertokens.md#refresh step 6, #rotation
+        // step 3)
         assertThat(right.header("anti-csrf")).isNotBlank().isNotEqualTo(antiCsrf);
     }
 

@@ -9,7 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code POST /auth/signout} (spec F.5). */
+/** {@code POST /auth/signout} (docs/supertokens.md#sign-out). */
 class SignOutTest {
 
     private final TestApi api = new TestApi();
@@ -79,7 +79,7 @@ class SignOutTest {
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.json().toString()).isEqualTo("{\"message\":\"unauthorised\"}");
         assertThat(api.core.calls()).noneMatch(c -> c.contains("remove"));
-        // spec F.5: no token means UNAUTHORISED with clearTokens false, so nothing is cleared
+        // docs/supertokens.md#sign-out: no token means UNAUTHORISED with clearTokens false, so nothing is cleared
         assertThat(response.setCookies()).isEmpty();
         assertThat(response.header("front-token")).isNull();
     }

@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Sign-up and sign-in as web-js calls them (spec F.2, F.3), compared with the golden node capture. */
+/** Sign-up and sign-in as web-js calls them (docs/supertokens.md#form-fields, #sign-in-up), compared with the golden node capture. */
 class SignUpSignInTest {
 
     private final TestApi api = new TestApi();

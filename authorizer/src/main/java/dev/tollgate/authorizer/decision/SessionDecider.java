@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SuperTokens' Lambda-authorizer recipe (protocol spec B.6) as a pure function from an event to a
+ * SuperTokens' Lambda-authorizer recipe (docs/supertokens.md#authorizer-recipe) as a pure function from an event to a
  * {@link Decision}: verify the session as {@code getSession(..., {sessionRequired: false})} would,
  * with the route's required claims, and map each outcome.
  */

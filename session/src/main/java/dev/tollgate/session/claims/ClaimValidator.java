@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * One check on a verified access-token payload (spec D.3). Validators only read the payload: Tollgate
- * never refetches a claim from the core (spec D.5, a deliberate difference documented in the README).
+ * One check on a verified access-token payload (docs/supertokens.md#claim-validators). Validators only read the payload: Tollgate
+ * never refetches a claim from the core (docs/supertokens.md#claim-validation, a deliberate difference documented in the README).
  */
 public interface ClaimValidator {
 
@@ -19,7 +19,7 @@ public interface ClaimValidator {
      *
      * @param payload the verified access-token payload (read-only)
      * @param nowMillis the current time, for age checks
-     * @return empty when valid, else the {@code reason} object of the spec's error entry
+     * @return empty when valid, else the {@code reason} object of the error entry (docs/supertokens.md#claim-validators)
      */
     Optional<ObjectNode> validate(ObjectNode payload, long nowMillis);
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
-/** The built-in SuperTokens claims (spec D.1) and their usual validators. */
+/** The built-in SuperTokens claims (docs/supertokens.md#claims) and their usual validators. */
 public final class Claims {
     /** {@code st-ev}: email verified (EmailVerification recipe). */
     public static final BooleanClaim EMAIL_VERIFIED = new BooleanClaim("st-ev");

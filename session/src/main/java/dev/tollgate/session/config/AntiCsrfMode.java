@@ -1,7 +1,7 @@
 package dev.tollgate.session.config;
 
 /**
- * How cookie-borne sessions are protected against cross-site request forgery (spec B.3 steps 6-7, 11).
+ * How cookie-borne sessions are protected against cross-site request forgery (docs/supertokens.md#anti-csrf).
  * Only applies when the access token came from the {@code sAccessToken} cookie.
  */
 public enum AntiCsrfMode {

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 
 /**
- * Node's SameSite default (spec B.1): {@code none} when API and website differ in protocol or in
+ * Node's SameSite default (docs/supertokens.md#config-defaults): {@code none} when API and website differ in protocol or in
  * "top-level domain", else {@code lax}.
  *
  * <p>Node resolves the registrable domain with the public-suffix list; we approximate it with the last

@@ -13,7 +13,7 @@ import java.util.Objects;
  * Everything the session library needs to know, built once at start-up and never changed.
  *
  * <p>Build it with {@link #fromEnvironment(Map)} (the variable names shared by the authorizer and the
- * auth API) or with {@link #builder()}. Defaults follow supertokens-node 24 (spec B.1): {@code Secure}
+ * auth API) or with {@link #builder()}. Defaults follow supertokens-node 24 (docs/supertokens.md#config-defaults): {@code Secure}
  * follows the API domain's scheme, SameSite is {@code none} for cross-site API/website pairs and
  * {@code lax} otherwise, and the anti-CSRF mode is {@code VIA_CUSTOM_HEADER} exactly when SameSite is
  * {@code none}.

@@ -31,11 +31,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A CDI 5.4 client for the SuperTokens core (spec G), over {@link HttpClient}.
+ * A CDI 5.4 client for the SuperTokens core (docs/supertokens.md#cdi-calls), over {@link HttpClient}.
  *
  * <p>Every call except {@code /apiversion} sends {@code cdi-version: 5.4}; POSTs send
  * {@code content-type: application/json; charset=utf-8}; {@code api-key} is sent when configured;
- * {@code rid} is sent only on paths whose first or second segment is {@code recipe} (spec G.1).
+ * {@code rid} is sent only on paths whose first or second segment is {@code recipe} (docs/supertokens.md#cdi).
  * Core URIs are tried in order: a connection failure or timeout moves on to the next one; an HTTP
  * answer other than 200 is a {@link CoreHttpException} (never turned into a session outcome); a 429 is
  * retried on the same core up to five times, like node. Thread-safe; build one per process.
@@ -146,7 +146,7 @@ public final class CoreClient {
         return CoreAnswers.createdSession(r, path);
     }
 
-    /** {@code POST /recipe/session/verify} (spec B.3 step 13, B.4). */
+    /** {@code POST /recipe/session/verify} (docs/supertokens.md#verification, #core-verify). */
     public CoreResults.VerifySession verifySession(
             String accessToken,
             String antiCsrfToken,
@@ -178,7 +178,7 @@ public final class CoreClient {
         }
     }
 
-    /** {@code POST /recipe/session/refresh} (spec E.1 step 5). */
+    /** {@code POST /recipe/session/refresh} (docs/supertokens.md#refresh step 5). */
     public CoreResults.RefreshSession refreshSession(
             String refreshToken, String antiCsrfToken, boolean enableAntiCsrf, boolean useDynamicSigningKey)
             throws CoreException {

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * How CDI requests travel (spec G.1): headers, failover over the configured cores, 429 retries, and
+ * How CDI requests travel (docs/supertokens.md#cdi): headers, failover over the configured cores, 429 retries, and
  * the rule that only an HTTP 200 with a JSON object is an answer; everything else is a {@link CoreException}.
  */
 final class CoreTransport {
@@ -111,7 +111,7 @@ final class CoreTransport {
         throw new CoreUnreachableException("no core reachable for " + path + ":" + failures);
     }
 
-    /** {@code rid} only when the path's first or second segment is {@code recipe} (spec G.1). */
+    /** {@code rid} only when the path's first or second segment is {@code recipe} (docs/supertokens.md#cdi). */
     static String ridFor(String path, String rid) {
         if (rid == null) {
             return null;

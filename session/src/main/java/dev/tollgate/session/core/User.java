@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * The core's user object (spec G.2 {@code <AuthRecipeUser>}).
+ * The core's user object (docs/supertokens.md#cdi-calls {@code <AuthRecipeUser>}).
  *
  * @param json the user object exactly as the core sent it (for passing through to FDI answers)
  */

@@ -19,13 +19,13 @@ import java.time.Clock;
 import java.util.Locale;
 
 /**
- * Node's {@code createNewSessionInRequest} (spec C.9, C.3) for a user who just signed up or in: headers in,
+ * Node's {@code createNewSessionInRequest} (docs/supertokens.md#transfer-method, #writing-tokens) for a user who just signed up or in: headers in,
  * {@link NewSession} out. The request chooses the transfer method with {@code st-auth-mode} ({@code cookie}
  * for cookies, header mode when absent or anything else); an access token it still sends in the other method
  * is cleared, because it would shadow the new session in the frontend. Thread-safe.
  */
 public final class SessionCreator {
-    /** The request header in which the frontend asks for a transfer method for new sessions (spec C.1). */
+    /** The request header in which the frontend asks for a transfer method for new sessions (docs/supertokens.md#cookies). */
     public static final String AUTH_MODE_HEADER = "st-auth-mode";
 
     private final SessionConfig config;

@@ -3,7 +3,7 @@ package dev.tollgate.session.http;
 /**
  * Reads the token of an {@code Authorization: Bearer} header, the header-mode transfer of both the
  * access token (API calls) and the refresh token (the refresh call). Node takes the value only with the
- * exact prefix {@code Bearer } (capital B, one space) and trims the rest (spec B.3 step 3); anything
+ * exact prefix {@code Bearer } (capital B, one space) and trims the rest (docs/supertokens.md#verification); anything
  * else, a lower-case {@code bearer} included, is no header token at all.
  */
 public final class BearerToken {

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads cookies out of every {@code Cookie} header line, the way node's {@code cookie} library does
- * (spec B.2): pairs split on {@code ;}, trimmed, the first occurrence of a name wins, surrounding
+ * (docs/supertokens.md#request-parsing): pairs split on {@code ;}, trimmed, the first occurrence of a name wins, surrounding
  * double quotes are stripped and values containing {@code %} are percent-decoded (a value that does
  * not decode is kept as is).
  */

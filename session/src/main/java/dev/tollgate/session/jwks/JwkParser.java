@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Turns a JWKS document into {@link PublicKey}s, once, so the hot path never parses keys.
  *
- * <p>Only keys usable for RS256 are kept, by jose's selection rules (spec A.6): {@code kty} RSA, a
+ * <p>Only keys usable for RS256 are kept, by jose's selection rules (docs/supertokens.md#jwks): {@code kty} RSA, a
  * string {@code kid}, {@code alg} absent or {@code RS256}, {@code use} absent or {@code sig},
  * {@code key_ops} absent or containing {@code verify}. Other entries are skipped, not fatal.
  */

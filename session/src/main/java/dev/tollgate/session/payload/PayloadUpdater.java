@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Node's {@code mergeIntoAccessTokenPayload} for a verified session (spec D.4 step 2): the core
+ * Node's {@code mergeIntoAccessTokenPayload} for a verified session (docs/supertokens.md#claim-validation): the core
  * regenerates the access token with the changed claims, and the new token travels back at once, with a
  * new {@code front-token}, so the frontend sees the change without waiting for a refresh. Thread-safe.
  */

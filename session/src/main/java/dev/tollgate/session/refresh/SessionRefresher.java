@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Node's {@code refreshSessionInRequest} (spec E.1) for one request to the refresh API: headers in,
+ * Node's {@code refreshSessionInRequest} (docs/supertokens.md#refresh) for one request to the refresh API: headers in,
  * {@link RefreshResult} out. Every fresh browser calls the refresh API before its first request, so
  * "no refresh token" is an ordinary 401 that tells the frontend to forget its session; a replayed old
  * refresh token is theft, and the session is revoked before the answer.
@@ -124,7 +124,7 @@ public final class SessionRefresher {
         return new RefreshResult.Rejected(error, withLegacyCleared(writer.clearedTokensInAllMethods(), legacyCookie));
     }
 
-    /** Node clears {@code sIdRefreshToken} whenever the refresh API answers a request that had it (spec C.8). */
+    /** Node clears {@code sIdRefreshToken} whenever the refresh API answers a request that had it (docs/supertokens.md#legacy-cookie). */
     private ResponseTokens withLegacyCleared(ResponseTokens tokens, boolean legacyCookie) {
         if (!legacyCookie) {
             return tokens;

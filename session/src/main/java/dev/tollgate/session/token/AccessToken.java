@@ -47,7 +47,7 @@ public record AccessToken(
         return (long) (expirySeconds * 1000);
     }
 
-    /** Whether the token is expired at {@code nowMillis}, with no clock tolerance (spec A.7). */
+    /** Whether the token is expired at {@code nowMillis}, with no clock tolerance (docs/supertokens.md#expiry). */
     public boolean isExpiredAt(long nowMillis) {
         // jose: exp <= floor(now/1000); node: exp*1000 < now. The union of both.
         return expirySeconds <= Math.floorDiv(nowMillis, 1000) || expirySeconds * 1000 < nowMillis;

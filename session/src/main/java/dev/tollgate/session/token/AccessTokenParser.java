@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Decides whether a string is a SuperTokens access token, by node's rules (spec A.2, A.3), without
+ * Decides whether a string is a SuperTokens access token, by node's rules (docs/supertokens.md#token-encoding, #token-payload), without
  * verifying the signature. A token that fails here is treated by the verifier as absent, never as an
  * error, exactly as node does.
  *

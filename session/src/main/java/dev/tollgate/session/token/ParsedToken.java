@@ -1,7 +1,7 @@
 package dev.tollgate.session.token;
 
 /**
- * A string that parses as a SuperTokens access token (spec A.2/A.3): either a v3+ JWT
+ * A string that parses as a SuperTokens access token (docs/supertokens.md#token-encoding, #token-payload): either a v3+ JWT
  * ({@link AccessToken}) or a legacy v1/v2 token ({@link LegacyAccessToken}).
  * Anything else is "not a SuperTokens token" and counts as absent.
  */

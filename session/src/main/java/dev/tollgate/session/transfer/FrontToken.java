@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * The {@code front-token} header value (spec C.5): <em>standard</em> base64 (with {@code +/=}) of the
+ * The {@code front-token} header value (docs/supertokens.md#front-token): <em>standard</em> base64 (with {@code +/=}) of the
  * UTF-8 JSON {@code {"uid": userId, "ate": expiryMs, "up": payload}}. The frontend decodes it with
  * {@code atob}, so url-safe base64 would break it.
  */

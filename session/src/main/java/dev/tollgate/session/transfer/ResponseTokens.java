@@ -32,7 +32,7 @@ public record ResponseTokens(List<String> setCookies, Map<String, String> header
     /**
      * These tokens with {@code later} written after them, as node's response object combines writes: a
      * later cookie of the same name or header of the same name (any case) replaces the earlier one, and
-     * {@code Access-Control-Expose-Headers} lists are merged instead (spec C.2, C.3).
+     * {@code Access-Control-Expose-Headers} lists are merged instead (docs/supertokens.md#cookies, #writing-tokens).
      */
     public ResponseTokens followedBy(ResponseTokens later) {
         if (later.isEmpty()) {

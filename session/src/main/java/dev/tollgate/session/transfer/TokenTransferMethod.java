@@ -1,6 +1,6 @@
 package dev.tollgate.session.transfer;
 
-/** How tokens travel between the frontend and the API (spec C.1, C.9). */
+/** How tokens travel between the frontend and the API (docs/supertokens.md#cookies, #transfer-method). */
 public enum TokenTransferMethod {
     /** {@code sAccessToken} / {@code sRefreshToken} cookies. */
     COOKIE,

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Renders session tokens into response headers exactly as supertokens-node does (spec C.2-C.5).
+ * Renders session tokens into response headers exactly as supertokens-node does (docs/supertokens.md#cookies, #writing-tokens, #clearing-tokens, #front-token).
  *
  * <p>Cookies: {@code name=value; Domain=..; Path=..; Expires=..; HttpOnly; Secure; SameSite=..}, values
  * {@code encodeURIComponent}-encoded (the refresh token's {@code + / =} become {@code %2B %2F %3D}),
@@ -67,7 +67,7 @@ public final class TokenWriter {
         return cookie(REFRESH_TOKEN_COOKIE, "", config.refreshTokenPath(), 0);
     }
 
-    /** {@code Set-Cookie} clearing the legacy {@code sIdRefreshToken} cookie (access-token path, spec C.8). */
+    /** {@code Set-Cookie} clearing the legacy {@code sIdRefreshToken} cookie (access-token path, docs/supertokens.md#legacy-cookie). */
     public String clearedLegacyIdRefreshTokenCookie() {
         return cookie(LEGACY_ID_REFRESH_TOKEN_COOKIE, "", config.accessTokenPath(), 0);
     }
@@ -79,7 +79,7 @@ public final class TokenWriter {
     }
 
     /**
-     * Everything a new or refreshed session writes (spec C.3): front token, access token, refresh token
+     * Everything a new or refreshed session writes (docs/supertokens.md#writing-tokens): front token, access token, refresh token
      * (if given) and anti-CSRF token (if given), in {@code method}.
      *
      * @param userId primary user id (the front token's {@code uid})
@@ -120,7 +120,7 @@ public final class TokenWriter {
     }
 
     /**
-     * Clears the session in the given transfer methods (spec C.4): empty epoch cookies and/or empty
+     * Clears the session in the given transfer methods (docs/supertokens.md#clearing-tokens): empty epoch cookies and/or empty
      * {@code st-*} headers, plus {@code front-token: remove}. Node clears both methods on UNAUTHORISED
      * and token theft; pass both then.
      */

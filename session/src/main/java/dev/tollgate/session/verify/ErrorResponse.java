@@ -5,6 +5,6 @@ package dev.tollgate.session.verify;
  *
  * @param status HTTP status
  * @param body JSON body
- * @param clearTokens whether the adapter must also clear the session's tokens (spec C.4)
+ * @param clearTokens whether the adapter must also clear the session's tokens (docs/supertokens.md#clearing-tokens)
  */
 public record ErrorResponse(int status, String body, boolean clearTokens) {}

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.session.claims.ClaimValidationError;
 import dev.tollgate.session.json.SessionJson;
 
-/** The one place where session errors become statuses and bodies (spec B.5). */
+/** The one place where session errors become statuses and bodies (docs/supertokens.md#outcomes). */
 public final class ErrorResponses {
     public static final int SESSION_EXPIRED_STATUS = 401;
     public static final int INVALID_CLAIM_STATUS = 403;

@@ -4,7 +4,7 @@ import dev.tollgate.session.claims.ClaimValidationError;
 import java.util.List;
 
 /**
- * One type per protocol outcome that is not a session (spec B.5). {@code reason} is a short code for
+ * One type per protocol outcome that is not a session (docs/supertokens.md#outcomes). {@code reason} is a short code for
  * logs and never contains token material. Statuses and bodies live in {@link ErrorResponses}.
  */
 public sealed interface SessionError extends VerificationResult {

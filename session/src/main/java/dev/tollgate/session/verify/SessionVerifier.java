@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * Node's {@code getSession} (spec B.3) for one request: method + headers in, {@link VerificationResult} out.
+ * Node's {@code getSession} (docs/supertokens.md#verification) for one request: method + headers in, {@link VerificationResult} out.
  *
  * <p>Order of decisions: legacy {@code sIdRefreshToken} cookie; token extraction (a parseable
  * {@code Authorization: Bearer} token beats the cookie; unparseable tokens count as absent; duplicate

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Node's validator semantics and reason objects (spec D.3). */
+/** Node's validator semantics and reason objects (docs/supertokens.md#claim-validators). */
 class ClaimValidatorsTest {
     static final ObjectMapper M = new ObjectMapper();
     static final long NOW = 1_795_710_700_000L;

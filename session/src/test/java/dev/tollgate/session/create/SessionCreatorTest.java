@@ -34,7 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Session creation on sign-in / sign-up (spec C.9, C.3, C.4, A.3) against a loopback core answering the golden
+ * Session creation on sign-in / sign-up (docs/supertokens.md#transfer-method, #writing-tokens, #clearing-tokens, #token-payload) against a loopback core answering the golden
  * captures of a real core 11.4.7: {@code POST /recipe/session} without anti-CSRF (#0) and with it (#1).
  */
 class SessionCreatorTest {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Spec B.3 step 3: the exact prefix {@code Bearer }, the rest trimmed. */
+/** docs/supertokens.md#request-parsing: the exact prefix {@code Bearer }, the rest trimmed. */
 class BearerTokenTest {
 
     static Headers authorization(String... values) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code mergeIntoAccessTokenPayload} (spec D.1, D.4 step 2, C.3): the custom claims go to the core's
+ * {@code mergeIntoAccessTokenPayload} (docs/supertokens.md#claims, #claim-validation, #writing-tokens): the custom claims go to the core's
  * {@code regenerate} without the core's own claims, and the regenerated token travels back in the
  * session's transfer method with a new {@code front-token}.
  */

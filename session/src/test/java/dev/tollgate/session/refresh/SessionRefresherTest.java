@@ -37,7 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The refresh API's protocol (spec E.1, C.3, C.4, C.8) against a loopback core answering the golden
+ * The refresh API's protocol (docs/supertokens.md#refresh, #writing-tokens, #clearing-tokens, #legacy-cookie) against a loopback core answering the golden
  * captures of a real core 11.4.7: the first refresh rotates RT0 into RT1, the second RT1 into RT2,
  * replaying RT0 afterwards is theft, and a token the core cannot decrypt is unauthorised.
  */

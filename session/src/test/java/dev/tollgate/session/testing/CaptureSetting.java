@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 /**
  * The setting of the golden core captures of session creation and refresh: the API they were made for
  * ({@code http://localhost:4566}, stage {@code /dev}, SameSite {@code Lax}, not Secure) and the moment the
- * captured tokens were made, with the cookies node writes for them there (spec C.2, C.4).
+ * captured tokens were made, with the cookies node writes for them there (docs/supertokens.md#cookies, #clearing-tokens).
  */
 public final class CaptureSetting {
     /** The captures' createdTime of the access tokens: Fri, 26 Nov 2026 16:31:34 GMT. */

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code golden/core-cdi-5.4-responses.md} (a copy of spec/golden): each {@code ### METHOD PATH}
+ * Reads {@code golden/core-cdi-5.4-responses.md} (a recording of a real core, docs/supertokens.md#golden-captures): each {@code ### METHOD PATH}
  * section with its request JSON (if any), response status and response body.
  */
 public final class GoldenCaptures {

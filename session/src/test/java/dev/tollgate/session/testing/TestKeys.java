@@ -27,7 +27,7 @@ public final class TestKeys {
         });
     }
 
-    /** The JWK the core would publish for this kid (spec A.5). */
+    /** The JWK the core would publish for this kid (docs/supertokens.md#jwks). */
     public static String jwk(String kid) {
         RSAPublicKey pub = (RSAPublicKey) pair(kid).getPublic();
         return "{\"kty\":\"RSA\",\"kid\":\"" + kid + "\",\"n\":\"" + unsigned(pub.getModulus()) + "\",\"e\":\""

@@ -9,7 +9,7 @@ import java.security.Signature;
 import java.util.Base64;
 
 /**
- * Mints access tokens in the exact shapes of spec A.1/A.3 (header {@code kid, typ, version, alg} as the
+ * Mints access tokens in the exact shapes of docs/supertokens.md#token-encoding, #token-payload (header {@code kid, typ, version, alg} as the
  * core writes it, payload with {@code parentRefreshTokenHash1} and {@code antiCsrfToken} as JSON null).
  */
 public final class TokenMinter {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Node's structural rules (spec A.2, A.3): what counts as a SuperTokens access token at all. */
+/** Node's structural rules (docs/supertokens.md#token-encoding, #token-payload): what counts as a SuperTokens access token at all. */
 class AccessTokenParserTest {
     static final String KID = "d-1795710292238";
     static final long IAT = 1_795_710_694L;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Reproduces supertokens-node's sign-up response headers byte for byte from the tokens it contained
- * (spec/golden/supertokens-node-fdi-signup-refresh.md).
+ * ({@code golden/supertokens-node-fdi-signup-refresh.md} in the test resources).
  */
 class NodeGoldenResponseTest {
     final SessionConfig config = SessionConfig.builder()

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Spec C.2/C.3: one cookie per name per response, later writes win, expose lists merge. */
+/** docs/supertokens.md#cookies, #writing-tokens: one cookie per name per response, later writes win, expose lists merge. */
 class ResponseTokensTest {
 
     @Test

@@ -7,7 +7,7 @@ import dev.tollgate.session.config.SessionConfig;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
-/** Golden values from spec/golden/supertokens-node-fdi-signup-refresh.md. */
+/** Golden values from the test resource golden/supertokens-node-fdi-signup-refresh.md. */
 class TokenWriterTest {
     final SessionConfig config = SessionConfig.builder()
             .coreUri(URI.create("http://localhost:3567"))

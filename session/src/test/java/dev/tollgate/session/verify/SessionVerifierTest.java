@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** getSession's rules (spec B.3) and the attack list of issue 3, each with its precise outcome. */
+/** getSession's rules (docs/supertokens.md#verification) and a list of attacks on it (forged, swapped and smuggled tokens), each with its precise outcome. */
 class SessionVerifierTest {
     static final SessionError TRY_EXPIRED = new SessionError.TryRefreshToken("expired");
 

@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.Map;
 
-/** Raw HTTP calls to the stand-in, as supertokens-node's querier makes them (spec G.1). */
+/** Raw HTTP calls to the stand-in, as supertokens-node's querier makes them (docs/supertokens.md#cdi). */
 final class CoreCalls {
 
     static final ObjectMapper MAPPER = new ObjectMapper();

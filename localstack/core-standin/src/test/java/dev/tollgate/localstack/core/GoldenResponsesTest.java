@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The stand-in against the golden capture of core 11.4.7 at CDI 5.4
- * ({@code shared/spec/golden/core-cdi-5.4-responses.md}): same paths, statuses, JSON field names and
+ * ({@code session/src/test/resources/golden/core-cdi-5.4-responses.md}): same paths, statuses, JSON field names and
  * order, token shapes and the text of the error bodies.
  */
 class GoldenResponsesTest {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dynamic signing keys rotate on the configured interval (spec A.4): a new key is published 60 s
+ * Dynamic signing keys rotate on the configured interval (docs/supertokens.md#signing-keys): a new key is published 60 s
  * before it signs, and old keys stay in the JWKS, verifying their tokens, for interval + 2 × validity.
  */
 class KeyRotationTest {

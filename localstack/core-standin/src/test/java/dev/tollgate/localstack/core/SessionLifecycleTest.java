@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Rotation, promotion, theft, regenerate, expiry and revocation (spec B.4, E.3), with a movable clock. */
+/** Rotation, promotion, theft, regenerate, expiry and revocation (docs/supertokens.md#core-verify, #rotation), with a movable clock. */
 class SessionLifecycleTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));

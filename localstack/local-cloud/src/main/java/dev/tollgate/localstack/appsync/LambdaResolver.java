@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A direct Lambda resolver: builds AppSync's resolver event for the field (spec section 7.3), invokes the
+ * A direct Lambda resolver: builds AppSync's resolver event for the field (docs/aws.md#appsync-lambda-event), invokes the
  * function through the {@link LambdaInvoker} as JSON text, and turns the answer into the field's value
  * or an AppSync error.
  */

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders a graphql-java result in AppSync's shape (spec section 7.1): {@code data} first, then
+ * Renders a graphql-java result in AppSync's shape (docs/aws.md#appsync-http): {@code data} first, then
  * {@code errors} where resolver errors carry {@code path, data, errorType, errorInfo, locations, message}
  * and validation errors carry {@code path: null, locations, message} in AppSync's wording
  * ({@code Validation error of type FieldUndefined: ... @ 'a/b'}).

@@ -51,7 +51,7 @@ public final class ApiGateway implements AutoCloseable {
      * Loads the definition and starts serving.
      *
      * @param port         TCP port on 127.0.0.1; 0 picks a free one
-     * @param openApiYaml  the API definition ({@code localstack/src/main/resources/api/openapi.yaml})
+     * @param openApiYaml  the API definition ({@code stack/src/main/resources/stack/openapi.yaml})
      * @param placeholders values for its {@code ${Name}} placeholders; {@code AwsRegion} also sets the
      *                     region of {@code methodArn} (default {@code us-east-1})
      * @param invoker      how Lambda functions (authorizer, AWS_PROXY) are called

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * What a successful authorizer call left for the rest of the request: the principal and the context,
- * already stringified (spec section 2.1). A context key whose value was JSON {@code null} is kept with
+ * already stringified (docs/aws.md#authorizer-output). A context key whose value was JSON {@code null} is kept with
  * a null value: it appears in proxy events but maps to nothing.
  */
 record AuthorizerContext(String principalId, Map<String, String> values, long latencyMillis) {

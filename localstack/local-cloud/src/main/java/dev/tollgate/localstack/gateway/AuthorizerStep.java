@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs a Lambda REQUEST authorizer for one request and classifies the outcome as API Gateway does
- * (spec section 2.2): a function error whose message is exactly {@code Unauthorized} is a 401, any
+ * (docs/aws.md#authorizer-outcomes): a function error whose message is exactly {@code Unauthorized} is a 401, any
  * other failure or unusable output is a 500 AUTHORIZER_CONFIGURATION_ERROR, and a policy that denies
  * the {@code methodArn} (explicitly or for want of an Allow) is a 403 that keeps the authorizer's context.
  */
@@ -62,7 +62,7 @@ final class AuthorizerStep {
         }
         long latency = (System.nanoTime() - started) / 1_000_000;
         AuthorizerContext context = new AuthorizerContext(output.principalId(), output.context(), latency);
-        // A cached policy is evaluated again for every methodArn (spec section 2.4).
+        // A cached policy is evaluated again for every methodArn (docs/aws.md#authorizer-caching).
         String methodArn = stage.methodArn(request.method(), route.path());
         PolicyEvaluator.Decision decision;
         try {
@@ -148,7 +148,7 @@ final class AuthorizerStep {
         return new Output(principal.asText(), context(root.get("context")), policy);
     }
 
-    /** Context values are stringified; objects and arrays are refused (spec section 2.1). */
+    /** Context values are stringified; objects and arrays are refused (docs/aws.md#authorizer-output). */
     private Map<String, String> context(JsonNode node) {
         Map<String, String> values = new LinkedHashMap<>();
         if (node == null || node.isNull()) {

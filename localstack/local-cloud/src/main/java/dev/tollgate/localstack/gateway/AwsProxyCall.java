@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * AWS_PROXY integration (spec sections 1.1, 5 and 10.6): the v1 proxy event goes to the function, and
+ * AWS_PROXY integration (docs/aws.md#authorizer-event, #set-cookie, #aws-proxy): the v1 proxy event goes to the function, and
  * its answer becomes the response. {@code headers} and {@code multiValueHeaders} are merged with the
  * multi-value list winning for a name present in both, one header line per value: several
  * {@code Set-Cookie} values stay separate lines. A function error or malformed output is a 502.

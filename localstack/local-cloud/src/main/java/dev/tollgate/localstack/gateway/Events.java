@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The JSON events API Gateway sends to Lambda: the REST REQUEST authorizer event (spec section 1.1,
- * after the real capture [P1]) and the v1 AWS_PROXY event ([P2]). The two differ in one visible way:
+ * The JSON events API Gateway sends to Lambda: the REST REQUEST authorizer event (docs/aws.md#authorizer-event,
+ * as recorded from a real REST API) and the v1 AWS_PROXY event (docs/aws.md#aws-proxy). The two differ in one visible way:
  * empty maps are {@code {}} in the authorizer event and {@code null} in the proxy event.
  */
 final class Events {

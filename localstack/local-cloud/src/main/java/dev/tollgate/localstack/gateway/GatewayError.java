@@ -109,7 +109,7 @@ sealed interface GatewayError {
         }
     }
 
-    /** An AWS_PROXY function failed or answered malformed output: 502 (spec section 4, [D16]). */
+    /** An AWS_PROXY function failed or answered malformed output: 502 (docs/aws.md#aws-proxy). */
     record LambdaProxyFailure(String reason) implements GatewayError {
         public ResponseType type() {
             return ResponseType.DEFAULT_5XX;

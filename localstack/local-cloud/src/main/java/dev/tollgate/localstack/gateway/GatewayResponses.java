@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns a {@link GatewayError} into the client's answer (spec section 4): the customised entry of the
+ * Turns a {@link GatewayError} into the client's answer (docs/aws.md#gateway-responses): the customised entry of the
  * specific type wins; otherwise DEFAULT_4XX / DEFAULT_5XX lend their headers and templates (and their
  * status only if they set one); otherwise the built-in default. Header mappings may read
  * {@code context.authorizer.*} when the authorizer returned a policy (ACCESS_DENIED), never after a

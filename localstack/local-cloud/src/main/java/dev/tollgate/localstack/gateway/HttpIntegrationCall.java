@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * HTTP (non-proxy) integration (spec sections 3.4 and 10.3). The backend request starts from an empty
+ * HTTP (non-proxy) integration (docs/aws.md#integration-types). The backend request starts from an empty
  * header set: only mapped headers plus API Gateway's own ({@code Accept}, {@code User-Agent},
  * {@code Content-Type} for bodies, trace and API ids) are sent. No client header is forwarded, so a
  * client-sent {@code x-user-id} can never reach the backend; when the mapped source is empty the

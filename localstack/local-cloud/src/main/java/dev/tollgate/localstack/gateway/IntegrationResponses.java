@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Integration responses of non-proxy integrations (HTTP and MOCK, spec section 3.4): the first entry
+ * Integration responses of non-proxy integrations (HTTP and MOCK, docs/aws.md#integration-responses): the first entry
  * whose selection pattern matches the whole backend status wins, else {@code default}, else 500
  * API_CONFIGURATION_ERROR. The answer carries only the mapped headers (backend headers are dropped),
  * and the body of a literal template or, without one, the backend's body.

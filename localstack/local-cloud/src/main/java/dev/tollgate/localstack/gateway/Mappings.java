@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Parameter-mapping expressions (spec section 3.1): {@code 'static'}, {@code context.<var>},
+ * Parameter-mapping expressions (docs/aws.md#parameter-mapping): {@code 'static'}, {@code context.<var>},
  * {@code stageVariables.<v>}, {@code method.request.<where>.<name>} and
  * {@code integration.response.<where>.<name>}. A source that resolves to nothing or to an empty string
- * yields an empty result, and the caller omits the header (spec section 3.3).
+ * yields an empty result, and the caller omits the header (docs/aws.md#empty-mappings).
  */
 final class Mappings {
 
@@ -22,7 +22,7 @@ final class Mappings {
         GATEWAY_RESPONSE
     }
 
-    /** Headers that API Gateway refuses as mapping targets (spec section 3.3) or the JDK client cannot set. */
+    /** Headers that API Gateway refuses as mapping targets (docs/aws.md#empty-mappings) or the JDK client cannot set. */
     static final Set<String> UNMAPPABLE_HEADERS = Set.of(
             "content-length",
             "transfer-encoding",

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Evaluates an authorizer's IAM policy against the request's {@code methodArn} (spec section 2.3):
+ * Evaluates an authorizer's IAM policy against the request's {@code methodArn} (docs/aws.md#policy-evaluation):
  * {@code *} matches any run of characters including {@code /}, {@code ?} one character, resources
  * are case-sensitive, actions are not, and an explicit Deny beats any Allow.
  */

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Backend headers that API Gateway does not return under their own name but as
- * {@code x-amzn-Remapped-<name>} (spec section 3.4): hop-by-hop and identity headers of the backend
+ * {@code x-amzn-Remapped-<name>} (docs/aws.md#integration-types): hop-by-hop and identity headers of the backend
  * would otherwise clash with the gateway's own.
  */
 final class RemappedHeaders {

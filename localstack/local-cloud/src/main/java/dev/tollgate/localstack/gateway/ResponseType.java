@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Gateway response types with API Gateway's defaults (spec section 4): status, the
+ * Gateway response types with API Gateway's defaults (docs/aws.md#gateway-responses): status, the
  * {@code x-amzn-ErrorType} value and the built-in body template. Only the types this gateway can
  * produce carry an error type; the rest exist so that a definition customising them still loads.
  */
@@ -31,9 +31,9 @@ enum ResponseType {
     DEFAULT_4XX(0, ""),
     DEFAULT_5XX(0, "InternalServerErrorException");
 
-    /** The built-in body of every gateway response (spec section 3.2). */
+    /** The built-in body of every gateway response (docs/aws.md#gateway-templates). */
     static final String DEFAULT_TEMPLATE = "{\"message\":$context.error.messageString}";
-    /** ACCESS_DENIED's data plane renders the key with a capital M (spec section 2.2). */
+    /** ACCESS_DENIED's data plane renders the key with a capital M (docs/aws.md#authorizer-outcomes). */
     static final String ACCESS_DENIED_TEMPLATE = "{\"Message\":$context.error.messageString}";
 
     private final int defaultStatus;

@@ -97,7 +97,8 @@ final class RestApiParser {
                 throw nodes.fail(where, "authorizerResultTtlInSeconds must be 0..3600");
             }
             if (ttl > 0 && identitySources.isEmpty()) {
-                // API Gateway's own rule: a cached REQUEST authorizer needs an identity source (spec 2.4).
+                // API Gateway's own rule: a cached REQUEST authorizer needs an identity source
+                // (docs/aws.md#authorizer-caching).
                 throw nodes.fail(
                         where, "a REQUEST authorizer without identitySource needs authorizerResultTtlInSeconds: 0");
             }

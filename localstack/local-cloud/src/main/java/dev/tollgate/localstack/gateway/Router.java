@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Stage, resource and method selection (spec section 10.1): the stage prefix must match; among the
+ * Stage, resource and method selection (docs/aws.md#routing): the stage prefix must match; among the
  * resources whose template matches the path, literal segments beat {@code {param}} beats
  * {@code {proxy+}}; then the exact verb, else {@code ANY}. Anything else is API Gateway's
  * {@code 403 Missing Authentication Token}, for unknown resources and unknown methods alike.

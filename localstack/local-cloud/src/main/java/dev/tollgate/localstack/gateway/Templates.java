@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Gateway-response templates: not VTL, plain substitution of {@code $context.*} and
- * {@code $stageVariables.*} (spec section 3.2). A variable without a value renders as the empty
+ * {@code $stageVariables.*} (docs/aws.md#gateway-templates). A variable without a value renders as the empty
  * string; anything else (including {@code #} directives) is copied as written.
  */
 final class Templates {
@@ -30,7 +30,7 @@ final class Templates {
 
     /**
      * Picks the template for the client's {@code Accept} (an exact media type listed there), else
-     * {@code application/json}, else the first one (spec section 3.4).
+     * {@code application/json}, else the first one (docs/aws.md#integration-responses).
      */
     static Optional<Map.Entry<String, String>> choose(Map<String, String> templates, List<String> accept) {
         if (templates.isEmpty()) {

@@ -83,7 +83,7 @@ public record LambdaServiceOptions(
 
     /**
      * The runtime classpath listed in a file (as the localstack build writes it to
-     * {@code localstack/target/lambda-runtime.classpath}); fails naming the file or the missing jar.
+     * {@code localstack/local-cloud/target/lambda-runtime.classpath}); fails naming the file or the missing jar.
      */
     public static List<Path> runtimeClasspathFrom(Path classpathFile) {
         String text;

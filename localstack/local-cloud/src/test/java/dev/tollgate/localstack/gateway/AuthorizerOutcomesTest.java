@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Spec section 2.2, row by row, through the real openapi.yaml and its gateway responses. */
+/** docs/aws.md#authorizer-outcomes, row by row, through the real openapi.yaml and its gateway responses. */
 class AuthorizerOutcomesTest extends GatewayTestSupport {
 
     private void assertCors(HttpResponse<String> response) {

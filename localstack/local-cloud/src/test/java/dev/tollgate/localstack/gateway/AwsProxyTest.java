@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Spec sections 4, 5 and 10.6: the proxy response of the auth API, multi-value Set-Cookie, 502s. */
+/** docs/aws.md#gateway-responses, #set-cookie, #aws-proxy: the proxy response of the auth API, multi-value Set-Cookie, 502s. */
 class AwsProxyTest extends GatewayTestSupport {
 
     /** The two cookies of the supertokens-node golden capture's sign-up answer (values shortened). */

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 /**
- * Spec section 1.1: the REST REQUEST authorizer event (after the real capture [P1]) and the v1
- * AWS_PROXY event ([P2]); empty maps are {} in the former and null in the latter.
+ * docs/aws.md#authorizer-event: the REST REQUEST authorizer event (as recorded from a real REST API) and the v1
+ * AWS_PROXY event (docs/aws.md#aws-proxy); empty maps are {} in the former and null in the latter.
  */
 class EventShapeTest extends GatewayTestSupport {
 

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Spec sections 2.2, 3.2 and 4: built-in defaults, DEFAULT_4XX/5XX resolution and non-VTL templates. */
+/** docs/aws.md#authorizer-outcomes, #gateway-templates, #gateway-responses: built-in defaults, DEFAULT_4XX/5XX resolution and non-VTL templates. */
 class GatewayResponsesTest {
 
     static final Path MINIMAL = Path.of("src/test/resources/gateway/minimal-api.yaml");

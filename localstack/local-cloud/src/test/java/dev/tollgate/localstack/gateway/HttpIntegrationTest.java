@@ -8,7 +8,7 @@ import dev.tollgate.localstack.gateway.LambdaInvoker.Invocation;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
-/** Spec sections 3.1, 3.3, 3.4 and 5: what the HTTP integration sends to AppSync and returns to the client. */
+/** docs/aws.md#parameter-mapping, #empty-mappings, #integration-types, #set-cookie: what the HTTP integration sends to AppSync and returns to the client. */
 class HttpIntegrationTest extends GatewayTestSupport {
 
     static final String COOKIE =

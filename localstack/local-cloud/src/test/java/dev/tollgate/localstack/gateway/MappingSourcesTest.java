@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mapping sources the Tollgate definition does not use (spec section 3.1), the authorizer map of a
- * proxy event (section 10.6), integration timeouts and passthrough "never".
+ * Mapping sources the Tollgate definition does not use (docs/aws.md#parameter-mapping), the authorizer map of a
+ * proxy event (docs/aws.md#aws-proxy), integration timeouts and passthrough "never".
  */
 class MappingSourcesTest extends GatewayTestSupport {
 
@@ -60,7 +60,7 @@ class MappingSourcesTest extends GatewayTestSupport {
         assertThat(json(response.body())).isEqualTo(json("{\"message\":\"Endpoint request timed out\"}"));
     }
 
-    /** Without timeoutInMillis an integration may take the default 29 s (spec sections 4 and 6.1), not less. */
+    /** Without timeoutInMillis an integration may take the default 29 s (docs/aws.md#integration-responses), not less. */
     @Test
     void withoutTimeoutInMillisABackendMayTakeSeconds() {
         appsync.delayMillis = 1_500;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Spec section 10.1 and section 4 (MISSING_AUTHENTICATION_TOKEN), plus the MOCK preflights. */
+/** docs/aws.md#routing and docs/aws.md#gateway-responses (MISSING_AUTHENTICATION_TOKEN), plus the MOCK preflights. */
 class RoutingTest extends GatewayTestSupport {
 
     @ParameterizedTest

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Gateway-response templates are plain substitution, not VTL (spec section 3.2). */
+/** Gateway-response templates are plain substitution, not VTL (docs/aws.md#gateway-templates). */
 class TemplatesTest {
 
     @Test

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * v5 access tokens exactly as core 11 mints them (spec A.1, A.3): header {@code kid, typ, version
+ * v5 access tokens exactly as core 11 mints them (docs/supertokens.md#token-encoding, #token-payload): header {@code kid, typ, version
  * "5", alg RS256}; payload {@code iat, exp, sub, tId, rsub, sessionHandle, refreshTokenHash1,
  * parentRefreshTokenHash1, antiCsrfToken} (nulls kept) followed by the custom claims; times in whole
- * seconds. Reading applies the core's checks in the core's order (spec B.4 step 1).
+ * seconds. Reading applies the core's checks in the core's order (docs/supertokens.md#core-verify).
  */
 final class AccessTokens {
 

@@ -3,7 +3,7 @@ package dev.tollgate.localstack.core.session;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One session row (spec G.4). Every read-modify-write of the mutable fields happens while holding
+ * One session row (docs/supertokens.md#core-standin). Every read-modify-write of the mutable fields happens while holding
  * this record's monitor, so concurrent refreshes of one session serialise and different sessions
  * never contend.
  */

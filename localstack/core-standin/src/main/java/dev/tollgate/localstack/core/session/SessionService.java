@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sessions as core 11 keeps them at CDI ≤ 5.5 (spec B.4, E.3): lazy refresh-token rotation, the
+ * Sessions as core 11 keeps them at CDI ≤ 5.5 (docs/supertokens.md#core-verify, #rotation): lazy refresh-token rotation, the
  * child promoted on its first verify or refresh, theft when an older token is replayed. Concurrent
  * refreshes with the same current parent all succeed (each mints a child; none is promoted until
  * used), which is the grace that keeps two tabs refreshing at once logged in.
