@@ -1,11 +1,16 @@
 package dev.tollgate.e2e;
 
-import dev.tollgate.deploy.DeploySettings;
-import dev.tollgate.deploy.Deployer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -15,7 +20,7 @@ import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * Tollgate deployed into LocalStack by the deployer, with a real SuperTokens core beside it: the
+ * Tollgate deployed into LocalStack by the CDK app through the pinned {@code cdklocal}, with a real SuperTokens core beside it: the
  * opt-in target {@code -De2e.target=localstack}. Where Docker or a LocalStack auth token is missing the
  * run is aborted with the reason, so JUnit reports it as skipped, never as passed.
  *
@@ -29,17 +34,22 @@ final class LocalStackStack implements Stack {
     /** The core version whose CDI answers are captured in session/src/test/resources/golden (docs/supertokens.md#golden-captures); in-memory database. */
     static final String CORE_IMAGE = "registry.supertokens.io/supertokens/supertokens-postgresql:11.4.7";
 
+    /** The secret the stack's CoreSecretName parameter names; LocalStack's core has no API key. */
+    static final String CORE_SECRET = "tollgate/supertokens-core";
+
     private final Network network;
     private final GenericContainer<?> core;
     private final LocalStackContainer localstack;
-    private final Deployer.Outputs outputs;
+    private final URI web;
+    private final URI api;
 
     private LocalStackStack(
-            Network network, GenericContainer<?> core, LocalStackContainer localstack, Deployer.Outputs outputs) {
+            Network network, GenericContainer<?> core, LocalStackContainer localstack, URI web, URI api) {
         this.network = network;
         this.core = core;
         this.localstack = localstack;
-        this.outputs = outputs;
+        this.web = web;
+        this.api = api;
     }
 
     static Stack start(E2eSettings settings) {
@@ -72,25 +82,68 @@ final class LocalStackStack implements Stack {
                 .withNetwork(network)
                 .withEnv("LOCALSTACK_AUTH_TOKEN", token)
                 .withEnv("LAMBDA_DOCKER_NETWORK", networkName)
-                .withServices("iam", "sts", "lambda", "apigateway", "appsync", "dynamodb", "s3", "logs");
+                .withServices(
+                        "cloudformation",
+                        "ssm",
+                        "secretsmanager",
+                        "iam",
+                        "sts",
+                        "lambda",
+                        "apigateway",
+                        "appsync",
+                        "dynamodb",
+                        "s3",
+                        "logs");
         try {
             core.start();
             localstack.start();
-            DeploySettings deploy = DeploySettings.parse(
+            var created = localstack.execInContainer(
+                    "awslocal",
+                    "secretsmanager",
+                    "create-secret",
+                    "--name",
+                    CORE_SECRET,
+                    "--secret-string",
+                    "{\"connectionUri\":\"http://supertokens:3567\"}");
+            if (created.getExitCode() != 0) {
+                throw new IllegalStateException("cannot create the core secret in LocalStack: " + created.getStderr());
+            }
+            Path infra = settings.repoRoot().resolve("infra");
+            Path outputs = Files.createTempFile("tollgate-cdk-outputs", ".json");
+            String edge = "localhost.localstack.cloud:" + localstack.getMappedPort(4566);
+            cdklocal(infra, localstack, List.of("bootstrap"));
+            cdklocal(
+                    infra,
+                    localstack,
                     List.of(
                             "deploy",
-                            "--target",
-                            "localstack",
-                            "--endpoint",
-                            localstack.getEndpoint().toString(),
-                            "--region",
-                            localstack.getRegion(),
-                            "--supertokens-uri",
-                            "http://supertokens:3567",
-                            "--repo-root",
-                            settings.repoRoot().toString()),
-                    Map.of());
-            return new LocalStackStack(network, core, localstack, Deployer.deploy(deploy, System.out));
+                            "--require-approval",
+                            "never",
+                            "--outputs-file",
+                            outputs.toString(),
+                            "-c",
+                            "tollgate:target=localstack",
+                            "-c",
+                            "tollgate:localStackEdge=" + edge,
+                            "-c",
+                            "tollgate:coreHasApiKey=false",
+                            "--parameters",
+                            "CoreSecretName=" + CORE_SECRET));
+            JsonNode stack = new ObjectMapper().readTree(outputs.toFile()).path("tollgate");
+            return new LocalStackStack(
+                    network,
+                    core,
+                    localstack,
+                    URI.create(stack.path("SiteUrl").asText()),
+                    URI.create(stack.path("ApiUrl").asText()));
+        } catch (IOException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            localstack.stop();
+            core.stop();
+            network.close();
+            throw new IllegalStateException("cdklocal deploy failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             localstack.stop();
             core.stop();
@@ -99,14 +152,38 @@ final class LocalStackStack implements Stack {
         }
     }
 
+    /** Runs the CLI pinned in infra/package.json against the container; its output goes to the test log. */
+    private static void cdklocal(Path infra, LocalStackContainer localstack, List<String> args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(infra.resolve("node_modules/.bin/cdklocal").toString());
+        command.addAll(args);
+        ProcessBuilder pb =
+                new ProcessBuilder(command).directory(infra.toFile()).inheritIO();
+        Map<String, String> env = pb.environment();
+        env.put("AWS_ENDPOINT_URL", localstack.getEndpoint().toString());
+        env.put("AWS_REGION", localstack.getRegion());
+        env.put("AWS_ACCESS_KEY_ID", localstack.getAccessKey());
+        env.put("AWS_SECRET_ACCESS_KEY", localstack.getSecretKey());
+        env.put("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
+        Process p = pb.start();
+        if (!p.waitFor(15, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IOException("cdklocal " + args.get(0) + " did not finish in 15 minutes");
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException("cdklocal " + args.get(0) + " exited with " + p.exitValue());
+        }
+    }
+
     @Override
     public URI web() {
-        return URI.create(outputs.web());
+        return web;
     }
 
     @Override
     public URI api() {
-        return URI.create(outputs.api());
+        return api;
     }
 
     /** The deployed auth API logs verification emails (EMAIL_SENDER=log): there is no mailbox to read. */
