@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -406,49 +407,40 @@ class DynamoDbEmulatorTest {
 
     @Test
     void refusesBadConditionExpressions() {
-        assertValidation(
-                () -> dynamo.putItem(b -> b.tableName(table)
-                        .item(note("u", "n", "t"))
-                        .conditionExpression("attribute_not_exists(#missing)")),
+        assertPutRefused(
+                b -> b.conditionExpression("attribute_not_exists(#missing)"),
                 "Invalid ConditionExpression: An expression attribute name used in the document path is not defined; attribute name: #missing");
-        assertValidation(
-                () -> dynamo.putItem(
-                        b -> b.tableName(table).item(note("u", "n", "t")).conditionExpression("noteId = :v")),
+        assertPutRefused(
+                b -> b.conditionExpression("noteId = :v"),
                 "Invalid ConditionExpression: An expression attribute value used in expression is not defined; attribute value: :v");
-        assertValidation(
-                () -> dynamo.putItem(b -> b.tableName(table)
-                        .item(note("u", "n", "t"))
-                        .conditionExpression("attribute_not_exists(noteId)")
-                        .expressionAttributeValues(Map.of(":unused", s("x")))),
+        assertPutRefused(
+                b -> b.conditionExpression("attribute_not_exists(noteId)")
+                        .expressionAttributeValues(Map.of(":unused", s("x"))),
                 "Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}");
-        assertValidation(
-                () -> dynamo.putItem(b -> b.tableName(table)
-                        .item(note("u", "n", "t"))
-                        .conditionExpression("attribute_not_exists(noteId)")
-                        .expressionAttributeNames(Map.of("#unused", "x"))),
+        assertPutRefused(
+                b -> b.conditionExpression("attribute_not_exists(noteId)")
+                        .expressionAttributeNames(Map.of("#unused", "x")),
                 "Value provided in ExpressionAttributeNames unused in expressions: keys: {#unused}");
-        assertValidation(
-                () -> dynamo.putItem(b ->
-                        b.tableName(table).item(note("u", "n", "t")).expressionAttributeNames(Map.of("#n", "noteId"))),
+        assertPutRefused(
+                b -> b.expressionAttributeNames(Map.of("#n", "noteId")),
                 "ExpressionAttributeNames can only be specified when using expressions");
-        assertValidation(
-                () -> dynamo.putItem(b ->
-                        b.tableName(table).item(note("u", "n", "t")).conditionExpression("no_such_function(noteId)")),
+        assertPutRefused(
+                b -> b.conditionExpression("no_such_function(noteId)"),
                 "Invalid ConditionExpression: Invalid function name; function: no_such_function");
-        assertValidation(
-                () -> dynamo.putItem(b -> b.tableName(table)
-                        .item(note("u", "n", "t"))
-                        .conditionExpression("noteId = = :v")
-                        .expressionAttributeValues(Map.of(":v", s("x")))),
+        assertPutRefused(
+                b -> b.conditionExpression("noteId = = :v").expressionAttributeValues(Map.of(":v", s("x"))),
                 "Invalid ConditionExpression: Syntax error; token: \"=\", near: \"= =\"");
-        assertValidation(
-                () -> dynamo.putItem(b -> b.tableName(table)
-                        .item(note("u", "n", "t"))
-                        .conditionExpression("noteId = :v")
-                        .expressionAttributeValues(Map.of("v", s("x")))),
+        assertPutRefused(
+                b -> b.conditionExpression("noteId = :v").expressionAttributeValues(Map.of("v", s("x"))),
                 "ExpressionAttributeValues contains invalid key: Syntax error; key: \"v\"");
         assertThat(dynamo.describeTable(b -> b.tableName(table)).table().itemCount())
                 .isZero();
+    }
+
+    /** A put of a valid note, with {@code request} adding what makes it invalid, is a ValidationException. */
+    private void assertPutRefused(Consumer<PutItemRequest.Builder> request, String message) {
+        assertValidation(
+                () -> dynamo.putItem(b -> request.accept(b.tableName(table).item(note("u", "n", "t")))), message);
     }
 
     // ---- query ----

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,13 +31,7 @@ class LocalCloudMainIT {
         for (Path needed : List.of(layout.authorizerJar(), layout.authApiJar(), layout.resolverJar(), layout.site())) {
             assumeTrue(Files.exists(needed), "not built: " + REPO.relativize(needed));
         }
-        Process main = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        LocalCloudMain.class.getName(),
-                        "--repo-root",
-                        REPO.toString(),
+        Process main = localCloud(
                         "--web-port",
                         "0",
                         "--api-port",
@@ -96,16 +91,7 @@ class LocalCloudMainIT {
             assumeTrue(Files.exists(needed), "not built: " + REPO.relativize(needed));
         }
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Process main = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            LocalCloudMain.class.getName(),
-                            "--repo-root",
-                            REPO.toString(),
-                            "--web-port",
-                            Integer.toString(taken.getLocalPort()))
+            Process main = localCloud("--web-port", Integer.toString(taken.getLocalPort()))
                     .start();
             assertThat(main.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
@@ -115,6 +101,19 @@ class LocalCloudMainIT {
             assertThat(new String(main.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
                     .isEqualTo("tollgate-local: web host: port " + taken.getLocalPort() + " on 127.0.0.1 is in use\n");
         }
+    }
+
+    /** {@code LocalCloudMain} in a JVM of its own, on this repository, with {@code options}. */
+    private static ProcessBuilder localCloud(String... options) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                LocalCloudMain.class.getName(),
+                "--repo-root",
+                REPO.toString()));
+        command.addAll(List.of(options));
+        return new ProcessBuilder(command);
     }
 
     private static String readLine(BufferedReader reader) {

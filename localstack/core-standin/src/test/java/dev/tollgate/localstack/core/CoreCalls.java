@@ -89,6 +89,38 @@ final class CoreCalls {
                         checkDatabase));
     }
 
+    /** Verify of an anti-csrf session with its check on, without the database. */
+    JsonNode verifyWithAntiCsrf(String accessToken, String antiCsrfToken) {
+        return postJson(
+                "/recipe/session/verify",
+                Map.of(
+                        "accessToken",
+                        accessToken,
+                        "doAntiCsrfCheck",
+                        true,
+                        "enableAntiCsrf",
+                        true,
+                        "checkDatabase",
+                        false,
+                        "antiCsrfToken",
+                        antiCsrfToken));
+    }
+
+    /** Refresh of an anti-csrf session, the anti-csrf token sent along. */
+    JsonNode refreshWithAntiCsrf(String refreshToken, String antiCsrfToken) {
+        return postJson(
+                "/recipe/session/refresh",
+                Map.of(
+                        "refreshToken",
+                        refreshToken,
+                        "enableAntiCsrf",
+                        true,
+                        "useDynamicSigningKey",
+                        true,
+                        "antiCsrfToken",
+                        antiCsrfToken));
+    }
+
     JsonNode refresh(String refreshToken) {
         return postJson(
                 "/recipe/session/refresh",

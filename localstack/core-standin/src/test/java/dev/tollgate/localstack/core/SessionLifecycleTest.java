@@ -277,28 +277,9 @@ class SessionLifecycleTest {
         JsonNode created = calls.createSession("csrf", CoreCalls.MAPPER.createObjectNode(), true);
         String rt = token(created, "refreshToken");
 
-        JsonNode wrong = calls.postJson(
-                "/recipe/session/refresh",
-                Map.of(
-                        "refreshToken",
-                        rt,
-                        "enableAntiCsrf",
-                        true,
-                        "useDynamicSigningKey",
-                        true,
-                        "antiCsrfToken",
-                        "wrong"));
-        JsonNode right = calls.postJson(
-                "/recipe/session/refresh",
-                Map.of(
-                        "refreshToken",
-                        rt,
-                        "enableAntiCsrf",
-                        true,
-                        "useDynamicSigningKey",
-                        true,
-                        "antiCsrfToken",
-                        created.get("antiCsrfToken").asText()));
+        JsonNode wrong = calls.refreshWithAntiCsrf(rt, "wrong");
+        JsonNode right =
+                calls.refreshWithAntiCsrf(rt, created.get("antiCsrfToken").asText());
 
         assertThat(wrong.toString())
                 .isEqualTo("{\"status\":\"UNAUTHORISED\",\"message\":\"Anti CSRF token missing, or not matching\"}");

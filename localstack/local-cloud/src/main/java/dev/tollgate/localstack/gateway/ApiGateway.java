@@ -134,7 +134,7 @@ public final class ApiGateway implements AutoCloseable {
                     Map.of(),
                     ids);
             Reply reply = body == null
-                    ? pipeline.reject(request, new GatewayError.RequestTooLarge("body over " + MAX_BODY_BYTES))
+                    ? pipeline.reject(request, GatewayError.requestTooLarge("body over " + MAX_BODY_BYTES))
                     : pipeline.handle(request);
             write(exchange, request, reply);
         } catch (IOException e) {

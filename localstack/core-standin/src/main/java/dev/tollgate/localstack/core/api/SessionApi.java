@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The session recipe's CDI endpoints. Fields are read in the order core 11.4.7's APIs read them, so
@@ -39,11 +40,16 @@ final class SessionApi {
                 Endpoint.post("/recipe/session/regenerate", this::regenerate),
                 Endpoint.post("/recipe/session/remove", this::remove),
                 Endpoint.get("/recipe/session/user", this::handlesForUser),
-                Endpoint.protectedApi(
-                        "/recipe/session/data", Map.of("PUT", this::updateSessionData, "GET", this::sessionData)),
-                Endpoint.protectedApi(
+                sessionObject(
+                        "/recipe/session/data",
+                        "userDataInDatabase",
+                        sessions::updateDataInDatabase,
+                        SessionService.Snapshot::userDataInDatabase),
+                sessionObject(
                         "/recipe/jwt/data",
-                        Map.of("PUT", this::updateAccessTokenPayload, "GET", this::accessTokenPayload)));
+                        "userDataInJWT",
+                        sessions::updateAccessTokenPayload,
+                        SessionService.Snapshot::userDataInJWT));
     }
 
     private CoreResponse create(CoreRequest request) throws CoreError {
@@ -169,50 +175,40 @@ final class SessionApi {
         return CoreResponse.ok(reply);
     }
 
-    private CoreResponse updateSessionData(CoreRequest request) throws CoreError {
-        JsonInput input = request.json();
-        String handle = input.requiredString("sessionHandle");
-        ObjectNode userDataInDatabase = input.requiredObject("userDataInDatabase");
-        try {
-            sessions.updateDataInDatabase(handle, userDataInDatabase);
-            return CoreResponse.ok(Replies.status("OK"));
-        } catch (SessionProblem problem) {
-            return Replies.problem(problem);
-        }
+    /** Writes one JSON object of a session. */
+    @FunctionalInterface
+    private interface ObjectWriter {
+        void write(String handle, ObjectNode value) throws SessionProblem;
     }
 
-    private CoreResponse sessionData(CoreRequest request) throws CoreError {
-        String handle = request.requiredQueryParam("sessionHandle");
-        try {
-            ObjectNode reply = Replies.status("OK");
-            reply.set("userDataInDatabase", sessions.get(handle).userDataInDatabase());
-            return CoreResponse.ok(reply);
-        } catch (SessionProblem problem) {
-            return Replies.problem(problem);
-        }
-    }
-
-    private CoreResponse updateAccessTokenPayload(CoreRequest request) throws CoreError {
-        JsonInput input = request.json();
-        String handle = input.requiredString("sessionHandle");
-        ObjectNode userDataInJWT = input.requiredObject("userDataInJWT");
-        try {
-            sessions.updateAccessTokenPayload(handle, userDataInJWT);
-            return CoreResponse.ok(Replies.status("OK"));
-        } catch (SessionProblem problem) {
-            return Replies.problem(problem);
-        }
-    }
-
-    private CoreResponse accessTokenPayload(CoreRequest request) throws CoreError {
-        String handle = request.requiredQueryParam("sessionHandle");
-        try {
-            ObjectNode reply = Replies.status("OK");
-            reply.set("userDataInJWT", sessions.get(handle).userDataInJWT());
-            return CoreResponse.ok(reply);
-        } catch (SessionProblem problem) {
-            return Replies.problem(problem);
-        }
+    /**
+     * The session data and jwt data APIs: PUT replaces one JSON object of a session (named {@code field}
+     * in the request), GET answers it under the same name.
+     */
+    private Endpoint sessionObject(
+            String path, String field, ObjectWriter writer, Function<SessionService.Snapshot, ObjectNode> reader) {
+        Endpoint.Handler put = request -> {
+            JsonInput input = request.json();
+            String handle = input.requiredString("sessionHandle");
+            ObjectNode value = input.requiredObject(field);
+            try {
+                writer.write(handle, value);
+                return CoreResponse.ok(Replies.status("OK"));
+            } catch (SessionProblem problem) {
+                return Replies.problem(problem);
+            }
+        };
+        Endpoint.Handler get = request -> {
+            String handle = request.requiredQueryParam("sessionHandle");
+            try {
+                ObjectNode reply = Replies.status("OK");
+                reply.set(field, reader.apply(sessions.get(handle)));
+                return CoreResponse.ok(reply);
+            } catch (SessionProblem problem) {
+                return Replies.problem(problem);
+            }
+        };
+        return Endpoint.protectedApi(path, Map.of("PUT", put, "GET", get));
     }
 
     private static CoreResponse tokens(NewTokens tokens) {
