@@ -2,6 +2,7 @@ package dev.tollgate.session.testing;
 
 import dev.tollgate.session.config.AntiCsrfMode;
 import dev.tollgate.session.config.SessionConfig;
+import dev.tollgate.testkit.CannedCore;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +12,7 @@ import java.time.ZoneOffset;
 /**
  * The setting of the golden core captures of session creation and refresh: the API they were made for
  * ({@code http://localhost:4566}, stage {@code /dev}, SameSite {@code Lax}, not Secure) and the moment the
- * captured tokens were made, with the cookies node writes for them there (spec C.2, C.4).
+ * captured tokens were made, with the cookies node writes for them there (docs/supertokens.md, cookies).
  */
 public final class CaptureSetting {
     /** The captures' createdTime of the access tokens: Fri, 26 Nov 2026 16:31:34 GMT. */
@@ -36,7 +37,7 @@ public final class CaptureSetting {
     }
 
     /** The captures' API, served by {@code core}, with {@code mode}; callers may change more before building. */
-    public static SessionConfig.Builder config(FakeCore core, AntiCsrfMode mode) {
+    public static SessionConfig.Builder config(CannedCore core, AntiCsrfMode mode) {
         return SessionConfig.builder()
                 .coreUri(core.uri())
                 .apiDomain(URI.create("http://localhost:4566"))

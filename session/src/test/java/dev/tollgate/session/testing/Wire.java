@@ -3,6 +3,7 @@ package dev.tollgate.session.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.session.http.Headers;
 import dev.tollgate.session.transfer.ResponseTokens;
+import dev.tollgate.testkit.AccessTokens;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -21,15 +22,15 @@ public final class Wire {
         return b.build();
     }
 
-    /** A refresh token as node writes it into a cookie (spec C.2). */
+    /** A refresh token as node writes it into a cookie (docs/supertokens.md, cookies). */
     public static String encodedCookieValue(String token) {
         // The core's refresh tokens hold standard base64; encodeURIComponent turns + / = into %2B %2F %3D.
         return token.replace("+", "%2B").replace("/", "%2F").replace("=", "%3D");
     }
 
-    /** The decoded {@code front-token} header: {@code {uid, ate, up}} (spec C.5). */
+    /** The decoded {@code front-token} header: {@code {uid, ate, up}} (docs/supertokens.md, front token). */
     public static JsonNode frontToken(ResponseTokens tokens) throws IOException {
         byte[] json = Base64.getDecoder().decode(tokens.headers().get("front-token"));
-        return TokenMinter.MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
+        return AccessTokens.MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
     }
 }
