@@ -109,7 +109,8 @@ public final class CoreCalls {
             throw new AssertionError("the core made no verification token: " + token);
         }
         JsonNode verified = postJson(
-                "/recipe/user/email/verify", Map.of("token", token.get("token").asText()));
+                "/recipe/user/email/verify",
+                Map.of("method", "token", "token", token.get("token").asText()));
         if (!verified.path("status").asText().equals("OK")) {
             throw new AssertionError("the core did not verify the email: " + verified);
         }
