@@ -65,8 +65,8 @@ class CoreStandInJarIT {
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).isEqualTo(1);
             assertThat(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).lines())
-                    .containsExactly(
-                            "core stand-in: core-stand-in: port " + taken.getLocalPort() + " on 127.0.0.1 is in use");
+                    .containsExactly("core-stand-in: port " + taken.getLocalPort()
+                            + " on 127.0.0.1 is in use (--port 0 picks a free port)");
         }
     }
 
