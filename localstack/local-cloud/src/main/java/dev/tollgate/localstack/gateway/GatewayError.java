@@ -95,6 +95,11 @@ sealed interface GatewayError {
         return new Fixed(type, Optional.of(message), Optional.empty(), reason);
     }
 
+    /** A query string with a malformed percent-escape: refused before routing, never guessed at. */
+    static GatewayError badRequestParameters(String reason) {
+        return fixed(ResponseType.BAD_REQUEST_PARAMETERS, "Invalid query string", reason);
+    }
+
     /** Thrown by the pipeline's steps to stop at a gateway response. */
     final class Failure extends RuntimeException {
         private static final long serialVersionUID = 1L;
