@@ -77,26 +77,21 @@ class DynamoDbEmulatorTest {
     private static CreateTableRequest notesTable(String name) {
         return CreateTableRequest.builder()
                 .tableName(name)
-                .attributeDefinitions(
-                        AttributeDefinition.builder()
-                                .attributeName("userId")
-                                .attributeType(ScalarAttributeType.S)
-                                .build(),
-                        AttributeDefinition.builder()
-                                .attributeName("noteId")
-                                .attributeType(ScalarAttributeType.S)
-                                .build())
-                .keySchema(
-                        KeySchemaElement.builder()
-                                .attributeName("userId")
-                                .keyType(KeyType.HASH)
-                                .build(),
-                        KeySchemaElement.builder()
-                                .attributeName("noteId")
-                                .keyType(KeyType.RANGE)
-                                .build())
+                .attributeDefinitions(stringAttribute("userId"), stringAttribute("noteId"))
+                .keySchema(key("userId", KeyType.HASH), key("noteId", KeyType.RANGE))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .build();
+    }
+
+    private static AttributeDefinition stringAttribute(String name) {
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(ScalarAttributeType.S)
+                .build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 
     private static AttributeValue s(String value) {
@@ -184,39 +179,17 @@ class DynamoDbEmulatorTest {
         assertValidation(
                 () -> dynamo.createTable(notesTable("t-extra").toBuilder()
                         .attributeDefinitions(
-                                AttributeDefinition.builder()
-                                        .attributeName("userId")
-                                        .attributeType(ScalarAttributeType.S)
-                                        .build(),
-                                AttributeDefinition.builder()
-                                        .attributeName("noteId")
-                                        .attributeType(ScalarAttributeType.S)
-                                        .build(),
-                                AttributeDefinition.builder()
-                                        .attributeName("text")
-                                        .attributeType(ScalarAttributeType.S)
-                                        .build())
+                                stringAttribute("userId"), stringAttribute("noteId"), stringAttribute("text"))
                         .build()),
                 "One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
         assertValidation(
                 () -> dynamo.createTable(notesTable("t-undefined").toBuilder()
-                        .attributeDefinitions(AttributeDefinition.builder()
-                                .attributeName("userId")
-                                .attributeType(ScalarAttributeType.S)
-                                .build())
+                        .attributeDefinitions(stringAttribute("userId"))
                         .build()),
                 "One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: [userId, noteId], AttributeDefinitions: [userId]");
         assertValidation(
                 () -> dynamo.createTable(notesTable("t-order").toBuilder()
-                        .keySchema(
-                                KeySchemaElement.builder()
-                                        .attributeName("noteId")
-                                        .keyType(KeyType.RANGE)
-                                        .build(),
-                                KeySchemaElement.builder()
-                                        .attributeName("userId")
-                                        .keyType(KeyType.HASH)
-                                        .build())
+                        .keySchema(key("noteId", KeyType.RANGE), key("userId", KeyType.HASH))
                         .build()),
                 "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
         assertThat(dynamo.listTables().tableNames()).noneMatch(name -> name.startsWith("t-"));
@@ -560,37 +533,33 @@ class DynamoDbEmulatorTest {
 
     @Test
     void answersProtocolErrorsInDynamoDbShape() throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.net.http.HttpResponse<String> unknown = http.send(
-                java.net.http.HttpRequest.newBuilder(emulator.endpoint())
-                        .header("X-Amz-Target", "DynamoDB_20120810.Scan")
-                        .header("Content-Type", "application/x-amz-json-1.0")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
-                        .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> unknown = rawCall("DynamoDB_20120810.Scan", true, "{}");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).isEqualTo("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}");
         assertThat(unknown.headers().firstValue("content-type")).hasValue("application/x-amz-json-1.0");
 
-        java.net.http.HttpResponse<String> garbage = http.send(
-                java.net.http.HttpRequest.newBuilder(emulator.endpoint())
-                        .header("X-Amz-Target", "DynamoDB_20120810.GetItem")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{not json"))
-                        .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> garbage = rawCall("DynamoDB_20120810.GetItem", false, "{not json");
         assertThat(garbage.statusCode()).isEqualTo(400);
         assertThat(garbage.body()).startsWith("{\"__type\":\"com.amazon.coral.service#SerializationException\"");
 
-        java.net.http.HttpResponse<String> noTable = http.send(
-                java.net.http.HttpRequest.newBuilder(emulator.endpoint())
-                        .header("X-Amz-Target", "DynamoDB_20120810.GetItem")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
-                        .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> noTable = rawCall("DynamoDB_20120810.GetItem", false, "{}");
         assertThat(noTable.body())
                 .isEqualTo(
                         "{\"__type\":\"com.amazon.coral.validate#ValidationException\","
                                 + "\"message\":\"1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null\"}");
+    }
+
+    /** One POST straight to the emulator, bypassing the SDK, with or without the JSON content type. */
+    private static java.net.http.HttpResponse<String> rawCall(String target, boolean jsonContentType, String body)
+            throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(emulator.endpoint())
+                .header("X-Amz-Target", target)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (jsonContentType) {
+            request.header("Content-Type", "application/x-amz-json-1.0");
+        }
+        return java.net.http.HttpClient.newHttpClient()
+                .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

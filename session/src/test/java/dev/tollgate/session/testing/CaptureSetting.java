@@ -1,6 +1,7 @@
 package dev.tollgate.session.testing;
 
 import dev.tollgate.session.config.AntiCsrfMode;
+import dev.tollgate.session.config.SameSite;
 import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.testkit.CannedCore;
 import java.net.URI;
@@ -34,6 +35,18 @@ public final class CaptureSetting {
     /** A clock stopped at {@link #NOW}. */
     public static Clock clock() {
         return Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
+    }
+
+    /** The captures' API as node's sign-up capture wrote its cookies; for writing tokens (no core is called). */
+    public static SessionConfig writerConfig() {
+        return SessionConfig.builder()
+                .coreUri(URI.create("http://localhost:3567"))
+                .apiDomain(URI.create("http://localhost:4566"))
+                .apiGatewayPath("/dev")
+                .apiBasePath("/auth")
+                .websiteDomain(URI.create("http://localhost:3000"))
+                .cookieSameSite(SameSite.LAX)
+                .build();
     }
 
     /** The captures' API, served by {@code core}, with {@code mode}; callers may change more before building. */

@@ -75,28 +75,36 @@ class SessionLifecycleTest {
         assertThat(theft.get("session").get("userId").asText()).isEqualTo("user-1");
     }
 
-    @Test
-    void aSiblingChildIsTheftOnceAnotherChildWasPromoted() {
+    /** Two refreshes of one token, the first child then promoted by using its access token. */
+    private record Siblings(JsonNode promoted, JsonNode other) {}
+
+    private Siblings siblingsWithOnePromoted() {
         String rt0 = token(newSession(), "refreshToken");
         JsonNode childA = calls.refresh(rt0);
         JsonNode childB = calls.refresh(rt0);
-
         calls.verify(token(childA, "accessToken"), false);
+        return new Siblings(childA, childB);
+    }
 
-        assertThat(calls.refresh(token(childB, "refreshToken")).get("status").asText())
+    @Test
+    void aSiblingChildIsTheftOnceAnotherChildWasPromoted() {
+        Siblings children = siblingsWithOnePromoted();
+
+        assertThat(calls.refresh(token(children.other(), "refreshToken"))
+                        .get("status")
+                        .asText())
                 .isEqualTo("TOKEN_THEFT_DETECTED");
-        assertThat(calls.refresh(token(childA, "refreshToken")).get("status").asText())
+        assertThat(calls.refresh(token(children.promoted(), "refreshToken"))
+                        .get("status")
+                        .asText())
                 .isEqualTo("OK");
     }
 
     @Test
     void verifyOfAnOldLineageTokenAnswersOkWithoutANewToken() {
-        String rt0 = token(newSession(), "refreshToken");
-        JsonNode childA = calls.refresh(rt0);
-        JsonNode childB = calls.refresh(rt0);
-        calls.verify(token(childA, "accessToken"), false);
+        Siblings children = siblingsWithOnePromoted();
 
-        JsonNode stale = calls.verify(token(childB, "accessToken"), false);
+        JsonNode stale = calls.verify(token(children.other(), "accessToken"), false);
 
         assertThat(stale.get("status").asText()).isEqualTo("OK");
         assertThat(stale.has("accessToken")).isFalse();

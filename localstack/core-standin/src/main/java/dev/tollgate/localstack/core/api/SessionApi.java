@@ -60,17 +60,13 @@ final class SessionApi {
         ObjectNode userDataInDatabase = input.requiredObject("userDataInDatabase");
         boolean useStaticKey = Boolean.FALSE.equals(
                 input.optionalBoolean("useDynamicSigningKey").orElse(null));
-        try {
-            return tokens(sessions.create(
-                    userId, userDataInJWT, userDataInDatabase, enableAntiCsrf && antiCsrfEnabled, useStaticKey));
-        } catch (SessionProblem problem) {
-            return Replies.problem(problem);
-        }
+        return answer(() -> tokens(sessions.create(
+                userId, userDataInJWT, userDataInDatabase, enableAntiCsrf && antiCsrfEnabled, useStaticKey)));
     }
 
     private CoreResponse get(CoreRequest request) throws CoreError {
         String handle = request.requiredQueryParam("sessionHandle");
-        try {
+        return answer(() -> {
             SessionService.Snapshot session = sessions.get(handle);
             ObjectNode reply = Replies.NODES.objectNode();
             reply.put("sessionHandle", session.sessionHandle());
@@ -83,9 +79,7 @@ final class SessionApi {
             reply.put("status", "OK");
             reply.put("tenantId", session.tenantId());
             return CoreResponse.ok(reply);
-        } catch (SessionProblem problem) {
-            return Replies.problem(problem);
-        }
+        });
     }
 
     private CoreResponse verify(CoreRequest request) throws CoreError {
@@ -95,12 +89,8 @@ final class SessionApi {
         boolean doAntiCsrfCheck = input.requiredBoolean("doAntiCsrfCheck");
         boolean enableAntiCsrf = input.requiredBoolean("enableAntiCsrf");
         boolean checkDatabase = input.requiredBoolean("checkDatabase");
-        try {
-            return verified(sessions.verify(
-                    accessToken, antiCsrfToken, enableAntiCsrf && antiCsrfEnabled, doAntiCsrfCheck, checkDatabase));
-        } catch (SessionProblem problem) {
-            return Replies.problem(problem);
-        }
+        return answer(() -> verified(sessions.verify(
+                accessToken, antiCsrfToken, enableAntiCsrf && antiCsrfEnabled, doAntiCsrfCheck, checkDatabase)));
     }
 
     private CoreResponse refresh(CoreRequest request) throws CoreError {
@@ -109,29 +99,22 @@ final class SessionApi {
         String antiCsrfToken = input.optionalString("antiCsrfToken").orElse(null);
         boolean enableAntiCsrf = input.requiredBoolean("enableAntiCsrf");
         boolean useDynamicSigningKey = input.requiredBoolean("useDynamicSigningKey");
-        try {
-            return tokens(sessions.refresh(
-                    refreshToken,
-                    antiCsrfToken,
-                    enableAntiCsrf && antiCsrfEnabled,
-                    Optional.of(!useDynamicSigningKey)));
-        } catch (SessionProblem problem) {
-            return Replies.problem(problem);
-        }
+        return answer(() -> tokens(sessions.refresh(
+                refreshToken, antiCsrfToken, enableAntiCsrf && antiCsrfEnabled, Optional.of(!useDynamicSigningKey))));
     }
 
     private CoreResponse regenerate(CoreRequest request) throws CoreError {
         JsonInput input = request.json();
         String accessToken = input.requiredString("accessToken");
         Optional<ObjectNode> userDataInJWT = input.optionalObject("userDataInJWT");
-        try {
-            return verified(sessions.regenerate(accessToken, userDataInJWT));
-        } catch (SessionProblem.TryRefresh problem) {
-            // regenerate reports every token problem as UNAUTHORISED
-            return Replies.problem(new SessionProblem.Unauthorised(problem.getMessage()));
-        } catch (SessionProblem problem) {
-            return Replies.problem(problem);
-        }
+        return answer(() -> {
+            try {
+                return verified(sessions.regenerate(accessToken, userDataInJWT));
+            } catch (SessionProblem.TryRefresh problem) {
+                // regenerate reports every token problem as UNAUTHORISED
+                throw new SessionProblem.Unauthorised(problem.getMessage());
+            }
+        });
     }
 
     private CoreResponse remove(CoreRequest request) throws CoreError {
@@ -191,24 +174,35 @@ final class SessionApi {
             JsonInput input = request.json();
             String handle = input.requiredString("sessionHandle");
             ObjectNode value = input.requiredObject(field);
-            try {
+            return answer(() -> {
                 writer.write(handle, value);
                 return CoreResponse.ok(Replies.status("OK"));
-            } catch (SessionProblem problem) {
-                return Replies.problem(problem);
-            }
+            });
         };
         Endpoint.Handler get = request -> {
             String handle = request.requiredQueryParam("sessionHandle");
-            try {
+            return answer(() -> {
                 ObjectNode reply = Replies.status("OK");
                 reply.set(field, reader.apply(sessions.get(handle)));
                 return CoreResponse.ok(reply);
-            } catch (SessionProblem problem) {
-                return Replies.problem(problem);
-            }
+            });
         };
         return Endpoint.protectedApi(path, Map.of("PUT", put, "GET", get));
+    }
+
+    /** A step that may end in a session outcome other than OK. */
+    @FunctionalInterface
+    private interface SessionStep {
+        CoreResponse run() throws SessionProblem, CoreError;
+    }
+
+    /** Runs {@code step}; an outcome other than OK is answered as the core answers it. */
+    private static CoreResponse answer(SessionStep step) throws CoreError {
+        try {
+            return step.run();
+        } catch (SessionProblem problem) {
+            return Replies.problem(problem);
+        }
     }
 
     private static CoreResponse tokens(NewTokens tokens) {

@@ -3,26 +3,36 @@ package dev.tollgate.authapi.sessions;
 import dev.tollgate.authapi.error.ApiException;
 import dev.tollgate.authapi.http.ApiRequest;
 import dev.tollgate.authapi.http.ApiResponse;
-import dev.tollgate.authapi.routing.Route;
+import dev.tollgate.authapi.http.Json;
+import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.refresh.RefreshCoreException;
 import dev.tollgate.session.refresh.RefreshResult;
 import dev.tollgate.session.refresh.SessionRefresher;
+import dev.tollgate.session.transfer.TokenWriter;
+import dev.tollgate.session.verify.VerifiedSession;
+import java.util.List;
 
-/**
- * {@code POST /session/refresh} (docs/supertokens.md#refresh): the session library's refresher decides, this route turns its
- * answer into the auth API's responses.
- */
-public final class RefreshRoute implements Route {
+/** The session recipe's routes: refresh and sign-out. Each public method is one route. */
+public final class SessionRoutes {
 
     private final SessionRefresher refresher;
+    private final CoreClient core;
+    private final TokenWriter writer;
+    private final SessionRequests sessions;
 
-    public RefreshRoute(SessionRefresher refresher) {
+    public SessionRoutes(SessionRefresher refresher, CoreClient core, TokenWriter writer, SessionRequests sessions) {
         this.refresher = refresher;
+        this.core = core;
+        this.writer = writer;
+        this.sessions = sessions;
     }
 
-    @Override
-    public ApiResponse handle(ApiRequest request) {
-        RefreshResult result = refresh(request);
+    /**
+     * {@code POST /session/refresh} (docs/supertokens.md#refresh): the session library's refresher decides, this route turns its
+     * answer into the auth API's responses.
+     */
+    public ApiResponse refresh(ApiRequest request) {
+        RefreshResult result = outcome(request);
         if (result instanceof RefreshResult.Refreshed refreshed) {
             ApiResponse response = ApiResponse.json(200, "{}");
             TokenResponses.apply(response, refreshed.responseTokens());
@@ -38,7 +48,7 @@ public final class RefreshRoute implements Route {
                 + "cookie (left over from another cookie domain); clear this site's cookies and sign in again");
     }
 
-    private RefreshResult refresh(ApiRequest request) {
+    private RefreshResult outcome(ApiRequest request) {
         try {
             return refresher.refresh(SessionRequests.headers(request));
         } catch (RefreshCoreException e) {
@@ -47,5 +57,17 @@ public final class RefreshRoute implements Route {
                     : "revoke session after token theft";
             throw new ApiException.CoreFailure(operation, e.getCause());
         }
+    }
+
+    /**
+     * {@code POST /signout} (docs/supertokens.md#sign-out): needs a valid session (an expired one gets 401 try-refresh, and the
+     * SDK refreshes and retries), revokes it in the core, clears its tokens, answers {@code {"status":"OK"}}.
+     */
+    public ApiResponse signOut(ApiRequest request) {
+        VerifiedSession session = sessions.require(request);
+        CoreCalls.call("revoke session", () -> core.removeSessions(List.of(session.sessionHandle())));
+        ApiResponse response = ApiResponse.json(200, Json.status("OK")).userId(session.userId());
+        TokenResponses.apply(response, writer.clearedTokens(session.transferMethod()));
+        return response;
     }
 }
