@@ -5,7 +5,7 @@ import dev.tollgate.authapi.sessions.SessionRequests;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.core.LoginMethod;
 import dev.tollgate.session.core.User;
-import dev.tollgate.session.verify.SessionError;
+import dev.tollgate.session.error.SessionError;
 import dev.tollgate.session.verify.VerifiedSession;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.tollgate.authapi.error;
 
+import dev.tollgate.session.error.SessionError;
 import dev.tollgate.session.transfer.ResponseTokens;
-import dev.tollgate.session.verify.SessionError;
 import java.util.List;
 
 /**

@@ -21,6 +21,8 @@ import dev.tollgate.session.core.CoreResults.VerifyOk;
 import dev.tollgate.session.core.CoreResults.VerifyTryRefresh;
 import dev.tollgate.session.core.CoreResults.VerifyUnauthorised;
 import dev.tollgate.session.core.CoreResults.WrongCredentials;
+import dev.tollgate.session.internal.core.CoreTransport;
+import dev.tollgate.session.internal.core.LazyHttpClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -54,6 +56,9 @@ public final class CoreClient {
      * @param apiKey the core's API key or {@code null}
      * @param requestTimeout whole-request timeout per attempt
      * @param http the client (its connect timeout applies)
+     *     <p>Production builds its client with {@link #CoreClient(SessionConfig)}; this one and
+     *     {@link #CoreClient(SessionConfig, HttpClient)} are for callers holding a client already: tests
+     *     with short timeouts, and the core stand-in's interoperability tests.
      */
     public CoreClient(List<URI> coreUris, String apiKey, Duration requestTimeout, HttpClient http) {
         this(coreUris, apiKey, requestTimeout, LazyHttpClient.of(http));

@@ -11,10 +11,12 @@ import dev.tollgate.session.core.CoreHttpException;
 import dev.tollgate.session.core.CoreResults;
 import dev.tollgate.session.core.CreatedSession;
 import dev.tollgate.session.core.User;
+import dev.tollgate.session.error.SessionError;
 import dev.tollgate.session.http.Headers;
 import dev.tollgate.session.jwks.JwksCache;
-import dev.tollgate.session.verify.SessionError;
+import dev.tollgate.session.jwks.JwksFetcher;
 import dev.tollgate.session.verify.SessionVerifier;
+import dev.tollgate.session.verify.VerificationFailed;
 import dev.tollgate.session.verify.VerificationResult;
 import dev.tollgate.session.verify.VerifiedSession;
 import dev.tollgate.session.verify.VerifyOptions;
@@ -65,7 +67,11 @@ class SessionLibraryInteropTest {
                 .build();
         HttpClient http = CoreClient.newHttpClient(config);
         client = new CoreClient(config, http);
-        verifier = new SessionVerifier(config, new JwksCache(config, http, clock::millis), client, clock::millis);
+        verifier = new SessionVerifier(
+                config,
+                JwksCache.create(config, JwksFetcher.overHttpClient(http, config.requestTimeout()), clock),
+                client,
+                clock);
     }
 
     @AfterEach
@@ -118,7 +124,10 @@ class SessionLibraryInteropTest {
                 verify(created.accessToken().token(), VerifyOptions.required().withCheckDatabase(true));
 
         assertThat(withoutDb).isInstanceOf(VerifiedSession.class);
-        assertThat(withDb).isInstanceOf(SessionError.Unauthorised.class);
+        assertThat(withDb)
+                .isInstanceOfSatisfying(
+                        VerificationFailed.class,
+                        failed -> assertThat(failed.error()).isInstanceOf(SessionError.Unauthorised.class));
     }
 
     @Test
