@@ -3,6 +3,7 @@ package dev.tollgate.deploy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.stack.ApiDefinition;
 import dev.tollgate.stack.ApiDefinitionException;
+import dev.tollgate.stack.AppSyncDefinition;
 import dev.tollgate.stack.StackFiles;
 import dev.tollgate.stack.StackFunctions;
 import java.net.URI;
@@ -61,8 +62,7 @@ public final class Deployer {
     Outputs deploy() {
         Path root = settings.repoRoot();
         // Read every local input before touching the cloud: a typo must not leave half a stack behind.
-        AppSyncDefinition appSyncDefinition =
-                AppSyncDefinition.load(root.resolve(StackFiles.SCHEMA), root.resolve(StackFiles.RESOLVERS));
+        AppSyncDefinition appSyncDefinition = appSyncDefinition(root);
         var tableDefinition = NotesTable.definition(root.resolve(StackFiles.NOTES_TABLE));
         checkOpenApiReadable(root);
 
@@ -89,16 +89,18 @@ public final class Deployer {
         String apiOrigin = apiOrigin(restApiId);
         String webOrigin = websiteOrigin(names.websiteBucket());
         Map<String, String> functionArns = new LinkedHashMap<>();
-        for (StackFunction function : functions(names, apiOrigin, webOrigin)) {
+        String tableArn = notesTableArn(names);
+        for (StackFunctions.Function function : functions(names, apiOrigin, webOrigin)) {
             String name = names.function(function.logicalName());
+            FunctionPermissions permissions = permissions(function.logicalName(), tableArn);
             String roleArn = progress.step(
                     "iam role",
                     names.functionRole(function.logicalName()),
                     () -> roles.ensure(
                             names.functionRole(function.logicalName()),
                             "lambda.amazonaws.com",
-                            function.managedPolicies(),
-                            function.inlinePolicy()));
+                            permissions.managedPolicies(),
+                            permissions.inlinePolicy()));
             functionArns.put(
                     function.logicalName(),
                     progress.step(
@@ -112,10 +114,10 @@ public final class Deployer {
                 names.graphqlApi(),
                 () -> graphql.ensureApi(names.graphqlApi(), appSyncDefinition.schema()));
         for (AppSyncDefinition.DataSource ds : appSyncDefinition.dataSources()) {
-            String functionArn = functionArns.get(ds.functionLogicalName());
+            String functionArn = functionArns.get(logicalName(ds));
             if (functionArn == null) {
                 throw new DeployException("resolvers.yaml: data source " + ds.name() + " names function "
-                        + ds.functionLogicalName() + ", which the stack does not deploy");
+                        + logicalName(ds) + ", which the stack does not deploy");
             }
             String roleArn = progress.step(
                     "iam role",
@@ -132,9 +134,7 @@ public final class Deployer {
         }
         for (AppSyncDefinition.Resolver r : appSyncDefinition.resolvers()) {
             progress.step(
-                    "appsync resolver",
-                    r.typeName() + "." + r.fieldName(),
-                    () -> graphql.ensureResolver(appsync.apiId(), r));
+                    "appsync resolver", r.type() + "." + r.field(), () -> graphql.ensureResolver(appsync.apiId(), r));
         }
 
         ApiDefinition definition = ApiDefinition.load(
@@ -192,7 +192,7 @@ public final class Deployer {
                 "appsync api",
                 names.graphqlApi(),
                 () -> new GraphqlApiSteps(aws.appSync(), pause, clock).remove(names.graphqlApi()));
-        for (StackFunction function : functions(names, "", "")) {
+        for (StackFunctions.Function function : functions(names, "", "")) {
             progress.step(
                     "lambda function",
                     names.function(function.logicalName()),
@@ -200,7 +200,9 @@ public final class Deployer {
             progress.step(
                     "iam role",
                     names.functionRole(function.logicalName()),
-                    () -> roles.remove(names.functionRole(function.logicalName()), function.managedPolicies()));
+                    () -> roles.remove(
+                            names.functionRole(function.logicalName()),
+                            permissions(function.logicalName(), "").managedPolicies()));
         }
         progress.step(
                 "iam role",
@@ -214,11 +216,8 @@ public final class Deployer {
                 () -> new WebsiteBucket(aws.s3()).remove(names.websiteBucket()));
     }
 
-    /**
-     * The stack's functions ({@link StackFunctions}, the definition the local cloud runs too), each with
-     * the IAM permissions it needs on AWS and nothing more.
-     */
-    List<StackFunction> functions(StackNames names, String apiOrigin, String webOrigin) {
+    /** The stack's functions ({@link StackFunctions}, the definition the local cloud runs too), wired for AWS. */
+    List<StackFunctions.Function> functions(StackNames names, String apiOrigin, String webOrigin) {
         var wiring = new StackFunctions.Wiring(
                 settings.coreUri(),
                 settings.coreApiKey().isEmpty() ? Optional.empty() : Optional.of(settings.coreApiKey()),
@@ -228,19 +227,17 @@ public final class Deployer {
                 email(),
                 names.notesTable(),
                 Optional.empty());
-        String tableArn =
-                "arn:aws:dynamodb:" + settings.region() + ":" + names.accountId() + ":table/" + names.notesTable();
-        return StackFunctions.of(wiring).stream()
-                .map(f -> new StackFunction(
-                        f.logicalName(),
-                        f.jar(),
-                        f.handler(),
-                        f.memoryMb(),
-                        (int) f.timeout().toSeconds(),
-                        List.of(StackFunction.BASIC_EXECUTION),
-                        inlinePolicy(f.logicalName(), tableArn),
-                        f.environment()))
-                .toList();
+        return StackFunctions.of(wiring);
+    }
+
+    private String notesTableArn(StackNames names) {
+        return "arn:aws:dynamodb:" + settings.region() + ":" + names.accountId() + ":table/" + names.notesTable();
+    }
+
+    /** The IAM permissions a function needs on AWS and nothing more. */
+    FunctionPermissions permissions(String logicalName, String tableArn) {
+        return new FunctionPermissions(
+                List.of(FunctionPermissions.BASIC_EXECUTION), inlinePolicy(logicalName, tableArn));
     }
 
     /** SES when a sender is given; otherwise the links only reach the function's log (development only). */
@@ -336,5 +333,37 @@ public final class Deployer {
         } catch (ApiDefinitionException e) {
             throw new DeployException(e.getMessage());
         }
+    }
+
+    /** Functions in {@code resolvers.yaml} carry their local names; the deployer re-prefixes them. */
+    static final String LOCAL_FUNCTION_PREFIX = "tollgate-";
+
+    /** The AppSync definition, with what the deployer supports checked: Lambda data sources, local names. */
+    private static AppSyncDefinition appSyncDefinition(Path root) {
+        Path resolversFile = root.resolve(StackFiles.RESOLVERS);
+        AppSyncDefinition definition;
+        try {
+            definition = AppSyncDefinition.load(root.resolve(StackFiles.SCHEMA), resolversFile);
+        } catch (ApiDefinitionException e) {
+            throw new DeployException(e.getMessage());
+        }
+        if (definition.dataSources().isEmpty() || definition.resolvers().isEmpty()) {
+            throw new DeployException(resolversFile + ": dataSources and resolvers must be non-empty lists");
+        }
+        for (AppSyncDefinition.DataSource ds : definition.dataSources()) {
+            if (!"AWS_LAMBDA".equals(ds.type())) {
+                throw new DeployException(
+                        resolversFile + ": data source type " + ds.type() + " is not supported (only AWS_LAMBDA)");
+            }
+            if (!ds.function().startsWith(LOCAL_FUNCTION_PREFIX)) {
+                throw new DeployException(resolversFile + ": function " + ds.function() + " does not start with "
+                        + LOCAL_FUNCTION_PREFIX);
+            }
+        }
+        return definition;
+    }
+
+    private static String logicalName(AppSyncDefinition.DataSource ds) {
+        return ds.function().substring(LOCAL_FUNCTION_PREFIX.length());
     }
 }

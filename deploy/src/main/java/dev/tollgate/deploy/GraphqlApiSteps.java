@@ -1,5 +1,6 @@
 package dev.tollgate.deploy;
 
+import dev.tollgate.stack.AppSyncDefinition;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -64,19 +65,18 @@ final class GraphqlApiSteps {
     /** A resolver with neither templates nor code is a direct Lambda resolver: the event of spec 7.3. */
     Progress.Done<Void> ensureResolver(String apiId, AppSyncDefinition.Resolver resolver) {
         try {
-            appSync.getResolver(
-                    r -> r.apiId(apiId).typeName(resolver.typeName()).fieldName(resolver.fieldName()));
+            appSync.getResolver(r -> r.apiId(apiId).typeName(resolver.type()).fieldName(resolver.field()));
         } catch (NotFoundException missing) {
             appSync.createResolver(r -> r.apiId(apiId)
-                    .typeName(resolver.typeName())
-                    .fieldName(resolver.fieldName())
+                    .typeName(resolver.type())
+                    .fieldName(resolver.field())
                     .dataSourceName(resolver.dataSource())
                     .kind(ResolverKind.UNIT));
             return Progress.Done.of(Progress.Outcome.CREATED);
         }
         appSync.updateResolver(r -> r.apiId(apiId)
-                .typeName(resolver.typeName())
-                .fieldName(resolver.fieldName())
+                .typeName(resolver.type())
+                .fieldName(resolver.field())
                 .dataSourceName(resolver.dataSource())
                 .kind(ResolverKind.UNIT));
         return Progress.Done.of(Progress.Outcome.UPDATED);

@@ -1,5 +1,6 @@
 package dev.tollgate.deploy;
 
+import dev.tollgate.stack.StackFunctions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,7 +13,10 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
-/** Creates or updates the stack's functions from their shaded jars and grants API Gateway its invokes. */
+/**
+ * The deployer's adapter for {@link StackFunctions.Function}: creates or updates each function from its
+ * shaded jar and grants API Gateway its invokes.
+ */
 final class LambdaFunctions {
 
     /** Lambda's limit for a zip uploaded in the request itself. */
@@ -26,7 +30,8 @@ final class LambdaFunctions {
         this.roleRetryPause = roleRetryPause;
     }
 
-    Progress.Done<String> ensure(String name, StackFunction function, Path repoRoot, String runtime, String roleArn) {
+    Progress.Done<String> ensure(
+            String name, StackFunctions.Function function, Path repoRoot, String runtime, String roleArn) {
         SdkBytes code = readJar(repoRoot.resolve(function.jar()));
         software.amazon.awssdk.services.lambda.model.Environment env =
                 Environment.builder().variables(function.environment()).build();
@@ -43,7 +48,7 @@ final class LambdaFunctions {
                 .handler(function.handler())
                 .role(roleArn)
                 .memorySize(function.memoryMb())
-                .timeout(function.timeoutSeconds())
+                .timeout((int) function.timeout().toSeconds())
                 .environment(env));
         lambda.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName(name));
         return new Progress.Done<>(Progress.Outcome.UPDATED, existing.functionArn());
@@ -84,7 +89,12 @@ final class LambdaFunctions {
 
     /** A role made seconds ago may not be assumable yet (IAM is eventually consistent): retry a while. */
     private String createWithRoleRetry(
-            String name, StackFunction function, String runtime, String roleArn, SdkBytes code, Environment env) {
+            String name,
+            StackFunctions.Function function,
+            String runtime,
+            String roleArn,
+            SdkBytes code,
+            Environment env) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return lambda.createFunction(r -> r.functionName(name)
@@ -92,7 +102,7 @@ final class LambdaFunctions {
                                 .handler(function.handler())
                                 .role(roleArn)
                                 .memorySize(function.memoryMb())
-                                .timeout(function.timeoutSeconds())
+                                .timeout((int) function.timeout().toSeconds())
                                 .environment(env)
                                 .code(c -> c.zipFile(code))
                                 .description("Tollgate " + function.logicalName()))

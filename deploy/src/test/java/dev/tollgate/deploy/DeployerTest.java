@@ -391,7 +391,7 @@ class DeployerTest {
                         + "resolvers:\n  - {type: Query, field: me, dataSource: Missing}\n");
         assertThatThrownBy(this::deploy)
                 .isInstanceOf(DeployException.class)
-                .hasMessageContaining("unknown data source Missing");
+                .hasMessageContaining("names data source Missing, which dataSources does not define");
         assertThat(aws.calls()).isEmpty();
     }
 

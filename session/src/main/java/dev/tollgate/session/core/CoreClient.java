@@ -281,7 +281,7 @@ public final class CoreClient {
     }
 
     /** {@code GET /user/id?userId=}: the user, or empty for {@code UNKNOWN_USER_ID_ERROR}. */
-    public Optional<User> userById(String userId) throws CoreException {
+    public Optional<CoreUser> userById(String userId) throws CoreException {
         String path = "/user/id";
         JsonNode r = transport.call("GET", path, Map.of("userId", userId), null, null, true);
         switch (CoreAnswers.status(r, path)) {
@@ -295,7 +295,8 @@ public final class CoreClient {
     }
 
     /** {@code GET /<tenantId>/users/by-accountinfo?email=&doUnionOfAccountInfo=}. */
-    public List<User> usersByEmail(String tenantId, String email, boolean doUnionOfAccountInfo) throws CoreException {
+    public List<CoreUser> usersByEmail(String tenantId, String email, boolean doUnionOfAccountInfo)
+            throws CoreException {
         String path = "/" + CoreTransport.tenant(tenantId) + "/users/by-accountinfo";
         Map<String, String> query = new LinkedHashMap<>();
         query.put("email", email);
@@ -306,7 +307,7 @@ public final class CoreClient {
         if (users == null || !users.isArray()) {
             throw new CoreProtocolException(path + " answered without a users array");
         }
-        List<User> out = new ArrayList<>();
+        List<CoreUser> out = new ArrayList<>();
         for (JsonNode u : users) {
             out.add(CoreAnswers.user(u, path));
         }

@@ -9,8 +9,8 @@ import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.core.CoreException;
 import dev.tollgate.session.core.CoreHttpException;
 import dev.tollgate.session.core.CoreResults;
+import dev.tollgate.session.core.CoreUser;
 import dev.tollgate.session.core.CreatedSession;
-import dev.tollgate.session.core.User;
 import dev.tollgate.session.error.SessionError;
 import dev.tollgate.session.http.Headers;
 import dev.tollgate.session.jwks.JwksCache;
@@ -229,7 +229,7 @@ class SessionLibraryInteropTest {
     void accountsAndEmailVerificationThroughTheClient() throws CoreException {
         CoreResults.SignUp signUp = client.signUp("public", "Client@Example.com", "password123");
         assertThat(signUp).isInstanceOf(CoreResults.SignUpOk.class);
-        User user = ((CoreResults.SignUpOk) signUp).user();
+        CoreUser user = ((CoreResults.SignUpOk) signUp).user();
         assertThat(client.signUp("public", "client@example.com", "x"))
                 .isInstanceOf(CoreResults.EmailAlreadyExists.class);
         assertThat(client.signIn("public", "client@example.com", "wrong"))

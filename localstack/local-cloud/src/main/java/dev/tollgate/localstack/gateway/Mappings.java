@@ -22,7 +22,7 @@ final class Mappings {
         GATEWAY_RESPONSE
     }
 
-    /** Headers that API Gateway refuses as mapping targets (spec section 3.3) or the JDK client cannot set. */
+    /** GatewayHeaders that API Gateway refuses as mapping targets (spec section 3.3) or the JDK client cannot set. */
     static final Set<String> UNMAPPABLE_HEADERS = Set.of(
             "content-length",
             "transfer-encoding",
@@ -119,7 +119,7 @@ final class Mappings {
     private static String fromHeaders(String rest, Map<String, List<String>> headers) {
         int dot = rest.indexOf('.');
         String kind = rest.substring(0, dot);
-        List<String> values = Headers.get(headers, rest.substring(dot + 1));
+        List<String> values = GatewayHeaders.get(headers, rest.substring(dot + 1));
         return kind.equals("multivalueheader") ? join(values) : last(values);
     }
 

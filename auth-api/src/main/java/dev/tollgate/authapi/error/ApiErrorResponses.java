@@ -8,9 +8,9 @@ import dev.tollgate.session.error.ErrorResponse;
 import dev.tollgate.session.error.SessionError;
 
 /** The one place where a failed request becomes its status and JSON body. */
-public final class ErrorResponses {
+public final class ApiErrorResponses {
 
-    private ErrorResponses() {}
+    private ApiErrorResponses() {}
 
     public static ApiResponse toResponse(RuntimeException failure) {
         if (failure instanceof ApiException api) {
