@@ -99,7 +99,8 @@ class LocalCloudMainIT {
             assertThat(new String(main.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
                     .isEmpty();
             assertThat(new String(main.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
-                    .isEqualTo("tollgate-local: web host: port " + taken.getLocalPort() + " on 127.0.0.1 is in use\n");
+                    .isEqualTo("tollgate-local: web host: port " + taken.getLocalPort()
+                            + " on 127.0.0.1 is in use (use --web-port 0 for a free port, or another --web-port)\n");
         }
     }
 

@@ -47,7 +47,7 @@ final class WarmUp {
                 .useDynamicAccessTokenSigningKey(true)
                 .build();
         // No core: the warm-up token never needs one (no parent hash, no database check).
-        SessionVerifier verifier = new SessionVerifier(dynamic, only, null, System::currentTimeMillis);
+        SessionVerifier verifier = new SessionVerifier(dynamic, only, null, java.time.Clock.systemUTC());
         Headers cookie =
                 Headers.builder().add("cookie", "sAccessToken=" + TOKEN).build();
         Headers bearer =

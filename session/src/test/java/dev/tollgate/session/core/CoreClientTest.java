@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.session.internal.core.CoreTransport;
 import dev.tollgate.testkit.AccessTokens;
 import dev.tollgate.testkit.CannedCore;
 import dev.tollgate.testkit.GoldenCaptures;

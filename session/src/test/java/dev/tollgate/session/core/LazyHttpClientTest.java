@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tollgate.session.Sessions;
 import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.session.http.Headers;
+import dev.tollgate.session.internal.core.LazyHttpClient;
 import dev.tollgate.session.verify.VerificationResult;
 import dev.tollgate.session.verify.VerifiedSession;
 import dev.tollgate.session.verify.VerifyOptions;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.session.config.SessionConfig;
+import dev.tollgate.session.testing.SettableClock;
 import dev.tollgate.testkit.JwksServer;
 import dev.tollgate.testkit.SigningKey;
 import java.net.ServerSocket;
@@ -56,7 +57,7 @@ class JwksCacheTest {
 
     /** The fetch path under test: HttpURLConnection, as {@code Sessions} wires it ({@link JwksCacheOverHttpClientTest}: the other). */
     JwksCache newCache(SessionConfig config) {
-        return new JwksCache(config, clock::get);
+        return JwksCache.create(config, JwksFetcher.overUrlConnection(config), new SettableClock(clock));
     }
 
     JwksCache cache() {

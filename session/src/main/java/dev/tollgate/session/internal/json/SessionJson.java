@@ -1,4 +1,4 @@
-package dev.tollgate.session.json;
+package dev.tollgate.session.internal.json;
 
 import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonFactory;

@@ -1,4 +1,4 @@
-package dev.tollgate.session.json;
+package dev.tollgate.session.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Case-insensitive header look-up: HTTP header names are case-insensitive, clients differ in casing. */
-final class Headers {
+final class GatewayHeaders {
 
-    private Headers() {}
+    private GatewayHeaders() {}
 
     /** All values of {@code name}, across every casing present; null when there are none. */
     static List<String> get(Map<String, List<String>> headers, String name) {

@@ -1,4 +1,4 @@
-package dev.tollgate.session.token;
+package dev.tollgate.session.internal.token;
 
 /**
  * The two base64 readings a SuperTokens JWT goes through.
@@ -7,7 +7,7 @@ package dev.tollgate.session.token;
  * stops at {@code =} and skips characters that are not base64 ({@link #decodeLenientInto}). The signature
  * check (jose) then insists on strict, unpadded base64url for all three segments ({@link #isStrictUrl}).
  */
-final class Base64Segments {
+public final class Base64Segments {
     private static final byte[] VALUES = new byte[128];
 
     static {
@@ -28,7 +28,7 @@ final class Base64Segments {
     private Base64Segments() {}
 
     /** Decodes into {@code out} (at least {@code (to-from)*3/4+3} long); returns the number of bytes. */
-    static int decodeLenientInto(String s, int from, int to, byte[] out) {
+    public static int decodeLenientInto(String s, int from, int to, byte[] out) {
         int n = 0;
         int acc = 0;
         int bits = 0;
@@ -53,7 +53,7 @@ final class Base64Segments {
     }
 
     /** Whether {@code s[from,to)} is canonical-length unpadded base64url. */
-    static boolean isStrictUrl(String s, int from, int to) {
+    public static boolean isStrictUrl(String s, int from, int to) {
         if ((to - from) % 4 == 1) {
             return false;
         }
