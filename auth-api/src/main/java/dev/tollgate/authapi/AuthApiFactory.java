@@ -29,7 +29,7 @@ public final class AuthApiFactory {
         TokenWriter writer = library.tokenWriter();
         SessionRequests sessions = new SessionRequests(library.verifier(), writer);
         ClaimUpdater claims = new ClaimUpdater(library.payloadUpdater());
-        SessionRoutes sessionRoutes = new SessionRoutes(library.refresher(), core, writer, sessions);
+        SessionRoutes sessionRoutes = new SessionRoutes(library, sessions);
         EmailVerificationRoutes emailVerification =
                 new EmailVerificationRoutes(core, sessions, claims, sender, config.websiteOrigin());
 

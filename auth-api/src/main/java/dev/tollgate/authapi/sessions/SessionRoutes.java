@@ -4,6 +4,7 @@ import dev.tollgate.authapi.error.ApiException;
 import dev.tollgate.authapi.http.ApiRequest;
 import dev.tollgate.authapi.http.ApiResponse;
 import dev.tollgate.authapi.http.Json;
+import dev.tollgate.session.Sessions;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.refresh.RefreshCoreException;
 import dev.tollgate.session.refresh.RefreshResult;
@@ -20,10 +21,11 @@ public final class SessionRoutes {
     private final TokenWriter writer;
     private final SessionRequests sessions;
 
-    public SessionRoutes(SessionRefresher refresher, CoreClient core, TokenWriter writer, SessionRequests sessions) {
-        this.refresher = refresher;
-        this.core = core;
-        this.writer = writer;
+    /** {@code sessions} answers for requests that need a session; the rest comes from the library. */
+    public SessionRoutes(Sessions library, SessionRequests sessions) {
+        this.refresher = library.refresher();
+        this.core = library.core();
+        this.writer = library.tokenWriter();
         this.sessions = sessions;
     }
 

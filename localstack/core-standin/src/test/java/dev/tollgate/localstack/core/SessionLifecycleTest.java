@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 class SessionLifecycleTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
+
+    @AutoClose
     private CoreStandIn core;
+
     private CoreCalls calls;
 
     @BeforeEach
@@ -29,11 +32,6 @@ class SessionLifecycleTest {
                 .clock(clock)
                 .build());
         calls = new CoreCalls(core.uri());
-    }
-
-    @AfterEach
-    void stop() {
-        core.close();
     }
 
     private JsonNode newSession() {
