@@ -91,13 +91,13 @@ sealed interface GatewayError {
         return fixed(ResponseType.REQUEST_TOO_LARGE, "Request Too Long", reason);
     }
 
+    private static GatewayError fixed(ResponseType type, String message, String reason) {
+        return new Fixed(type, Optional.of(message), Optional.empty(), reason);
+    }
+
     /** A query string with a malformed percent-escape: refused before routing, never guessed at. */
     static GatewayError badRequestParameters(String reason) {
         return fixed(ResponseType.BAD_REQUEST_PARAMETERS, "Invalid query string", reason);
-    }
-
-    private static GatewayError fixed(ResponseType type, String message, String reason) {
-        return new Fixed(type, Optional.of(message), Optional.empty(), reason);
     }
 
     /** Thrown by the pipeline's steps to stop at a gateway response. */
