@@ -30,6 +30,7 @@ import dev.tollgate.testkit.CannedCore;
 import dev.tollgate.testkit.GoldenCaptures;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -88,7 +89,7 @@ class SessionRefresherTest {
     }
 
     static void assertClearsEverything(ResponseTokens tokens, String... extraCookies) {
-        List<String> cookies = new java.util.ArrayList<>(List.of(CLEARED_ACCESS, CLEARED_REFRESH));
+        List<String> cookies = new ArrayList<>(List.of(CLEARED_ACCESS, CLEARED_REFRESH));
         cookies.addAll(List.of(extraCookies));
         assertThat(tokens.setCookies()).containsExactlyElementsOf(cookies);
         assertThat(tokens.headers())
