@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.authapi.http.Json;
 import dev.tollgate.session.core.CoreUser;
 import dev.tollgate.session.core.LoginMethod;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -53,7 +54,7 @@ public final class FdiUser {
                 .findFirst();
     }
 
-    private static ArrayNode strings(java.util.List<String> values) {
+    private static ArrayNode strings(List<String> values) {
         ArrayNode array = Json.MAPPER.createArrayNode();
         values.forEach(array::add);
         return array;

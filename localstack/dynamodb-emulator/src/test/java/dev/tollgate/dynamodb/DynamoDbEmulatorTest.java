@@ -3,6 +3,9 @@ package dev.tollgate.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -533,16 +536,16 @@ class DynamoDbEmulatorTest {
 
     @Test
     void answersProtocolErrorsInDynamoDbShape() throws Exception {
-        java.net.http.HttpResponse<String> unknown = rawCall("DynamoDB_20120810.Scan", true, "{}");
+        HttpResponse<String> unknown = rawCall("DynamoDB_20120810.Scan", true, "{}");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).isEqualTo("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}");
         assertThat(unknown.headers().firstValue("content-type")).hasValue("application/x-amz-json-1.0");
 
-        java.net.http.HttpResponse<String> garbage = rawCall("DynamoDB_20120810.GetItem", false, "{not json");
+        HttpResponse<String> garbage = rawCall("DynamoDB_20120810.GetItem", false, "{not json");
         assertThat(garbage.statusCode()).isEqualTo(400);
         assertThat(garbage.body()).startsWith("{\"__type\":\"com.amazon.coral.service#SerializationException\"");
 
-        java.net.http.HttpResponse<String> noTable = rawCall("DynamoDB_20120810.GetItem", false, "{}");
+        HttpResponse<String> noTable = rawCall("DynamoDB_20120810.GetItem", false, "{}");
         assertThat(noTable.body())
                 .isEqualTo(
                         "{\"__type\":\"com.amazon.coral.validate#ValidationException\","
@@ -550,16 +553,14 @@ class DynamoDbEmulatorTest {
     }
 
     /** One POST straight to the emulator, bypassing the SDK, with or without the JSON content type. */
-    private static java.net.http.HttpResponse<String> rawCall(String target, boolean jsonContentType, String body)
-            throws Exception {
-        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(emulator.endpoint())
+    private static HttpResponse<String> rawCall(String target, boolean jsonContentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(emulator.endpoint())
                 .header("X-Amz-Target", target)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (jsonContentType) {
             request.header("Content-Type", "application/x-amz-json-1.0");
         }
-        return java.net.http.HttpClient.newHttpClient()
-                .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

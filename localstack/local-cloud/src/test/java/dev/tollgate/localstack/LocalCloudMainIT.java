@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,7 +94,7 @@ class LocalCloudMainIT {
         for (Path needed : List.of(layout.authorizerJar(), layout.authApiJar(), layout.resolverJar(), layout.site())) {
             assumeTrue(Files.exists(needed), "not built: " + REPO.relativize(needed));
         }
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Process main = localCloud("--web-port", Integer.toString(taken.getLocalPort()))
                     .start();
             assertThat(main.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -124,8 +128,8 @@ class LocalCloudMainIT {
                 throw new IllegalStateException("LocalCloudMain ended before printing its ready line");
             }
             return line;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.testkit.JwksServer;
 import dev.tollgate.testkit.MutableClock;
 import dev.tollgate.testkit.SigningKey;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -261,7 +262,7 @@ class JwksCacheTest {
     }
 
     private static URI deadUri() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return URI.create("http://127.0.0.1:" + s.getLocalPort());
         }
     }

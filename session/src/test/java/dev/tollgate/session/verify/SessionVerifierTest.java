@@ -12,14 +12,20 @@ import dev.tollgate.session.config.AntiCsrfMode;
 import dev.tollgate.session.error.ErrorResponse;
 import dev.tollgate.session.error.ErrorResponses;
 import dev.tollgate.session.error.SessionError;
+import dev.tollgate.session.token.AccessTokenParser;
 import dev.tollgate.session.transfer.TokenTransferMethod;
 import dev.tollgate.testkit.AccessTokens;
 import dev.tollgate.testkit.GoldenCaptures;
 import dev.tollgate.testkit.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -305,8 +311,7 @@ class SessionVerifierTest {
             String spaced = parts[0].substring(0, 4) + " " + parts[0].substring(4) + "." + parts[1] + "." + parts[2];
             String padded = parts[0] + "." + parts[1] + "." + parts[2] + "=";
             for (String t : new String[] {spaced, padded}) {
-                assertThat(dev.tollgate.session.token.AccessTokenParser.parse(t))
-                        .isNotNull();
+                assertThat(AccessTokenParser.parse(t)).isNotNull();
                 assertThat(f.get("authorization", "Bearer " + t)).isEqualTo(tryRefresh("bad_signature"));
             }
         }
@@ -561,7 +566,7 @@ class SessionVerifierTest {
         @Test
         void parallelVerificationsNeverMixUpTokens() throws Exception {
             int threads = 8;
-            List<String> tokens = new java.util.ArrayList<>();
+            List<String> tokens = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 // Different lengths too, so a shared buffer would show.
                 tokens.add(mint(
@@ -571,9 +576,9 @@ class SessionVerifierTest {
                                 .put("rsub", "user-" + i)
                                 .put("pad", "x".repeat(i * 97))));
             }
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
-                List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();
+                List<Future<Integer>> done = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
                     int me = t;
                     done.add(pool.submit(() -> {
@@ -588,8 +593,8 @@ class SessionVerifierTest {
                         return ok;
                     }));
                 }
-                for (java.util.concurrent.Future<Integer> d : done) {
-                    assertThat(d.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+                for (Future<Integer> d : done) {
+                    assertThat(d.get(60, TimeUnit.SECONDS)).isEqualTo(200);
                 }
             } finally {
                 pool.shutdownNow();

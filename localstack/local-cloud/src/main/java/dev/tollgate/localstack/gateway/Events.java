@@ -1,5 +1,6 @@
 package dev.tollgate.localstack.gateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -149,8 +150,7 @@ final class Events {
     }
 
     /** One value per name, the last one (as other emulators do; which one AWS keeps is unconfirmed). */
-    private static com.fasterxml.jackson.databind.JsonNode singleValues(
-            Map<String, List<String>> map, boolean nullWhenEmpty) {
+    private static JsonNode singleValues(Map<String, List<String>> map, boolean nullWhenEmpty) {
         if (map.isEmpty() && nullWhenEmpty) {
             return NODES.nullNode();
         }
@@ -163,8 +163,7 @@ final class Events {
         return node;
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode multiValues(
-            Map<String, List<String>> map, boolean nullWhenEmpty) {
+    private static JsonNode multiValues(Map<String, List<String>> map, boolean nullWhenEmpty) {
         if (map.isEmpty() && nullWhenEmpty) {
             return NODES.nullNode();
         }

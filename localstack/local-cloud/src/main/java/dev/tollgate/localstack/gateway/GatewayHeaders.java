@@ -1,5 +1,6 @@
 package dev.tollgate.localstack.gateway;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ final class GatewayHeaders {
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
             if (e.getKey().equalsIgnoreCase(name)) {
                 if (found == null) {
-                    found = new java.util.ArrayList<>();
+                    found = new ArrayList<>();
                 }
                 found.addAll(e.getValue());
             }

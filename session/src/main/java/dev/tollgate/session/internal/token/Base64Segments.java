@@ -1,5 +1,7 @@
 package dev.tollgate.session.internal.token;
 
+import java.util.Arrays;
+
 /**
  * The two base64 readings a SuperTokens JWT goes through.
  *
@@ -11,7 +13,7 @@ public final class Base64Segments {
     private static final byte[] VALUES = new byte[128];
 
     static {
-        java.util.Arrays.fill(VALUES, (byte) -1);
+        Arrays.fill(VALUES, (byte) -1);
         for (int i = 0; i < 26; i++) {
             VALUES['A' + i] = (byte) i;
             VALUES['a' + i] = (byte) (26 + i);
