@@ -19,7 +19,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -64,14 +63,7 @@ class AuthorizerHandlerTest {
     }
 
     private Map<String, String> env(String... extra) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "SUPERTOKENS_CONNECTION_URI", core.uri(),
-                "API_DOMAIN", "http://localhost:4000",
-                "WEBSITE_DOMAIN", "http://localhost:3000",
-                "API_GATEWAY_PATH", "/dev",
-                "API_BASE_PATH", "/auth",
-                "ANTI_CSRF", "VIA_CUSTOM_HEADER",
-                "REQUIRED_CLAIMS", "POST /verified/graphql=st-ev"));
+        Map<String, String> env = TestEnvironment.withCore(core.uri());
         for (int i = 0; i < extra.length; i += 2) {
             env.put(extra[i], extra[i + 1]);
         }

@@ -152,22 +152,33 @@ public final class SessionVerifier {
             }
             session = (VerifiedSession) fromCore;
         } else {
-            session = new VerifiedSession(
-                    at.userId(),
-                    at.recipeUserId(),
-                    at.sessionHandle(),
-                    at.tenantId(),
-                    at.payload(),
-                    at.raw(),
-                    at.expiryMillis(),
-                    transfer,
-                    null,
-                    ResponseTokens.NONE);
+            session = asIs(at.userId(), at.recipeUserId(), at.sessionHandle(), at.tenantId(), at, transfer);
         }
         return checkClaims(session, options.claimValidators(), now);
     }
 
     /** Signature, algorithm, key, nbf, anti-CSRF presence and expiry. Null when all pass. */
+    /** The session of {@code at} with no new token to send: its payload, token and expiry as they are. */
+    private static VerifiedSession asIs(
+            String userId,
+            String recipeUserId,
+            String sessionHandle,
+            String tenantId,
+            AccessToken at,
+            TokenTransferMethod transfer) {
+        return new VerifiedSession(
+                userId,
+                recipeUserId,
+                sessionHandle,
+                tenantId,
+                at.payload(),
+                at.raw(),
+                at.expiryMillis(),
+                transfer,
+                null,
+                ResponseTokens.NONE);
+    }
+
     private VerifyError verifyLocally(AccessToken at, long now, boolean needsAntiCsrfToken) {
         if (!"RS256".equals(at.alg()) || at.hasCritHeader()) {
             return new SessionError.TryRefreshToken("algorithm_not_rs256");
@@ -222,17 +233,7 @@ public final class SessionVerifier {
         SessionInfo info = ok.session();
         TokenInfo replacement = ok.accessToken();
         if (replacement == null) {
-            return new VerifiedSession(
-                    info.userId(),
-                    info.recipeUserId(),
-                    info.handle(),
-                    info.tenantId(),
-                    at.payload(),
-                    at.raw(),
-                    at.expiryMillis(),
-                    transfer,
-                    null,
-                    ResponseTokens.NONE);
+            return asIs(info.userId(), info.recipeUserId(), info.handle(), info.tenantId(), at, transfer);
         }
         ObjectNode payload;
         try {
