@@ -13,6 +13,7 @@ import dev.tollgate.session.core.TokenInfo;
 import dev.tollgate.session.http.BearerToken;
 import dev.tollgate.session.http.Headers;
 import dev.tollgate.session.http.RequestCookies;
+import dev.tollgate.session.jwks.KeyLookup;
 import dev.tollgate.session.jwks.KeySource;
 import dev.tollgate.session.token.AccessToken;
 import dev.tollgate.session.token.AccessTokenParser;
@@ -46,6 +47,7 @@ public final class SessionVerifier {
     private final TokenWriter writer;
     private final LongSupplier clockMillis;
     private final SignatureCheck signatures = new SignatureCheck();
+    private final VerifiedTokenCache verified;
 
     /**
      * @param config the library configuration
@@ -54,11 +56,25 @@ public final class SessionVerifier {
      * @param clockMillis the clock (injectable for tests)
      */
     public SessionVerifier(SessionConfig config, KeySource keys, CoreClient core, LongSupplier clockMillis) {
+        this(config, keys, core, clockMillis, null);
+    }
+
+    /**
+     * @param verified tokens whose signature was already checked, shared across calls, or {@code null}
+     *     to check every signature; see {@link VerifiedTokenCache} for what a hit skips and what not
+     */
+    public SessionVerifier(
+            SessionConfig config,
+            KeySource keys,
+            CoreClient core,
+            LongSupplier clockMillis,
+            VerifiedTokenCache verified) {
         this.config = config;
         this.keys = keys;
         this.core = core;
         this.writer = new TokenWriter(config);
         this.clockMillis = clockMillis;
+        this.verified = verified;
     }
 
     public SessionVerifier(SessionConfig config, KeySource keys, CoreClient core) {
@@ -93,12 +109,12 @@ public final class SessionVerifier {
         TokenTransferMethod transfer = null;
         String bearer = BearerToken.from(headers);
         if (bearer != null) {
-            token = AccessTokenParser.parse(bearer);
+            token = parse(bearer);
             transfer = token == null ? null : TokenTransferMethod.HEADER;
         }
         if (token == null) {
             String cookie = RequestCookies.get(headers, TokenWriter.ACCESS_TOKEN_COOKIE);
-            token = cookie == null ? null : AccessTokenParser.parse(cookie);
+            token = cookie == null ? null : parse(cookie);
             if (token != null) {
                 if (RequestCookies.count(headers, TokenWriter.ACCESS_TOKEN_COOKIE) > 1) {
                     return new SessionError.TryRefreshToken("duplicate_access_token_cookie");
@@ -165,6 +181,34 @@ public final class SessionVerifier {
         return checkClaims(session, options.claimValidators(), now);
     }
 
+    /** The token with these bytes: from the cache of verified tokens if it is there, else parsed. */
+    private ParsedToken parse(String raw) {
+        if (verified != null) {
+            AccessToken hit = verified.get(raw, clockMillis.getAsLong());
+            if (hit != null) {
+                return hit;
+            }
+        }
+        return AccessTokenParser.parse(raw);
+    }
+
+    /** RS256 against the token's key, skipped for a cached token whose key is still the one that verified it. */
+    private SignatureCheck.Outcome checkSignature(AccessToken at, long now) {
+        if (verified == null) {
+            return signatures.verify(at, keys);
+        }
+        if (verified.signatureStillValid(at, keys)) {
+            return SignatureCheck.Outcome.VALID;
+        }
+        SignatureCheck.Outcome outcome = signatures.verify(at, keys);
+        if (outcome == SignatureCheck.Outcome.VALID
+                && !at.isExpiredAt(now)
+                && keys.lookup(at.kid()) instanceof KeyLookup.Found found) {
+            verified.put(at, found.key());
+        }
+        return outcome;
+    }
+
     /** Signature, algorithm, key, nbf, anti-CSRF presence and expiry. Null when all pass. */
     private SessionError verifyLocally(AccessToken at, long now, boolean needsAntiCsrfToken) {
         if (!"RS256".equals(at.alg()) || at.hasCritHeader()) {
@@ -173,7 +217,7 @@ public final class SessionVerifier {
         if (at.kid() == null) {
             return new SessionError.TryRefreshToken("kid_not_a_string");
         }
-        switch (signatures.verify(at, keys)) {
+        switch (checkSignature(at, now)) {
             case VALID:
                 break;
             case UNKNOWN_KID:
