@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -34,8 +33,8 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>authorizer: a valid cookie session (token from the core stand-in, JWKS fetched at init);
- *   <li>auth-api: {@code POST /auth/signup} of a new user against the core stand-in (what a user
- *       waits for on sign-up);
+ *   <li>auth-api: {@code POST /auth/signin} of a user created at the core stand-in beforehand (what a
+ *       user waits for on sign-in; the core's own password check is part of every run alike);
  *   <li>resolver: {@code Query.notes} against the DynamoDB emulator (the first notes call).
  * </ul>
  *
@@ -47,6 +46,8 @@ public final class ColdStart {
 
     static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
     private static final Path QUERY_NOTES = Path.of("appsync-integration/src/test/resources/events/query-notes.json");
+    private static final String SIGN_IN_EMAIL = "cold-start@example.com";
+    private static final String SIGN_IN_PASSWORD = "correct-horse-9";
     private static final Path NOTES_TABLE = Path.of("stack/src/main/resources/stack/notes-table.json");
 
     /** One program measured: how to start it once and what its answer must contain. */
@@ -102,7 +103,7 @@ public final class ColdStart {
                         input::hitEvent,
                         "\"principalId\":\"" + WarmInput.EXPECTED_USER_PREFIX + "hit\""));
             }
-            AtomicInteger users = new AtomicInteger();
+            createUser(core.uri(), SIGN_IN_EMAIL, SIGN_IN_PASSWORD);
             for (Path jar : jars.getOrDefault("auth-api", List.of())) {
                 subjects.add(java(
                         "auth-api " + jar.getFileName() + " (" + sizeMb(jar) + ")",
@@ -115,7 +116,7 @@ public final class ColdStart {
                                 "API_GATEWAY_PATH", input.apiGatewayPath(),
                                 "EMAIL_SENDER", "log",
                                 "AWS_REGION", "us-east-1"),
-                        () -> signUpEvent("cold-" + users.incrementAndGet() + "-" + System.nanoTime() + "@example.com"),
+                        ColdStart::signInEvent,
                         "\\\"status\\\":\\\"OK\\\""));
             }
             for (Path jar : jars.getOrDefault("resolver", List.of())) {
@@ -247,22 +248,38 @@ public final class ColdStart {
         };
     }
 
-    /** A REST API proxy event as API Gateway sends it for {@code POST /dev/auth/signup}. */
-    private static String signUpEvent(String email) {
-        String body = "{\"formFields\":[{\"id\":\"email\",\"value\":\"" + email
-                + "\"},{\"id\":\"password\",\"value\":\"correct-horse-9\"}]}";
+    /** A REST API proxy event as API Gateway sends it for {@code POST /dev/auth/signin}. */
+    private static String signInEvent() {
+        String body = "{\"formFields\":[{\"id\":\"email\",\"value\":\"" + SIGN_IN_EMAIL
+                + "\"},{\"id\":\"password\",\"value\":\"" + SIGN_IN_PASSWORD + "\"}]}";
         String quotedBody = "\"" + body.replace("\"", "\\\"") + "\"";
-        return "{\"resource\":\"/auth/{proxy+}\",\"path\":\"/auth/signup\",\"httpMethod\":\"POST\","
+        return "{\"resource\":\"/auth/{proxy+}\",\"path\":\"/auth/signin\",\"httpMethod\":\"POST\","
                 + "\"headers\":{\"content-type\":\"application/json\",\"origin\":\"http://localhost:3000\","
                 + "\"rid\":\"emailpassword\",\"st-auth-mode\":\"cookie\"},"
                 + "\"multiValueHeaders\":{\"content-type\":[\"application/json\"],\"origin\":[\"http://localhost:3000\"],"
                 + "\"rid\":[\"emailpassword\"],\"st-auth-mode\":[\"cookie\"]},"
                 + "\"queryStringParameters\":null,\"multiValueQueryStringParameters\":null,"
-                + "\"pathParameters\":{\"proxy\":\"signup\"},\"stageVariables\":null,"
+                + "\"pathParameters\":{\"proxy\":\"signin\"},\"stageVariables\":null,"
                 + "\"requestContext\":{\"resourcePath\":\"/auth/{proxy+}\",\"httpMethod\":\"POST\","
-                + "\"path\":\"/dev/auth/signup\",\"stage\":\"dev\",\"requestId\":\"cold-start\","
+                + "\"path\":\"/dev/auth/signin\",\"stage\":\"dev\",\"requestId\":\"cold-start\","
                 + "\"identity\":{\"sourceIp\":\"127.0.0.1\"}},"
                 + "\"body\":" + quotedBody + ",\"isBase64Encoded\":false}";
+    }
+
+    /** An email-password user at the core, through the CDI sign-up a backend makes. */
+    private static void createUser(URI core, String email, String password) throws Exception {
+        String body = "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(core.resolve("/public/recipe/signup"))
+                                .header("content-type", "application/json")
+                                .header("cdi-version", "5.4")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200 || !r.body().contains("\"OK\"")) {
+            throw new IllegalStateException("the core stand-in did not create the user: " + r.statusCode());
+        }
     }
 
     /** The notes table as the stack defines it, created through DynamoDB's JSON protocol. */
