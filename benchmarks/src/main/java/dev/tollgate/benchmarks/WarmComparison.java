@@ -25,7 +25,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Lambda's JVM flags and under the JVM's defaults, and supertokens-node's {@code getSession} recipe
  * ({@code benchmarks/node/peer.js}) on the same tokens, the same events and the same core, run in
  * turn (C1, node, C2, node) so that load drift hits all of them. Prints the medians and the ratios.
- * Usage: {@code WarmComparison [missTokens]}; run from the repository root.
+ * Usage: {@code WarmComparison [missTokens] [rounds]}; run from the repository root.
  */
 public final class WarmComparison {
 
@@ -36,16 +36,24 @@ public final class WarmComparison {
 
     public static void main(String[] args) throws Exception {
         int missTokens = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         Path inputFile = Files.createTempFile("tollgate-warm-input", ".json");
         try (CoreStandIn core = WarmInput.startCore()) {
             WarmInput input = WarmInput.mint(core, missTokens);
             input.write(inputFile);
-            Map<String, Double> c1 = jmh(inputFile, LAMBDA_FLAGS);
-            NodeFigures node1 = node(inputFile);
-            Map<String, Double> c2 = jmh(inputFile, List.of());
-            NodeFigures node2 = node(inputFile);
-            NodeFigures node = node1.pool(node2);
-
+            // Rounds of C1, node, C2, node: each figure is the median of its rounds' medians, so a burst
+            // of load on a shared machine moves one round, not the result.
+            List<Map<String, Double>> c1Rounds = new ArrayList<>();
+            List<Map<String, Double>> c2Rounds = new ArrayList<>();
+            NodeFigures node = null;
+            for (int round = 0; round < rounds; round++) {
+                c1Rounds.add(jmh(inputFile, LAMBDA_FLAGS));
+                node = pool(node, node(inputFile));
+                c2Rounds.add(jmh(inputFile, List.of()));
+                node = pool(node, node(inputFile));
+            }
+            Map<String, Double> c1 = medianOfRounds(c1Rounds);
+            Map<String, Double> c2 = medianOfRounds(c2Rounds);
             System.out.printf(
                     "%njava %s (%s); %s; %d distinct tokens on the miss path%n",
                     System.getProperty("java.version"), System.getProperty("java.vm.name"), node.version, missTokens);
@@ -60,6 +68,19 @@ public final class WarmComparison {
         } finally {
             Files.deleteIfExists(inputFile);
         }
+    }
+
+    private static NodeFigures pool(NodeFigures soFar, NodeFigures next) {
+        return soFar == null ? next : soFar.pool(next);
+    }
+
+    private static Map<String, Double> medianOfRounds(List<Map<String, Double>> rounds) {
+        Map<String, Double> result = new LinkedHashMap<>();
+        for (String benchmark : rounds.get(0).keySet()) {
+            result.put(
+                    benchmark, median(rounds.stream().map(r -> r.get(benchmark)).toList()));
+        }
+        return result;
     }
 
     private static void row(String name, double tollgate, double node) {
