@@ -486,4 +486,33 @@ class AuthorizerHandlerTest {
                         .body())
                 .contains("\"principalId\":\"user-14\"");
     }
+
+    @Test
+    void oneInstanceChecksACachedTokenAgainstEachRoutesClaimsAndNeverServesATamperedOne() throws Exception {
+        AuthorizerHandler handler = handler();
+        String token = AccessTokens.v5(key, "user-cache", p -> p.set("st-ev", AccessTokens.claim(false)));
+
+        // Verified (and cached) on a route without claims...
+        assertThat(LambdaAnswer.invoke(handler, withToken("allow-cookie-session.json", token)))
+                .isEqualTo(new LambdaAnswer(false, allow("user-cache", ARN, "{\"setCookie\":\"\"}")));
+        // ...the same token is still checked against the verified route's claim by the same instance.
+        LambdaAnswer denied = LambdaAnswer.invoke(handler, withToken("deny-invalid-claims.json", token));
+        assertThat(JSON.readTree(denied.body())
+                        .path("policyDocument")
+                        .path("Statement")
+                        .get(0)
+                        .path("Effect")
+                        .asText())
+                .isEqualTo("Deny");
+        // A token that shares all but one character of the cached one is verified, and fails.
+        int at = token.length() - 10;
+        String tampered = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
+        assertThat(LambdaAnswer.invoke(handler, withToken("unauthorized-try-refresh.json", tampered)))
+                .isEqualTo(new LambdaAnswer(true, UNAUTHORIZED_ERROR));
+        assertThat(lastLogLine().get("detail").asText()).isEqualTo("bad_signature");
+        // And the cached token still needs its anti-CSRF header on every call.
+        assertThat(LambdaAnswer.invoke(handler, withToken("unauthorized-missing-rid.json", token)))
+                .isEqualTo(new LambdaAnswer(true, UNAUTHORIZED_ERROR));
+        assertThat(lastLogLine().get("detail").asText()).isEqualTo("anti_csrf_rid_missing");
+    }
 }
