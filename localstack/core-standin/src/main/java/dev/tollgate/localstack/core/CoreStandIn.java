@@ -6,6 +6,7 @@ import dev.tollgate.localstack.core.crypto.PasswordHasher;
 import dev.tollgate.localstack.core.crypto.SigningKeys;
 import dev.tollgate.localstack.core.http.CoreHttpHandler;
 import dev.tollgate.localstack.core.http.RequestLog;
+import dev.tollgate.localstack.core.role.RoleStore;
 import dev.tollgate.localstack.core.session.SessionService;
 import dev.tollgate.localstack.core.user.EmailVerification;
 import dev.tollgate.localstack.core.user.UserStore;
@@ -56,7 +57,9 @@ public final class CoreStandIn implements AutoCloseable {
         UserStore users = new UserStore(new PasswordHasher(PASSWORD_ITERATIONS), config.clock());
         RequestLog log = new RequestLog(System.err, config.clock());
         CoreHttpHandler handler = new CoreHttpHandler(
-                CoreApi.endpoints(keys, sessions, users, verification, config.antiCsrfEnabled()), config.apiKey(), log);
+                CoreApi.endpoints(keys, sessions, users, verification, new RoleStore(), config.antiCsrfEnabled()),
+                config.apiKey(),
+                log);
         ExecutorService executor = Executors.newFixedThreadPool(16, daemonThreads());
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 128);

@@ -2,6 +2,7 @@ package dev.tollgate.localstack.core.api;
 
 import dev.tollgate.localstack.core.crypto.SigningKeys;
 import dev.tollgate.localstack.core.http.Endpoint;
+import dev.tollgate.localstack.core.role.RoleStore;
 import dev.tollgate.localstack.core.session.SessionService;
 import dev.tollgate.localstack.core.user.EmailVerification;
 import dev.tollgate.localstack.core.user.UserStore;
@@ -18,6 +19,7 @@ public final class CoreApi {
             SessionService sessions,
             UserStore users,
             EmailVerification verification,
+            RoleStore roles,
             boolean antiCsrfEnabled) {
         UserJson userJson = new UserJson(verification);
         List<Endpoint> endpoints = new ArrayList<>();
@@ -26,6 +28,7 @@ public final class CoreApi {
         endpoints.addAll(new EmailPasswordApi(users, userJson).endpoints());
         endpoints.addAll(new UserApi(users, userJson).endpoints());
         endpoints.addAll(new EmailVerificationApi(verification).endpoints());
+        endpoints.addAll(new UserRolesApi(roles).endpoints());
         return List.copyOf(endpoints);
     }
 }

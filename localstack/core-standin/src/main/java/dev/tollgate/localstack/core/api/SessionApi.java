@@ -38,7 +38,12 @@ final class SessionApi {
                 Endpoint.post("/recipe/session/refresh", this::refresh),
                 Endpoint.post("/recipe/session/regenerate", this::regenerate),
                 Endpoint.post("/recipe/session/remove", this::remove),
-                Endpoint.get("/recipe/session/user", this::handlesForUser));
+                Endpoint.get("/recipe/session/user", this::handlesForUser),
+                Endpoint.protectedApi(
+                        "/recipe/session/data", Map.of("PUT", this::updateSessionData, "GET", this::sessionData)),
+                Endpoint.protectedApi(
+                        "/recipe/jwt/data",
+                        Map.of("PUT", this::updateAccessTokenPayload, "GET", this::accessTokenPayload)));
     }
 
     private CoreResponse create(CoreRequest request) throws CoreError {
@@ -162,6 +167,52 @@ final class SessionApi {
         ArrayNode array = reply.putArray("sessionHandles");
         sessions.handlesForUser(userId).forEach(array::add);
         return CoreResponse.ok(reply);
+    }
+
+    private CoreResponse updateSessionData(CoreRequest request) throws CoreError {
+        JsonInput input = request.json();
+        String handle = input.requiredString("sessionHandle");
+        ObjectNode userDataInDatabase = input.requiredObject("userDataInDatabase");
+        try {
+            sessions.updateDataInDatabase(handle, userDataInDatabase);
+            return CoreResponse.ok(Replies.status("OK"));
+        } catch (SessionProblem problem) {
+            return Replies.problem(problem);
+        }
+    }
+
+    private CoreResponse sessionData(CoreRequest request) throws CoreError {
+        String handle = request.requiredQueryParam("sessionHandle");
+        try {
+            ObjectNode reply = Replies.status("OK");
+            reply.set("userDataInDatabase", sessions.get(handle).userDataInDatabase());
+            return CoreResponse.ok(reply);
+        } catch (SessionProblem problem) {
+            return Replies.problem(problem);
+        }
+    }
+
+    private CoreResponse updateAccessTokenPayload(CoreRequest request) throws CoreError {
+        JsonInput input = request.json();
+        String handle = input.requiredString("sessionHandle");
+        ObjectNode userDataInJWT = input.requiredObject("userDataInJWT");
+        try {
+            sessions.updateAccessTokenPayload(handle, userDataInJWT);
+            return CoreResponse.ok(Replies.status("OK"));
+        } catch (SessionProblem problem) {
+            return Replies.problem(problem);
+        }
+    }
+
+    private CoreResponse accessTokenPayload(CoreRequest request) throws CoreError {
+        String handle = request.requiredQueryParam("sessionHandle");
+        try {
+            ObjectNode reply = Replies.status("OK");
+            reply.set("userDataInJWT", sessions.get(handle).userDataInJWT());
+            return CoreResponse.ok(reply);
+        } catch (SessionProblem problem) {
+            return Replies.problem(problem);
+        }
     }
 
     private static CoreResponse tokens(NewTokens tokens) {

@@ -11,8 +11,13 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Base64;
 import java.util.Optional;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
 
-/** Compact JWS with RS256 only: base64url without padding, SHA256withRSA. */
+/**
+ * Compact JWS with RS256 only. Signing goes through jose4j; verification of the stand-in's own tokens
+ * stays a plain SHA256withRSA check, because it must also accept the core's lenient base64 forms.
+ */
 public final class Jwt {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -20,14 +25,20 @@ public final class Jwt {
 
     private Jwt() {}
 
+    /**
+     * Signs with jose4j. The header members are set in the order given (the core writes {@code kid,
+     * typ, version, alg}); the payload is Jackson's serialisation, kept byte for byte.
+     */
     public static String sign(ObjectNode header, ObjectNode payload, PrivateKey key) {
-        String signingInput = ENCODER.encodeToString(bytes(header)) + "." + ENCODER.encodeToString(bytes(payload));
+        JsonWebSignature jws = new JsonWebSignature();
+        header.fields()
+                .forEachRemaining(
+                        field -> jws.setHeader(field.getKey(), field.getValue().textValue()));
+        jws.setPayloadBytes(bytes(payload));
+        jws.setKey(key);
         try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(key);
-            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + ENCODER.encodeToString(signature.sign());
-        } catch (GeneralSecurityException e) {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
             throw new IllegalStateException("cannot sign with an RSA key", e);
         }
     }

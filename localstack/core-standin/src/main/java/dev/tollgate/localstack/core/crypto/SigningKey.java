@@ -1,38 +1,35 @@
 package dev.tollgate.localstack.core.crypto;
 
-import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jws.AlgorithmIdentifiers;
 
 /** One RSA-2048 key: {@code d-<createdMs>} (dynamic, rotated) or {@code s-<uuid>} (static). */
 public record SigningKey(String kid, KeyPair keyPair, long createdAtMs) {
+
+    /** The core publishes its JWK members in this order. */
+    private static final List<String> CORE_ORDER = List.of("kty", "kid", "n", "e", "alg", "use");
 
     public boolean dynamic() {
         return kid.startsWith("d-");
     }
 
-    /** The JWK the core publishes, fields in the core's order. */
+    /** The public JWK, rendered by jose4j, with its members in the core's order. */
     public Map<String, String> jwk() {
-        RSAPublicKey publicKey = (RSAPublicKey) keyPair.getPublic();
+        RsaJsonWebKey rsa = new RsaJsonWebKey((RSAPublicKey) keyPair.getPublic());
+        rsa.setKeyId(kid);
+        rsa.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+        rsa.setUse("sig");
+        Map<String, Object> params = rsa.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
         Map<String, String> jwk = new LinkedHashMap<>();
-        jwk.put("kty", "RSA");
-        jwk.put("kid", kid);
-        jwk.put("n", unsignedBase64Url(publicKey.getModulus()));
-        jwk.put("e", unsignedBase64Url(publicKey.getPublicExponent()));
-        jwk.put("alg", "RS256");
-        jwk.put("use", "sig");
-        return jwk;
-    }
-
-    private static String unsignedBase64Url(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        if (bytes.length > 1 && bytes[0] == 0) {
-            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
+        for (String member : CORE_ORDER) {
+            jwk.put(member, (String) params.get(member));
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return jwk;
     }
 }

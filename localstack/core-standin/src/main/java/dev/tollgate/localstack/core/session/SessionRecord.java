@@ -14,12 +14,12 @@ final class SessionRecord {
     final String recipeUserId;
     final String tenantId;
     final long timeCreated;
-    final ObjectNode userDataInDatabase;
 
     /** H2 of the current parent refresh token. */
     String refreshTokenHash2;
 
     long expiry;
+    ObjectNode userDataInDatabase;
     ObjectNode userDataInJWT;
     boolean useStaticKey;
     boolean revoked;

@@ -236,6 +236,41 @@ public final class SessionService {
         return new Verified(info, Optional.of(fresh));
     }
 
+    /**
+     * Replaces the session's data in the database ({@code PUT /recipe/session/data}); tokens already
+     * issued are unaffected.
+     */
+    public void updateDataInDatabase(String handle, ObjectNode userDataInDatabase) throws SessionProblem.Unauthorised {
+        SessionRecord record = liveForUpdate(handle);
+        synchronized (record) {
+            record.userDataInDatabase = userDataInDatabase.deepCopy();
+        }
+    }
+
+    /**
+     * Replaces the session's custom access-token claims without a token ({@code PUT /recipe/jwt/data}).
+     * Tokens already issued keep their old payload; the next verify with {@code checkDatabase} or
+     * the next refresh issues a token with the new one.
+     */
+    public void updateAccessTokenPayload(String handle, ObjectNode userDataInJWT) throws SessionProblem {
+        AccessTokens.assertNoProtectedProps(userDataInJWT);
+        SessionRecord record = liveForUpdate(handle);
+        synchronized (record) {
+            record.userDataInJWT = userDataInJWT.deepCopy();
+        }
+    }
+
+    private SessionRecord liveForUpdate(String handle) throws SessionProblem.Unauthorised {
+        SessionRecord record =
+                live(handle).orElseThrow(() -> new SessionProblem.Unauthorised("Session does not exist."));
+        synchronized (record) {
+            if (record.revoked) {
+                throw new SessionProblem.Unauthorised("Session does not exist.");
+            }
+        }
+        return record;
+    }
+
     /** Revokes the named sessions; answers the handles that existed. */
     public List<String> remove(List<String> handles) {
         List<String> revoked = new ArrayList<>();
