@@ -1,0 +1,141 @@
+package dev.tollgate.reliability;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Drives virtual users against a running stack: sign them up, make two tabs of each refresh at the same
+ * moment, then let every tab loop over the call mix for a fixed time. Traffic goes only where the given
+ * stage URL points (the local cloud binds loopback).
+ */
+public final class LoadRun {
+
+    private final HttpClient http;
+    private final URI stage;
+    private final URI web;
+    private final Recorder recorder;
+
+    public LoadRun(URI stage, URI web, Recorder recorder) {
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        this.stage = stage;
+        this.web = web;
+        this.recorder = recorder;
+    }
+
+    public Recorder recorder() {
+        return recorder;
+    }
+
+    /** Signs up {@code count} new users (in parallel); a user that could not sign up is a violation. */
+    public List<VirtualUser> signUp(int count, String runId) throws InterruptedException {
+        List<VirtualUser> users = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            users.add(new VirtualUser(http, stage, web, recorder, "load-" + runId + "-" + i + "@example.com"));
+        }
+        forEachInParallel(users, user -> {
+            if (!user.signUp()) {
+                recorder.violation("sign-up failed for user " + users.indexOf(user));
+            }
+        });
+        return users;
+    }
+
+    /** Two tabs of every user call refresh at the same instant, as two tabs waking up together do. */
+    public void twoTabsRefreshAtOnce(List<VirtualUser> users) throws InterruptedException {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (VirtualUser user : users) {
+            for (int tab = 0; tab < 2; tab++) {
+                Thread thread = new Thread(
+                        () -> {
+                            awaitQuietly(go);
+                            user.refresh();
+                        },
+                        "tab-refresh");
+                thread.start();
+                threads.add(thread);
+            }
+        }
+        go.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+
+    /**
+     * Every user's {@code tabs} tabs loop over the call mix until {@code duration} has passed.
+     *
+     * @return the wall-clock time the run took
+     */
+    public Duration mix(List<VirtualUser> users, int tabs, Duration duration) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + duration.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        long seed = 7;
+        for (VirtualUser user : users) {
+            for (int tab = 0; tab < tabs; tab++) {
+                Random random = new Random(seed++);
+                Thread thread = new Thread(
+                        () -> {
+                            while (System.nanoTime() < deadline
+                                    && !Thread.currentThread().isInterrupted()) {
+                                user.step(random);
+                            }
+                        },
+                        "virtual-user-tab");
+                thread.start();
+                threads.add(thread);
+            }
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Lists every user's notes once more; an acknowledged note that is missing is a violation. */
+    public long checkNothingLost(List<VirtualUser> users) throws InterruptedException {
+        long[] acknowledged = new long[1];
+        forEachInParallel(users, user -> {
+            var lost = user.lostNotes();
+            if (lost == null) {
+                recorder.violation(user.userId() + ": the final notes list failed");
+            } else if (!lost.isEmpty()) {
+                recorder.violation(user.userId() + ": acknowledged notes lost: " + lost);
+            }
+            synchronized (acknowledged) {
+                acknowledged[0] += user.acknowledgedNotes();
+            }
+        });
+        return acknowledged[0];
+    }
+
+    private static void forEachInParallel(List<VirtualUser> users, java.util.function.Consumer<VirtualUser> action)
+            throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        for (VirtualUser user : users) {
+            Thread thread = new Thread(() -> action.accept(user), "virtual-user");
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
