@@ -34,30 +34,38 @@ public final class LoadRun {
         return recorder;
     }
 
-    /** Signs up {@code count} new users (in parallel); a user that could not sign up is a violation. */
-    public List<VirtualUser> signUp(int count, String runId) throws InterruptedException {
+    /**
+     * Signs up {@code count} new users, one after the other (as users arrive; the load comes after), and
+     * returns those that could sign up. A user that could not is a violation.
+     */
+    public List<VirtualUser> signUp(int count, String runId) {
         List<VirtualUser> users = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            users.add(new VirtualUser(http, stage, web, recorder, "load-" + runId + "-" + i + "@example.com"));
-        }
-        forEachInParallel(users, user -> {
-            if (!user.signUp()) {
-                recorder.violation("sign-up failed for user " + users.indexOf(user));
+            VirtualUser user = new VirtualUser(http, stage, web, recorder, "load-" + runId + "-" + i + "@example.com");
+            if (user.signUp()) {
+                users.add(user);
+            } else {
+                recorder.violation("sign-up failed for user " + i);
             }
-        });
+        }
         return users;
     }
 
-    /** Two tabs of every user call refresh at the same instant, as two tabs waking up together do. */
+    /**
+     * Two tabs of every user want a new access token at the same instant, as two tabs waking up together
+     * do; the SDK's cross-tab lock lets one refresh and the other use its result.
+     */
     public void twoTabsRefreshAtOnce(List<VirtualUser> users) throws InterruptedException {
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         for (VirtualUser user : users) {
+            user.recordInto(recorder);
+            String seen = user.currentAccessToken();
             for (int tab = 0; tab < 2; tab++) {
                 Thread thread = new Thread(
                         () -> {
                             awaitQuietly(go);
-                            user.refresh();
+                            user.refreshFromTab(seen);
                         },
                         "tab-refresh");
                 thread.start();
@@ -70,6 +78,21 @@ public final class LoadRun {
         }
     }
 
+    /** Every user's {@code tabs} tabs loop over the call mix until this thread is interrupted. */
+    public void mixUntilInterrupted(List<VirtualUser> users, int tabs) throws InterruptedException {
+        List<Thread> threads = start(users, tabs, Long.MAX_VALUE);
+        try {
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        } catch (InterruptedException stop) {
+            threads.forEach(Thread::interrupt);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+    }
+
     /**
      * Every user's {@code tabs} tabs loop over the call mix until {@code duration} has passed.
      *
@@ -77,10 +100,18 @@ public final class LoadRun {
      */
     public Duration mix(List<VirtualUser> users, int tabs, Duration duration) throws InterruptedException {
         long start = System.nanoTime();
-        long deadline = start + duration.toNanos();
+        List<Thread> threads = start(users, tabs, start + duration.toNanos());
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private List<Thread> start(List<VirtualUser> users, int tabs, long deadline) {
         List<Thread> threads = new ArrayList<>();
         long seed = 7;
         for (VirtualUser user : users) {
+            user.recordInto(recorder);
             for (int tab = 0; tab < tabs; tab++) {
                 Random random = new Random(seed++);
                 Thread thread = new Thread(
@@ -95,15 +126,18 @@ public final class LoadRun {
                 threads.add(thread);
             }
         }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        return Duration.ofNanos(System.nanoTime() - start);
+        return threads;
     }
 
     /** Lists every user's notes once more; an acknowledged note that is missing is a violation. */
     public long checkNothingLost(List<VirtualUser> users) throws InterruptedException {
+        return checkNothingLostInto(users, recorder);
+    }
+
+    /** The same, recording into {@code recorder}. */
+    public long checkNothingLostInto(List<VirtualUser> users, Recorder recorder) throws InterruptedException {
         long[] acknowledged = new long[1];
+        users.forEach(user -> user.recordInto(recorder));
         forEachInParallel(users, user -> {
             var lost = user.lostNotes();
             if (lost == null) {

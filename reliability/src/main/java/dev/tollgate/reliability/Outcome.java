@@ -9,9 +9,10 @@ import java.util.List;
  * @param status        the HTTP status, or {@link #TRANSPORT_ERROR} when no answer came (reset, timeout)
  * @param body          the parsed JSON body, or a missing node
  * @param setCookies    the {@code Set-Cookie} lines
+ * @param frontToken    the {@code front-token} header, or {@code null}
  * @param latencyMillis from sending to the whole body received
  */
-public record Outcome(int status, JsonNode body, List<String> setCookies, long latencyMillis) {
+public record Outcome(int status, JsonNode body, List<String> setCookies, String frontToken, long latencyMillis) {
 
     public static final int TRANSPORT_ERROR = -1;
 

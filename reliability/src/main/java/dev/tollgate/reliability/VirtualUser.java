@@ -39,8 +39,12 @@ public final class VirtualUser {
     private final URI stage;
     private final String stagePath;
     private final String origin;
-    private final Recorder recorder;
+    private volatile Recorder recorder;
     private final CookieJar jar = new CookieJar();
+    /** supertokens-web-js's cross-tab refresh lock (a browser-wide lock there, one object per user here). */
+    private final Object refreshLock = new Object();
+
+    private volatile boolean signedOut;
     private final String email;
     private final String tag;
     private volatile String userId;
@@ -63,6 +67,11 @@ public final class VirtualUser {
         this.tag = "note of " + email + " #";
     }
 
+    /** Where this user's calls are recorded from now on (each run of {@link LoadRun} has its own). */
+    public void recordInto(Recorder next) {
+        this.recorder = next;
+    }
+
     public String userId() {
         return userId;
     }
@@ -81,7 +90,7 @@ public final class VirtualUser {
         return false;
     }
 
-    /** The refresh call the SDK makes on a 401. */
+    /** The refresh call itself, as the SDK sends it. */
     public Outcome refresh() {
         Outcome outcome = send(Route.REFRESH, "/auth/session/refresh", "session", "");
         if (outcome.status() == 401) {
@@ -90,8 +99,42 @@ public final class VirtualUser {
         return outcome;
     }
 
+    /**
+     * What a tab does when it wants a new access token, as supertokens-web-js does it: take the cross-tab
+     * refresh lock, and refresh only if no other tab has refreshed since this tab sent its call (the access
+     * token in the shared jar is still the one it sent); otherwise just use the new token. Without the lock
+     * two tabs would rotate the same refresh token twice, and the core reads the second child's use as token
+     * theft and revokes the session (the load test saw exactly that before the lock).
+     *
+     * @param accessTokenSent the access token the tab's failed call carried
+     * @return the refresh answer, or {@code null} when another tab had already refreshed
+     */
+    public Outcome refreshFromTab(String accessTokenSent) {
+        synchronized (refreshLock) {
+            String current = jar.value("sAccessToken");
+            if (current != null && !current.equals(accessTokenSent)) {
+                return null;
+            }
+            return refresh();
+        }
+    }
+
+    /** The access token in the jar now, which a tab's next call carries. */
+    public String currentAccessToken() {
+        return jar.value("sAccessToken");
+    }
+
     /** One call of the mix: mostly {@code me}, then adds, lists and deletes. */
     public void step(Random random) {
+        if (signedOut) {
+            // a signed-out user (already a violation) would have to sign in again; this one just waits
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         int pick = random.nextInt(100);
         if (pick < 35) {
             me();
@@ -198,16 +241,19 @@ public final class VirtualUser {
             request.set("variables", variables);
         }
         String body = request.toString();
+        String sent = jar.value("sAccessToken");
         Outcome first = send(route, "/graphql", "anti-csrf", body);
         if (first.status() != 401) {
             return first;
         }
-        Outcome refreshed = refresh();
-        if (refreshed.status() != 200) {
+        Outcome refreshed = refreshFromTab(sent);
+        if (refreshed != null && refreshed.status() != 200) {
             return refreshed;
         }
         Outcome retry = send(route, "/graphql", "anti-csrf", body);
-        if (retry.status() == 401) {
+        // On a loaded machine the new token can expire before the retry arrives; then the SDK simply refreshes
+        // again. A 401 that came back while the token was still valid is the bug this looks for.
+        if (refreshed != null && retry.status() == 401 && System.currentTimeMillis() < accessTokenExpiry(refreshed)) {
             recorder.violation(email + ": " + route.label() + " answered 401 right after a successful refresh");
         }
         return retry;
@@ -232,20 +278,44 @@ public final class VirtualUser {
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             List<String> setCookies = response.headers().allValues("Set-Cookie");
-            outcome = new Outcome(response.statusCode(), parse(response.body()), setCookies, elapsedMillis(start));
+            outcome = new Outcome(
+                    response.statusCode(),
+                    parse(response.body()),
+                    setCookies,
+                    response.headers().firstValue("front-token").orElse(null),
+                    elapsedMillis(start));
             List<String> cleared = jar.apply(setCookies);
             if (cleared.contains("sAccessToken") || cleared.contains("sRefreshToken")) {
+                signedOut = true;
                 recorder.violation(email + ": " + route.label() + " answered " + response.statusCode()
                         + " clearing the session cookies " + cleared);
             }
         } catch (IOException e) {
-            outcome = new Outcome(Outcome.TRANSPORT_ERROR, MissingNode.getInstance(), List.of(), elapsedMillis(start));
-        } catch (InterruptedException e) {
+            outcome = new Outcome(
+                    Outcome.TRANSPORT_ERROR, MissingNode.getInstance(), List.of(), null, elapsedMillis(start));
+        } catch (InterruptedException stopped) {
+            // the run is over: the call was abandoned by this side, so it is not an answer to count
             Thread.currentThread().interrupt();
-            outcome = new Outcome(Outcome.TRANSPORT_ERROR, MissingNode.getInstance(), List.of(), elapsedMillis(start));
+            return new Outcome(
+                    Outcome.TRANSPORT_ERROR, MissingNode.getInstance(), List.of(), null, elapsedMillis(start));
         }
         recorder.record(route, outcome);
         return outcome;
+    }
+
+    /** The access token's expiry (epoch ms) from the {@code front-token} header of an answer, or 0. */
+    private static long accessTokenExpiry(Outcome outcome) {
+        String frontToken = outcome.frontToken();
+        if (frontToken == null) {
+            return 0;
+        }
+        try {
+            return JSON.readTree(java.util.Base64.getDecoder().decode(frontToken))
+                    .path("ate")
+                    .asLong();
+        } catch (IOException | IllegalArgumentException unreadable) {
+            return 0;
+        }
     }
 
     private static JsonNode parse(byte[] body) {

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CI-sized load run: a few users with two tabs each, access tokens valid for 2 s so that refreshes
+ * The CI-sized load run: a few users with two tabs each, access tokens valid for 3 s so that refreshes
  * (two tabs at once included) happen all through the run, against the whole local cloud with the real
  * function jars. Asserts the invariants only, never a timing: no 5xx, no transport error, no 401 after a
  * refresh, no signed-out user, no other user's data, no acknowledged note lost.
@@ -39,7 +39,7 @@ class LoadIT {
         assumeBuilt();
         try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.builder(REPO)
                 .ephemeralPorts()
-                .accessTokenValidity(Duration.ofSeconds(2))
+                .accessTokenValidity(Duration.ofSeconds(3))
                 .build())) {
             LoadRun run = new LoadRun(cloud.api(), cloud.web(), new Recorder());
             List<VirtualUser> users = run.signUp(4, "ci" + System.nanoTime());
