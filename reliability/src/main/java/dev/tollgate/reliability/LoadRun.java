@@ -19,8 +19,14 @@ public final class LoadRun {
     private final URI stage;
     private final URI web;
     private final Recorder recorder;
+    private final Duration thinkTime;
 
     public LoadRun(URI stage, URI web, Recorder recorder) {
+        this(stage, web, recorder, Duration.ZERO);
+    }
+
+    /** @param thinkTime pause of each tab between two calls, as a person reading the page makes */
+    public LoadRun(URI stage, URI web, Recorder recorder, Duration thinkTime) {
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .version(HttpClient.Version.HTTP_1_1)
@@ -28,6 +34,7 @@ public final class LoadRun {
         this.stage = stage;
         this.web = web;
         this.recorder = recorder;
+        this.thinkTime = thinkTime;
     }
 
     public Recorder recorder() {
@@ -119,6 +126,7 @@ public final class LoadRun {
                             while (System.nanoTime() < deadline
                                     && !Thread.currentThread().isInterrupted()) {
                                 user.step(random);
+                                think();
                             }
                         },
                         "virtual-user-tab");
@@ -162,6 +170,17 @@ public final class LoadRun {
         }
         for (Thread thread : threads) {
             thread.join();
+        }
+    }
+
+    private void think() {
+        if (thinkTime.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(thinkTime.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

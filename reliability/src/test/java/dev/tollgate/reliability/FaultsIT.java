@@ -184,7 +184,7 @@ class FaultsIT {
      */
     private static long withLoad(Recorder recorder, Duration before, Duration after, ThrowingRunnable fault)
             throws Exception {
-        LoadRun run = new LoadRun(cloud.api(), cloud.web(), recorder);
+        LoadRun run = new LoadRun(cloud.api(), cloud.web(), recorder, Duration.ofMillis(100));
         AtomicReference<Throwable> loadFailure = new AtomicReference<>();
         Thread load = new Thread(
                 () -> {

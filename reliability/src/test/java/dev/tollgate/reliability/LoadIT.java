@@ -41,8 +41,8 @@ class LoadIT {
                 .ephemeralPorts()
                 .accessTokenValidity(Duration.ofSeconds(3))
                 .build())) {
-            LoadRun run = new LoadRun(cloud.api(), cloud.web(), new Recorder());
-            List<VirtualUser> users = run.signUp(4, "ci" + System.nanoTime());
+            LoadRun run = new LoadRun(cloud.api(), cloud.web(), new Recorder(), Duration.ofMillis(100));
+            List<VirtualUser> users = run.signUp(3, "ci" + System.nanoTime());
             run.twoTabsRefreshAtOnce(users);
             Duration took = run.mix(users, 2, Duration.ofSeconds(15));
             long acknowledged = run.checkNothingLost(users);
