@@ -24,14 +24,18 @@ public record LoadReport(int users, int tabs, Duration duration, long acknowledg
     public String render() {
         StringBuilder out = new StringBuilder();
         double seconds = duration.toMillis() / 1000.0;
-        out.append(String.format(
-                Locale.ROOT,
-                "load: %d users x %d tabs, %.1f s, %d requests, %.1f requests/s%n",
-                users,
-                tabs,
-                seconds,
-                requests(),
-                requests() / Math.max(seconds, 0.001)));
+        if (duration.isZero()) {
+            out.append(String.format(Locale.ROOT, "load: %d users x %d tabs, %d requests%n", users, tabs, requests()));
+        } else {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "load: %d users x %d tabs, %.1f s, %d requests, %.1f requests/s%n",
+                    users,
+                    tabs,
+                    seconds,
+                    requests(),
+                    requests() / Math.max(seconds, 0.001)));
+        }
         out.append(String.format(
                 Locale.ROOT,
                 "%-28s %8s %7s %7s %7s %7s  %s%n",
