@@ -1,5 +1,6 @@
 package dev.tollgate.reliability;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,7 @@ final class CookieJar {
      * @return the names of cookies the answer cleared (empty value or an expiry in the past)
      */
     synchronized List<String> apply(List<String> setCookies) {
-        List<String> cleared = new java.util.ArrayList<>();
+        List<String> cleared = new ArrayList<>();
         for (String line : setCookies) {
             String[] parts = line.split(";");
             int eq = parts[0].indexOf('=');

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /**
  * Drives virtual users against a running stack: sign them up, make two tabs of each refresh at the same
@@ -160,7 +161,7 @@ public final class LoadRun {
         return acknowledged[0];
     }
 
-    private static void forEachInParallel(List<VirtualUser> users, java.util.function.Consumer<VirtualUser> action)
+    private static void forEachInParallel(List<VirtualUser> users, Consumer<VirtualUser> action)
             throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         for (VirtualUser user : users) {

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -310,7 +311,7 @@ public final class VirtualUser {
             return 0;
         }
         try {
-            return JSON.readTree(java.util.Base64.getDecoder().decode(frontToken))
+            return JSON.readTree(Base64.getDecoder().decode(frontToken))
                     .path("ate")
                     .asLong();
         } catch (IOException | IllegalArgumentException unreadable) {

@@ -2,7 +2,7 @@ package dev.tollgate.session.core;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.session.json.SessionJson;
+import dev.tollgate.session.internal.json.SessionJson;
 import java.io.IOException;
 
 /**

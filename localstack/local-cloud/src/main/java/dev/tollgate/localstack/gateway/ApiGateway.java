@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -151,10 +152,7 @@ public final class ApiGateway implements AutoCloseable {
         for (Map.Entry<String, List<String>> header :
                 exchange.getRequestHeaders().entrySet()) {
             for (String value : header.getValue()) {
-                bytes += header.getKey().length()
-                        + 2
-                        + value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-                        + 2;
+                bytes += header.getKey().length() + 2 + value.getBytes(StandardCharsets.UTF_8).length + 2;
             }
         }
         return (int) Math.min(bytes, Integer.MAX_VALUE);

@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tollgate.localstack.http.QueryString;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,7 +51,7 @@ class RequestMappingFuzzTest {
                 "POST",
                 "/dev/graphql",
                 Map.of("q", List.of(data.consumeString(40))),
-                Map.of(headerName.toLowerCase(java.util.Locale.ROOT), List.of(headerValue)),
+                Map.of(headerName.toLowerCase(Locale.ROOT), List.of(headerValue)),
                 data.consumeRemainingAsBytes(),
                 "127.0.0.1",
                 Map.of("proxy", "signup"),
