@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole Tollgate stack on one machine, no Docker: web host, dev mailbox, DynamoDB emulator, the
@@ -71,6 +72,15 @@ public final class LocalCloud implements AutoCloseable {
      *                             definition)
      */
     public static LocalCloud start(LocalCloudOptions options) {
+        return start(options, UnaryOperator.identity());
+    }
+
+    /**
+     * The same, with a test hook: the functions reach DynamoDB at {@code dynamodbFront} applied to the
+     * emulator's endpoint, so a fault-injecting proxy can stand between them (the reliability tests answer
+     * 5xx there for a while). Only Java code can pass one; the command line always runs with the identity.
+     */
+    public static LocalCloud start(LocalCloudOptions options, UnaryOperator<URI> dynamodbFront) {
         LocalCloudLayout layout = new LocalCloudLayout(options.repoRoot());
         layout.check();
         Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -143,7 +153,7 @@ public final class LocalCloud implements AutoCloseable {
                     apiOrigin,
                     webHost.origin(),
                     mailbox.webhookUrl(),
-                    dynamo.endpoint(),
+                    dynamodbFront.apply(dynamo.endpoint()),
                     notesTable);
             List<String> functions = new ArrayList<>();
             for (FunctionDefinition function : LocalCloudFunctions.definitions(layout, endpoints)) {

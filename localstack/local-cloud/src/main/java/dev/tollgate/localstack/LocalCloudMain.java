@@ -1,5 +1,9 @@
 package dev.tollgate.localstack;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -11,7 +15,16 @@ public final class LocalCloudMain {
 
     private LocalCloudMain() {}
 
+    /** Log lines held for a slow reader of standard error before further lines are dropped (and counted). */
+    private static final int LOG_BACKLOG_LINES = 10_000;
+
     public static void main(String[] args) throws InterruptedException {
+        // Before anything logs: every component writes to System.err, and none may block on a reader that
+        // has stopped reading (standard output only ever carries the two lines below).
+        System.setErr(new PrintStream(
+                new NonBlockingLineStream(new FileOutputStream(FileDescriptor.err), LOG_BACKLOG_LINES, "stderr-drain"),
+                true,
+                StandardCharsets.UTF_8));
         LocalCloudOptions options;
         try {
             options = LocalCloudArguments.parse(args, System.getenv());

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -31,6 +32,11 @@ public final class ApiGateway implements AutoCloseable {
     public static final String ACCOUNT_ID = "000000000000";
     /** API Gateway's payload limit. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /**
+     * API Gateway's REST quota on the request line and header values together (docs/aws.md#limits); over
+     * it the gateway answers 413 {@code Request Too Long}, as for a body over {@link #MAX_BODY_BYTES}.
+     */
+    static final int MAX_REQUEST_LINE_AND_HEADERS_BYTES = 10_240;
 
     private final LoopbackServer server;
     private final Stage stage;
@@ -53,7 +59,7 @@ public final class ApiGateway implements AutoCloseable {
      */
     public static ApiGateway start(
             int port, Path openApiYaml, Map<String, String> placeholders, LambdaInvoker invoker) {
-        return start(port, openApiYaml, placeholders, invoker, GatewayLog.to(System.out));
+        return start(port, openApiYaml, placeholders, invoker, GatewayLog.to(System.err));
     }
 
     static ApiGateway start(
@@ -118,7 +124,13 @@ public final class ApiGateway implements AutoCloseable {
                     Map.of(),
                     ids);
             Reply reply;
-            if (body == null) {
+            int headBytes = requestLineAndHeaderBytes(exchange);
+            if (headBytes > MAX_REQUEST_LINE_AND_HEADERS_BYTES) {
+                reply = pipeline.reject(
+                        request,
+                        GatewayError.requestTooLarge("request line and headers of " + headBytes + " bytes, over "
+                                + MAX_REQUEST_LINE_AND_HEADERS_BYTES));
+            } else if (body == null) {
                 reply = pipeline.reject(request, GatewayError.requestTooLarge("body over " + MAX_BODY_BYTES));
             } else if (badQuery != null) {
                 reply = pipeline.reject(request, badQuery);
@@ -129,6 +141,21 @@ public final class ApiGateway implements AutoCloseable {
         } catch (IOException e) {
             // The client went away; nothing left to answer.
         }
+    }
+
+    /** The size of the request line and header lines as the client sent them (names, values, separators). */
+    static int requestLineAndHeaderBytes(HttpExchange exchange) {
+        long bytes = exchange.getRequestMethod().length()
+                + 1
+                + exchange.getRequestURI().toString().length()
+                + " HTTP/1.1\r\n".length();
+        for (Map.Entry<String, List<String>> header :
+                exchange.getRequestHeaders().entrySet()) {
+            for (String value : header.getValue()) {
+                bytes += header.getKey().length() + 2 + value.getBytes(StandardCharsets.UTF_8).length + 2;
+            }
+        }
+        return (int) Math.min(bytes, Integer.MAX_VALUE);
     }
 
     /** @return the body, or null when it exceeds API Gateway's limit */

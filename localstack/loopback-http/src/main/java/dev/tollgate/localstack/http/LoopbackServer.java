@@ -23,6 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LoopbackServer implements AutoCloseable {
 
     private static final String NODELAY = "sun.net.httpserver.nodelay";
+    private static final String MAX_HEADER_BYTES = "sun.net.httpserver.maxReqHeaderSize";
+    /**
+     * The JDK server resets the connection on a header block over its limit (384 KB by default) instead of
+     * answering; raised so that each stand-in sees the headers and answers with its own HTTP error (the
+     * gateway: 413). Loopback only, so the memory a huge header takes is the developer's own.
+     */
+    private static final String MAX_HEADER_BYTES_VALUE = Integer.toString(16 * 1024 * 1024);
 
     private final String component;
     private final HttpServer server;
@@ -54,7 +61,7 @@ public final class LoopbackServer implements AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException(component + ": needs at least one thread, was " + threads);
         }
-        disableNagle();
+        configureJdkServer();
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
@@ -111,9 +118,12 @@ public final class LoopbackServer implements AutoCloseable {
      * default) the body waits for the client's delayed ACK, about 40 ms per request. The switch is JVM-wide
      * and read once, when the first server is created, so it is set only if nobody chose a value.
      */
-    private static void disableNagle() {
+    private static void configureJdkServer() {
         if (System.getProperty(NODELAY) == null) {
             System.setProperty(NODELAY, "true");
+        }
+        if (System.getProperty(MAX_HEADER_BYTES) == null) {
+            System.setProperty(MAX_HEADER_BYTES, MAX_HEADER_BYTES_VALUE);
         }
     }
 }
