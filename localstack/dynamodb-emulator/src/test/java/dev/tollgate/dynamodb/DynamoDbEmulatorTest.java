@@ -243,6 +243,28 @@ class DynamoDbEmulatorTest {
     // ---- items ----
 
     @Test
+    void scanCountsEveryItemOfEveryUserAndRefusesOtherForms() {
+        put("u1", "n1", "one");
+        put("u1", "n2", "two");
+        put("u2", "n1", "three");
+        software.amazon.awssdk.services.dynamodb.model.ScanResponse counted = dynamo.scan(
+                b -> b.tableName(table).select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT));
+        assertThat(counted.count()).isEqualTo(3);
+        assertThat(counted.scannedCount()).isEqualTo(3);
+        assertThat(counted.hasLastEvaluatedKey()).isFalse();
+        assertThat(counted.hasItems()).isFalse();
+
+        assertValidation(
+                () -> dynamo.scan(b -> b.tableName(table)),
+                "Scan is supported only with Select COUNT by the Tollgate DynamoDB emulator");
+        assertValidation(
+                () -> dynamo.scan(b -> b.tableName(table)
+                        .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)
+                        .limit(1)),
+                "Scan with Limit is not supported by the Tollgate DynamoDB emulator");
+    }
+
+    @Test
     void putsGetsReplacesAndDeletes() {
         put("u1", "n1", "first");
         assertThat(dynamo.getItem(b -> b.tableName(table).key(Map.of("userId", s("u1"), "noteId", s("n1"))))
@@ -571,7 +593,7 @@ class DynamoDbEmulatorTest {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpResponse<String> unknown = http.send(
                 java.net.http.HttpRequest.newBuilder(emulator.endpoint())
-                        .header("X-Amz-Target", "DynamoDB_20120810.Scan")
+                        .header("X-Amz-Target", "DynamoDB_20120810.BatchWriteItem")
                         .header("Content-Type", "application/x-amz-json-1.0")
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
                         .build(),
