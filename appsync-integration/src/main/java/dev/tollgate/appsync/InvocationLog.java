@@ -1,12 +1,8 @@
 package dev.tollgate.appsync;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
+import dev.tollgate.log.JsonLog;
+import dev.tollgate.log.Level;
 import java.io.PrintStream;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.time.Instant;
 
 /**
  * One JSON line per invocation on stdout (CloudWatch in Lambda): field, outcome, user id, latency.
@@ -14,31 +10,31 @@ import java.time.Instant;
  */
 final class InvocationLog {
 
-    private static final JsonFactory JSON = new JsonFactory();
-    private final PrintStream out;
+    static final String COMPONENT = "resolver";
 
-    InvocationLog(PrintStream out) {
-        this.out = out;
+    private final JsonLog log;
+
+    InvocationLog(PrintStream out, Level threshold) {
+        this.log = JsonLog.to(out, COMPONENT, threshold);
     }
 
+    /**
+     * @param outcome {@code ok} (INFO), {@code InternalFailure} (ERROR) or the kind of a refusal (WARN)
+     * @param cause   for failures of ours only: the exception's type and, for SDK failures, message
+     */
     void invocation(String requestId, String field, String outcome, String userId, double millis, String cause) {
-        StringWriter line = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(line)) {
-            json.writeStartObject();
-            json.writeStringField("time", Instant.now().toString());
-            json.writeStringField("component", "tollgate-resolver");
-            json.writeStringField("requestId", requestId);
-            json.writeStringField("field", field);
-            json.writeStringField("outcome", outcome);
-            json.writeStringField("userId", userId);
-            json.writeNumberField("millis", Math.round(millis * 100) / 100.0);
-            if (cause != null) {
-                json.writeStringField("cause", cause);
-            }
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.println(line);
+        Level level = switch (outcome) {
+            case "ok" -> Level.INFO;
+            case "InternalFailure" -> Level.ERROR;
+            default -> Level.WARN;
+        };
+        log.line(level, "invocation")
+                .requestId(requestId)
+                .latencyMs(millis)
+                .field("field", field)
+                .field("outcome", outcome)
+                .field("userId", userId)
+                .field("cause", cause)
+                .write();
     }
 }

@@ -1,8 +1,15 @@
 package dev.tollgate.appsync;
 
+import dev.tollgate.config.ConfigException;
+import dev.tollgate.config.EnvReader;
+import dev.tollgate.config.Variables;
+import dev.tollgate.config.Variables.Resolver;
+import dev.tollgate.log.Level;
 import java.net.URI;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The resolver's configuration, read once per container from the environment.
@@ -11,66 +18,51 @@ import java.util.Optional;
  * @param region          {@code AWS_REGION}: set by Lambda itself
  * @param dynamoEndpoint  {@code AWS_ENDPOINT_URL_DYNAMODB}: the AWS SDK's standard override (local clouds)
  * @param maxNotesPerUser {@code NOTES_MAX_PER_USER}: how many notes one user may keep
+ * @param logLevel        {@code LOG_LEVEL}: threshold for the invocation log
  */
-public record ResolverConfig(String notesTable, String region, Optional<URI> dynamoEndpoint, int maxNotesPerUser) {
+public record ResolverConfig(
+        String notesTable, String region, Optional<URI> dynamoEndpoint, int maxNotesPerUser, Level logLevel) {
 
     public static final int DEFAULT_MAX_NOTES_PER_USER = 100;
     public static final int MAX_NOTES_PER_USER_LIMIT = 1000;
 
+    private static final Pattern TABLE = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+    private static final String TABLE_ACCEPTED = "a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -)";
+    private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,40}");
+    private static final String REGION_ACCEPTED = "an AWS region such as us-east-1";
+    private static final String MAX_ACCEPTED = "a whole number from 1 to " + MAX_NOTES_PER_USER_LIMIT;
+
     public ResolverConfig {
-        if (notesTable == null || !notesTable.matches("[a-zA-Z0-9_.-]{3,255}")) {
-            throw new IllegalArgumentException(
-                    "NOTES_TABLE must be a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -), was "
-                            + describe(notesTable));
+        if (notesTable == null || !TABLE.matcher(notesTable).matches()) {
+            throw new ConfigException(
+                    Resolver.NOTES_TABLE, TABLE_ACCEPTED, notesTable == null ? "not set" : "malformed");
         }
-        if (region == null || !region.matches("[a-z0-9-]{1,40}")) {
-            throw new IllegalArgumentException(
-                    "AWS_REGION must be an AWS region such as us-east-1, was " + describe(region));
+        if (region == null || !REGION.matcher(region).matches()) {
+            throw new ConfigException(Resolver.AWS_REGION, REGION_ACCEPTED, region == null ? "not set" : "malformed");
         }
         if (maxNotesPerUser < 1 || maxNotesPerUser > MAX_NOTES_PER_USER_LIMIT) {
-            throw new IllegalArgumentException("NOTES_MAX_PER_USER must be between 1 and " + MAX_NOTES_PER_USER_LIMIT
-                    + ", was " + maxNotesPerUser);
+            throw new ConfigException(Resolver.NOTES_MAX_PER_USER, MAX_ACCEPTED, "out of range");
         }
+        Objects.requireNonNull(dynamoEndpoint, "dynamoEndpoint");
+        Objects.requireNonNull(logLevel, "logLevel");
+    }
+
+    /** For embedding (tests, in-process runs): the default log level. */
+    public ResolverConfig(String notesTable, String region, Optional<URI> dynamoEndpoint, int maxNotesPerUser) {
+        this(notesTable, region, dynamoEndpoint, maxNotesPerUser, Level.INFO);
     }
 
     /** Reads and checks the variables; a missing or malformed one stops the cold start with a clear message. */
     public static ResolverConfig fromEnvironment(Map<String, String> env) {
+        EnvReader reader = EnvReader.of(env);
         return new ResolverConfig(
-                env.get("NOTES_TABLE"),
-                env.get("AWS_REGION"),
-                endpoint(env.get("AWS_ENDPOINT_URL_DYNAMODB")),
-                maxNotes(env.get("NOTES_MAX_PER_USER")));
-    }
-
-    private static Optional<URI> endpoint(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = new URI(value.trim());
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new IllegalArgumentException(
-                        "AWS_ENDPOINT_URL_DYNAMODB must be an http(s) URL, was " + describe(value));
-            }
-            return Optional.of(uri);
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException(
-                    "AWS_ENDPOINT_URL_DYNAMODB must be an http(s) URL, was " + describe(value), e);
-        }
-    }
-
-    private static int maxNotes(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_MAX_NOTES_PER_USER;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("NOTES_MAX_PER_USER must be a whole number, was " + describe(value), e);
-        }
-    }
-
-    private static String describe(String value) {
-        return value == null ? "unset" : "'" + value + "'";
+                reader.matching(Resolver.NOTES_TABLE, TABLE, TABLE_ACCEPTED)
+                        .orElseThrow(() -> new ConfigException(Resolver.NOTES_TABLE, TABLE_ACCEPTED, "not set")),
+                reader.matching(Resolver.AWS_REGION, REGION, REGION_ACCEPTED)
+                        .orElseThrow(() -> new ConfigException(Resolver.AWS_REGION, REGION_ACCEPTED, "not set")),
+                reader.httpUrl(Resolver.DYNAMODB_ENDPOINT),
+                (int) reader.longBetween(Resolver.NOTES_MAX_PER_USER, 1, MAX_NOTES_PER_USER_LIMIT)
+                        .orElse(DEFAULT_MAX_NOTES_PER_USER),
+                reader.enumOf(Variables.LOG_LEVEL, Level.class, Level.INFO));
     }
 }

@@ -42,7 +42,7 @@ public final class ResolverHandler implements RequestHandler<Map<String, Object>
         this(
                 new NotesService(
                         new NotesStore(dynamo, config.notesTable()), config.maxNotesPerUser(), Clock.systemUTC()),
-                new InvocationLog(System.out));
+                new InvocationLog(System.out, config.logLevel()));
     }
 
     ResolverHandler(NotesService notes, InvocationLog log) {

@@ -3,6 +3,8 @@ package dev.tollgate.appsync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tollgate.config.ConfigException;
+import dev.tollgate.log.Level;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,7 +28,8 @@ class ResolverConfigTest {
     @Test
     void readsDefaults() {
         ResolverConfig config = ResolverConfig.fromEnvironment(env());
-        assertThat(config).isEqualTo(new ResolverConfig("tollgate-notes", "us-east-1", Optional.empty(), 100));
+        assertThat(config)
+                .isEqualTo(new ResolverConfig("tollgate-notes", "us-east-1", Optional.empty(), 100, Level.INFO));
     }
 
     @Test
@@ -44,16 +47,32 @@ class ResolverConfigTest {
     }
 
     @Test
+    void readsTheLogLevel() {
+        assertThat(ResolverConfig.fromEnvironment(env()).logLevel()).isEqualTo(Level.INFO);
+        assertThat(ResolverConfig.fromEnvironment(env("LOG_LEVEL", "error")).logLevel())
+                .isEqualTo(Level.ERROR);
+        assertThatThrownBy(() -> ResolverConfig.fromEnvironment(env("LOG_LEVEL", "loud")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("LOG_LEVEL: ");
+    }
+
+    @Test
     void refusesMissingOrMalformedValues() {
         assertThatThrownBy(() -> ResolverConfig.fromEnvironment(env("NOTES_TABLE", null)))
-                .hasMessage("NOTES_TABLE must be a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -), was unset");
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("NOTES_TABLE: not set (accepted: a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -))");
+        assertThatThrownBy(() -> ResolverConfig.fromEnvironment(env("NOTES_TABLE", "a b")))
+                .hasMessage("NOTES_TABLE: malformed (accepted: a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -))");
         assertThatThrownBy(() -> ResolverConfig.fromEnvironment(env("AWS_REGION", null)))
-                .hasMessage("AWS_REGION must be an AWS region such as us-east-1, was unset");
+                .hasMessage("AWS_REGION: not set (accepted: an AWS region such as us-east-1)");
         assertThatThrownBy(() -> ResolverConfig.fromEnvironment(env("NOTES_MAX_PER_USER", "lots")))
-                .hasMessage("NOTES_MAX_PER_USER must be a whole number, was 'lots'");
+                .hasMessage("NOTES_MAX_PER_USER: not a whole number (accepted: a whole number from 1 to 1000)");
         assertThatThrownBy(() -> ResolverConfig.fromEnvironment(env("NOTES_MAX_PER_USER", "0")))
-                .hasMessage("NOTES_MAX_PER_USER must be between 1 and 1000, was 0");
+                .hasMessage("NOTES_MAX_PER_USER: out of range (accepted: a whole number from 1 to 1000)");
         assertThatThrownBy(() -> ResolverConfig.fromEnvironment(env("AWS_ENDPOINT_URL_DYNAMODB", "localhost:8000")))
-                .hasMessage("AWS_ENDPOINT_URL_DYNAMODB must be an http(s) URL, was 'localhost:8000'");
+                .hasMessage(
+                        "AWS_ENDPOINT_URL_DYNAMODB: not an absolute http(s) URL (accepted: an absolute http(s) URL)");
+        assertThatThrownBy(() -> new ResolverConfig("tollgate-notes", "us-east-1", Optional.empty(), 1001))
+                .hasMessage("NOTES_MAX_PER_USER: out of range (accepted: a whole number from 1 to 1000)");
     }
 }

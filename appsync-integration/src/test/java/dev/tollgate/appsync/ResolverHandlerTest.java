@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.dynamodb.DynamoDbEmulator;
+import dev.tollgate.log.Level;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +74,8 @@ class ResolverHandlerTest {
         logLines = new ByteArrayOutputStream();
         NotesService service =
                 new NotesService(new NotesStore(dynamo, config.notesTable()), config.maxNotesPerUser(), clock);
-        return new ResolverHandler(service, new InvocationLog(new PrintStream(logLines, true, StandardCharsets.UTF_8)));
+        return new ResolverHandler(
+                service, new InvocationLog(new PrintStream(logLines, true, StandardCharsets.UTF_8), Level.INFO));
     }
 
     /** The table exactly as notes-table.json defines it, under a fresh name per test. */
@@ -224,6 +226,7 @@ class ResolverHandlerTest {
         assertThat(deleted).isEqualTo(added);
         assertThat(ok(fixture("query-notes.json"))).isEmpty();
         assertThat(logLines.toString(StandardCharsets.UTF_8))
+                .contains("\"component\":\"resolver\",\"event\":\"invocation\"")
                 .contains("\"field\":\"Mutation.addNote\",\"outcome\":\"ok\",\"userId\":\"" + ALICE + "\"")
                 .doesNotContain("Buy milk");
     }
@@ -383,7 +386,11 @@ class ResolverHandlerTest {
                 .isEqualTo("Unauthorized: Not Authorized to access addNote on type Mutation");
         assertThat(fails(deleteNote(null, NoteIds.next(0))).errorType())
                 .isEqualTo("dev.tollgate.appsync.ResolverError$Unauthorized");
-        assertThat(logLines.toString(StandardCharsets.UTF_8)).contains("\"outcome\":\"Unauthorized\",\"userId\":null");
+        assertThat(logLines.toString(StandardCharsets.UTF_8).lines().skip(1))
+                .hasSize(4)
+                .allSatisfy(line -> assertThat(line)
+                        .contains("\"level\":\"WARN\"", "\"outcome\":\"Unauthorized\"")
+                        .doesNotContain("userId"));
     }
 
     @Test
@@ -411,7 +418,7 @@ class ResolverHandlerTest {
         String table = createNotesTable();
         handler = new ResolverHandler(
                 new NotesService(new NotesStore(dynamo, table), 3, java.time.Clock.systemUTC()),
-                new InvocationLog(new PrintStream(logLines, true, StandardCharsets.UTF_8)));
+                new InvocationLog(new PrintStream(logLines, true, StandardCharsets.UTF_8), Level.INFO));
         // An item written by something else, without the text and createdAt the resolver relies on.
         dynamo.putItem(b -> b.tableName(table)
                 .item(java.util.Map.of(
@@ -436,7 +443,7 @@ class ResolverHandlerTest {
         ResolverConfig config = new ResolverConfig("no-such-table", "us-east-1", Optional.empty(), 3);
         handler = new ResolverHandler(
                 new NotesService(new NotesStore(dynamo, config.notesTable()), 3, java.time.Clock.systemUTC()),
-                new InvocationLog(new PrintStream(logLines, true, StandardCharsets.UTF_8)));
+                new InvocationLog(new PrintStream(logLines, true, StandardCharsets.UTF_8), Level.INFO));
         LambdaBoundary.Outcome outcome = fails(listNotes(ALICE));
         assertThat(outcome.errorMessage())
                 .isEqualTo("InternalFailure: the notes store is unavailable; try again later");

@@ -57,7 +57,7 @@ public final class AuthApi {
             error = ErrorResponses.describe(failure);
         }
         cors.decorate(request, response);
-        long latencyMillis = (System.nanoTime() - start) / 1_000_000;
+        double latencyMillis = (System.nanoTime() - start) / 1e6;
         log.write(new RequestLog.Entry(
                 requestId,
                 request.method(),

@@ -50,6 +50,6 @@ public final class AuthApiFactory {
                         "/user/email/verify/token",
                         new SendVerificationEmailRoute(core, sessions, claims, sender, config.websiteOrigin()))
                 .build();
-        return new AuthApi(router, new Cors(config.websiteOrigin()), new RequestLog(logOut, config.quietLog()));
+        return new AuthApi(router, new Cors(config.websiteOrigin()), new RequestLog(logOut, config.logLevel()));
     }
 }

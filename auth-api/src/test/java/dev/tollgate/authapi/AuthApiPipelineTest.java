@@ -10,6 +10,7 @@ import dev.tollgate.authapi.http.ApiResponse;
 import dev.tollgate.authapi.http.Json;
 import dev.tollgate.authapi.log.RequestLog;
 import dev.tollgate.authapi.routing.Router;
+import dev.tollgate.log.Level;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ class AuthApiPipelineTest {
                     })
                     .build(),
             new Cors(SITE),
-            new RequestLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8), false));
+            new RequestLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8), Level.INFO));
 
     private static ApiRequest request(String method, String path, String body) {
         return new ApiRequest(method, path, Map.of("origin", List.of(SITE)), Map.of(), body);

@@ -3,7 +3,6 @@ package dev.tollgate.authorizer;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.tollgate.authorizer.config.AuthorizerConfig;
-import dev.tollgate.authorizer.config.LogLevel;
 import dev.tollgate.authorizer.decision.Decision;
 import dev.tollgate.authorizer.decision.Reason;
 import dev.tollgate.authorizer.decision.Responder;
@@ -14,6 +13,7 @@ import dev.tollgate.authorizer.event.MalformedEventException;
 import dev.tollgate.authorizer.log.DecisionLog;
 import dev.tollgate.authorizer.policy.PolicyScope;
 import dev.tollgate.authorizer.policy.PolicyWriter;
+import dev.tollgate.log.Level;
 import dev.tollgate.session.Sessions;
 import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.session.jwks.JwksUnavailableException;
@@ -52,7 +52,7 @@ public final class AuthorizerHandler implements RequestStreamHandler, Resource {
     /**
      * @param env    the environment variables (read once)
      * @param logOut where the JSON log lines go
-     * @throws dev.tollgate.session.config.ConfigException when a variable is missing or invalid: the
+     * @throws dev.tollgate.config.ConfigException when a variable is missing or invalid: the
      *         init fails with a message naming the variable and its accepted values
      */
     public AuthorizerHandler(Map<String, String> env, PrintStream logOut) {
@@ -114,7 +114,7 @@ public final class AuthorizerHandler implements RequestStreamHandler, Resource {
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         new HotPathPrimer(events, decider, responder, sessions.jwks().cachedKeyIds()).prime();
-        log.lifecycle(LogLevel.INFO, "checkpoint", "hot path primed");
+        log.lifecycle(Level.INFO, "checkpoint", "hot path primed");
     }
 
     /** SnapStart: a restored snapshot may be hours old; fetch the keys again before serving. */
@@ -132,7 +132,7 @@ public final class AuthorizerHandler implements RequestStreamHandler, Resource {
         if (config.policyScope() == PolicyScope.API
                 && !config.routeClaims().rules().isEmpty()) {
             log.lifecycle(
-                    LogLevel.WARN,
+                    Level.WARN,
                     "init",
                     "POLICY_SCOPE=api with REQUIRED_CLAIMS: if this authorizer's "
                             + "TTL is above 0, an Allow cached for one route opens every route, including those that "
@@ -143,11 +143,11 @@ public final class AuthorizerHandler implements RequestStreamHandler, Resource {
     private void loadKeys(String phase) {
         try {
             int count = sessions.jwks().preload();
-            log.lifecycle(LogLevel.INFO, phase, "JWKS loaded: " + count + " keys");
+            log.lifecycle(Level.INFO, phase, "JWKS loaded: " + count + " keys");
         } catch (JwksUnavailableException e) {
             // Not fatal: the cache fetches again on the first call that needs a key (rate-limited);
             // until a core answers, calls with a token are answered 500 CORE_UNAVAILABLE.
-            log.lifecycle(LogLevel.WARN, phase, "JWKS could not be loaded; will retry on demand");
+            log.lifecycle(Level.WARN, phase, "JWKS could not be loaded; will retry on demand");
         }
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tollgate.session.config.ConfigException;
+import dev.tollgate.config.ConfigException;
 import dev.tollgate.testkit.AccessTokens;
 import dev.tollgate.testkit.FakeCore;
 import dev.tollgate.testkit.Fixtures;
@@ -108,7 +108,7 @@ class AuthorizerHandlerTest {
         assertThat(line.get("reason").asText()).isEqualTo("SESSION_VALID");
         assertThat(line.get("userId").asText()).isEqualTo("user-1");
         assertThat(line.get("requestId").asText()).isEqualTo("8f2d6f0e-3c4b-4a51-9d7e-2b1f6a0c9e11");
-        assertThat(line.get("latencyUs").asLong()).isPositive();
+        assertThat(line.get("latencyMs").asDouble()).isPositive();
         assertThat(log()).doesNotContain(token).doesNotContain("sAccessToken").doesNotContain(token.split("\\.")[2]);
     }
 

@@ -245,7 +245,7 @@ class AuthorizerJarIT {
                         LambdaProcess.start(JAR, HANDLER, env(api, Map.of("SESSION_REQUIRED", "maybe")), List.of())) {
             String error = api.initError().get(30, TimeUnit.SECONDS);
             assertThat(JSON.readTree(error).get("errorMessage").asText())
-                    .contains("SESSION_REQUIRED: 'maybe' is not accepted (accepted: true, false)");
+                    .contains("SESSION_REQUIRED: not a boolean (accepted: true, false)");
             // The runtime client exits after reporting a failed init, as on Lambda.
             assertThat(bad.waitForExit(Duration.ofSeconds(30))).isTrue();
         }

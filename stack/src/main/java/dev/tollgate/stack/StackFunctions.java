@@ -1,5 +1,9 @@
 package dev.tollgate.stack;
 
+import dev.tollgate.config.Variables.AuthApi;
+import dev.tollgate.config.Variables.Authorizer;
+import dev.tollgate.config.Variables.Resolver;
+import dev.tollgate.config.Variables.Session;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,32 +103,32 @@ public final class StackFunctions {
         // SameSite and Secure are left to the session library's defaults, derived from the two origins:
         // lax where site and API share a site (local cloud, LocalStack), none + Secure across sites over https (AWS).
         Map<String, String> session = new LinkedHashMap<>();
-        session.put("SUPERTOKENS_CONNECTION_URI", wiring.coreUris());
-        wiring.coreApiKey().ifPresent(key -> session.put("SUPERTOKENS_API_KEY", key));
-        session.put("API_DOMAIN", wiring.apiOrigin());
-        session.put("API_GATEWAY_PATH", "/" + wiring.stage());
-        session.put("API_BASE_PATH", AUTH_BASE_PATH);
-        session.put("WEBSITE_DOMAIN", wiring.websiteOrigin());
+        session.put(Session.CONNECTION_URI, wiring.coreUris());
+        wiring.coreApiKey().ifPresent(key -> session.put(Session.API_KEY, key));
+        session.put(Session.API_DOMAIN, wiring.apiOrigin());
+        session.put(Session.API_GATEWAY_PATH, "/" + wiring.stage());
+        session.put(Session.API_BASE_PATH, AUTH_BASE_PATH);
+        session.put(Session.WEBSITE_DOMAIN, wiring.websiteOrigin());
 
         Map<String, String> authorizer = new LinkedHashMap<>(session);
-        authorizer.put("REQUIRED_CLAIMS", REQUIRED_CLAIMS);
+        authorizer.put(Authorizer.REQUIRED_CLAIMS, REQUIRED_CLAIMS);
         // a call without a session is a 401 (the SDK's cue to refresh), not an anonymous Allow
-        authorizer.put("SESSION_REQUIRED", "true");
+        authorizer.put(Authorizer.SESSION_REQUIRED, "true");
 
         Map<String, String> authApi = new LinkedHashMap<>(session);
         if (wiring.email() instanceof Email.Webhook webhook) {
-            authApi.put("EMAIL_SENDER", "webhook");
-            authApi.put("EMAIL_WEBHOOK_URL", webhook.url().toString());
+            authApi.put(AuthApi.EMAIL_SENDER, "webhook");
+            authApi.put(AuthApi.EMAIL_WEBHOOK_URL, webhook.url().toString());
         } else if (wiring.email() instanceof Email.Ses ses) {
-            authApi.put("EMAIL_SENDER", "ses");
-            authApi.put("EMAIL_FROM", ses.from());
+            authApi.put(AuthApi.EMAIL_SENDER, "ses");
+            authApi.put(AuthApi.EMAIL_FROM, ses.from());
         } else {
-            authApi.put("EMAIL_SENDER", "log");
+            authApi.put(AuthApi.EMAIL_SENDER, "log");
         }
 
         Map<String, String> resolver = new LinkedHashMap<>();
-        resolver.put("NOTES_TABLE", wiring.notesTable());
-        wiring.dynamoDbEndpoint().ifPresent(endpoint -> resolver.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString()));
+        resolver.put(Resolver.NOTES_TABLE, wiring.notesTable());
+        wiring.dynamoDbEndpoint().ifPresent(endpoint -> resolver.put(Resolver.DYNAMODB_ENDPOINT, endpoint.toString()));
 
         return List.of(
                 new Function(

@@ -1,16 +1,20 @@
 package dev.tollgate.authapi.config;
 
+import dev.tollgate.config.ConfigException;
+import dev.tollgate.config.EnvReader;
+import dev.tollgate.config.Variables.AuthApi;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * How verification emails leave: {@code EMAIL_SENDER} = {@code log} (default), {@code webhook}
  * (needs {@code EMAIL_WEBHOOK_URL}) or {@code ses} (needs {@code EMAIL_FROM}).
  */
 public record EmailConfig(Kind kind, Optional<URI> webhookUrl, Optional<String> from) {
+
+    private static final Pattern ADDRESS = Pattern.compile("[^\\r\\n]*@[^\\r\\n]*");
 
     public enum Kind {
         LOG,
@@ -19,42 +23,18 @@ public record EmailConfig(Kind kind, Optional<URI> webhookUrl, Optional<String> 
     }
 
     public static EmailConfig fromEnvironment(Map<String, String> env) {
-        String raw = value(env, "EMAIL_SENDER").orElse("log");
-        Kind kind = switch (raw.toLowerCase(Locale.ROOT)) {
-            case "log" -> Kind.LOG;
-            case "webhook" -> Kind.WEBHOOK;
-            case "ses" -> Kind.SES;
-            default -> throw new ConfigException("EMAIL_SENDER must be log, webhook or ses, not '" + raw + "'");
-        };
-        Optional<URI> webhook = value(env, "EMAIL_WEBHOOK_URL").map(EmailConfig::httpUrl);
-        Optional<String> from = value(env, "EMAIL_FROM");
+        EnvReader reader = EnvReader.of(env);
+        Kind kind = reader.enumOf(AuthApi.EMAIL_SENDER, Kind.class, Kind.LOG);
+        Optional<URI> webhook = reader.httpUrl(AuthApi.EMAIL_WEBHOOK_URL);
+        Optional<String> from = reader.matching(AuthApi.EMAIL_FROM, ADDRESS, "an email address");
         if (kind == Kind.WEBHOOK && webhook.isEmpty()) {
-            throw new ConfigException("EMAIL_SENDER=webhook needs EMAIL_WEBHOOK_URL");
+            throw new ConfigException(
+                    AuthApi.EMAIL_WEBHOOK_URL, "an absolute http(s) URL", "not set, and EMAIL_SENDER is webhook");
         }
         if (kind == Kind.SES && from.isEmpty()) {
-            throw new ConfigException("EMAIL_SENDER=ses needs EMAIL_FROM (a verified SES sender address)");
+            throw new ConfigException(
+                    AuthApi.EMAIL_FROM, "a verified SES sender address", "not set, and EMAIL_SENDER is ses");
         }
-        from.ifPresent(address -> {
-            if (!address.contains("@")) {
-                throw new ConfigException("EMAIL_FROM must be an email address");
-            }
-        });
         return new EmailConfig(kind, webhook, from);
-    }
-
-    private static URI httpUrl(String raw) {
-        try {
-            URI uri = new URI(raw);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new ConfigException("EMAIL_WEBHOOK_URL must be an absolute http(s) URL");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new ConfigException("EMAIL_WEBHOOK_URL is not a URL");
-        }
-    }
-
-    static Optional<String> value(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
     }
 }

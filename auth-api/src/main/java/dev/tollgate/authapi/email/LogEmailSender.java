@@ -1,6 +1,8 @@
 package dev.tollgate.authapi.email;
 
-import dev.tollgate.authapi.http.Json;
+import dev.tollgate.authapi.log.RequestLog;
+import dev.tollgate.log.JsonLog;
+import dev.tollgate.log.Level;
 import java.io.PrintStream;
 
 /**
@@ -9,20 +11,22 @@ import java.io.PrintStream;
  */
 public final class LogEmailSender implements EmailSender {
 
-    private final PrintStream out;
+    private final JsonLog log;
 
+    /**
+     * The line is this sender's delivery, not a diagnostic, so it is written whatever {@code LOG_LEVEL}
+     * says.
+     */
     public LogEmailSender(PrintStream out) {
-        this.out = out;
+        this.log = JsonLog.to(out, RequestLog.COMPONENT, Level.DEBUG);
     }
 
     @Override
     public void send(VerificationEmail email) {
-        out.println(Json.write(Json.object()
-                .put("level", "INFO")
-                .put("logger", "auth-api.email")
-                .put("event", "verification_email")
-                .put("to", email.to())
-                .put("subject", email.subject())
-                .put("link", email.link())));
+        log.line(Level.INFO, "verification_email")
+                .field("to", email.to())
+                .field("subject", email.subject())
+                .field("link", email.link())
+                .write();
     }
 }

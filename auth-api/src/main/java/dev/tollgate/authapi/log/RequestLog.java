@@ -1,7 +1,7 @@
 package dev.tollgate.authapi.log;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tollgate.authapi.http.Json;
+import dev.tollgate.log.JsonLog;
+import dev.tollgate.log.Level;
 import java.io.PrintStream;
 
 /**
@@ -10,6 +10,9 @@ import java.io.PrintStream;
  */
 public final class RequestLog {
 
+    /** The {@code component} of every line. */
+    public static final String COMPONENT = "auth-api";
+
     /** What one request leaves behind for the log. */
     public record Entry(
             String requestId,
@@ -17,39 +20,32 @@ public final class RequestLog {
             String route,
             int status,
             String outcome,
-            long latencyMillis,
+            double latencyMillis,
             String userId,
             String error) {}
 
-    private final PrintStream out;
-    private final boolean quiet;
+    private final JsonLog log;
 
-    /** @param quiet when true (LOG_LEVEL WARN or ERROR) only failed requests are written */
-    public RequestLog(PrintStream out, boolean quiet) {
-        this.out = out;
-        this.quiet = quiet;
+    /** @param threshold {@code LOG_LEVEL}: INFO lines are successes, WARN 4xx, ERROR 5xx */
+    public RequestLog(PrintStream out, Level threshold) {
+        this(JsonLog.to(out, COMPONENT, threshold));
+    }
+
+    public RequestLog(JsonLog log) {
+        this.log = log;
     }
 
     public void write(Entry entry) {
-        boolean serverError = entry.status() >= 500;
-        if (quiet && entry.status() < 400) {
-            return;
-        }
-        ObjectNode line = Json.object()
-                .put("level", serverError ? "ERROR" : entry.status() >= 400 ? "WARN" : "INFO")
-                .put("logger", "auth-api")
-                .put("requestId", entry.requestId())
-                .put("method", entry.method())
-                .put("route", entry.route())
-                .put("status", entry.status())
-                .put("outcome", entry.outcome())
-                .put("latencyMs", entry.latencyMillis());
-        if (entry.userId() != null) {
-            line.put("userId", entry.userId());
-        }
-        if (entry.error() != null) {
-            line.put("error", entry.error());
-        }
-        out.println(Json.write(line));
+        Level level = entry.status() >= 500 ? Level.ERROR : entry.status() >= 400 ? Level.WARN : Level.INFO;
+        log.line(level, "request")
+                .requestId(entry.requestId())
+                .latencyMs(entry.latencyMillis())
+                .field("method", entry.method())
+                .field("route", entry.route())
+                .field("status", entry.status())
+                .field("outcome", entry.outcome())
+                .field("userId", entry.userId())
+                .field("error", entry.error())
+                .write();
     }
 }

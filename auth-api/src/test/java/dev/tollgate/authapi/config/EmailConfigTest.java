@@ -3,6 +3,7 @@ package dev.tollgate.authapi.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tollgate.config.ConfigException;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,6 @@ class EmailConfigTest {
     void unknownSenderIsRefusedByName() {
         assertThatThrownBy(() -> EmailConfig.fromEnvironment(Map.of("EMAIL_SENDER", "smtp")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("log, webhook or ses");
+                .hasMessageContaining("log, webhook, ses");
     }
 }

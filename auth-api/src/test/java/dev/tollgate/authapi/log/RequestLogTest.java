@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.authapi.http.Json;
+import dev.tollgate.log.Level;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +14,13 @@ class RequestLogTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    private RequestLog log(boolean quiet) {
-        return new RequestLog(new PrintStream(out, true, StandardCharsets.UTF_8), quiet);
+    private RequestLog log(Level threshold) {
+        return new RequestLog(new PrintStream(out, true, StandardCharsets.UTF_8), threshold);
     }
 
     @Test
     void levelsFollowTheStatus() throws Exception {
-        RequestLog log = log(false);
+        RequestLog log = log(Level.INFO);
         log.write(new RequestLog.Entry("r1", "POST", "/signin", 200, "ok", 3, "u1", null));
         log.write(new RequestLog.Entry(
                 "r2", "POST", "/session/refresh", 401, "SessionRejected", 2, null, "no_refresh_token"));
@@ -28,6 +29,10 @@ class RequestLogTest {
         assertThat(lines).hasSize(3);
         JsonNode ok = Json.MAPPER.readTree(lines[0]);
         assertThat(ok.get("level").asText()).isEqualTo("INFO");
+        assertThat(ok.get("component").asText()).isEqualTo("auth-api");
+        assertThat(ok.get("event").asText()).isEqualTo("request");
+        assertThat(ok.get("requestId").asText()).isEqualTo("r1");
+        assertThat(ok.get("latencyMs").asDouble()).isEqualTo(3.0);
         assertThat(ok.get("userId").asText()).isEqualTo("u1");
         assertThat(ok.has("error")).isFalse();
         assertThat(Json.MAPPER.readTree(lines[1]).get("level").asText()).isEqualTo("WARN");
@@ -37,12 +42,22 @@ class RequestLogTest {
     }
 
     @Test
-    void quietModeKeepsOnlyFailures() {
-        RequestLog log = log(true);
+    void warnThresholdKeepsOnlyFailures() {
+        RequestLog log = log(Level.WARN);
         log.write(new RequestLog.Entry("r1", "POST", "/signin", 200, "ok", 3, "u1", null));
         log.write(new RequestLog.Entry("r2", "GET", "/nope", 404, "NotFound", 0, null, "No such route"));
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(1);
         assertThat(lines[0]).contains("\"status\":404");
+    }
+
+    @Test
+    void errorThresholdDropsClientErrors() {
+        RequestLog log = log(Level.ERROR);
+        log.write(new RequestLog.Entry("r1", "GET", "/nope", 404, "NotFound", 0, null, "No such route"));
+        log.write(new RequestLog.Entry("r2", "POST", "/signup", 500, "CoreFailure", 9, null, "core down"));
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(1);
+        assertThat(lines[0]).contains("\"status\":500");
     }
 }

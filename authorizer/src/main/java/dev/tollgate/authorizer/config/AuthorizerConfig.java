@@ -1,11 +1,11 @@
 package dev.tollgate.authorizer.config;
 
 import dev.tollgate.authorizer.policy.PolicyScope;
-import dev.tollgate.session.config.ConfigException;
-import java.util.Arrays;
-import java.util.Locale;
+import dev.tollgate.config.EnvReader;
+import dev.tollgate.config.Variables;
+import dev.tollgate.config.Variables.Authorizer;
+import dev.tollgate.log.Level;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The authorizer's own settings (the session settings it shares with the auth API are read by the
@@ -19,40 +19,15 @@ import java.util.stream.Collectors;
  * @param logLevel        {@code LOG_LEVEL}: threshold for log lines
  */
 public record AuthorizerConfig(
-        boolean sessionRequired, PolicyScope policyScope, RouteClaims routeClaims, LogLevel logLevel) {
+        boolean sessionRequired, PolicyScope policyScope, RouteClaims routeClaims, Level logLevel) {
 
+    /** @throws dev.tollgate.config.ConfigException naming the variable when one is invalid */
     public static AuthorizerConfig fromEnvironment(Map<String, String> env) {
+        EnvReader reader = EnvReader.of(env);
         return new AuthorizerConfig(
-                bool(env, "SESSION_REQUIRED", false),
-                choice(env, "POLICY_SCOPE", PolicyScope.class, PolicyScope.METHOD),
-                RouteClaims.parse(env.get(RouteClaims.VARIABLE)),
-                choice(env, "LOG_LEVEL", LogLevel.class, LogLevel.INFO));
-    }
-
-    private static boolean bool(Map<String, String> env, String name, boolean fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new ConfigException(name, "true, false", "'" + value + "' is not accepted");
-        };
-    }
-
-    private static <E extends Enum<E>> E choice(Map<String, String> env, String name, Class<E> type, E fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            String accepted = Arrays.stream(type.getEnumConstants())
-                    .map(c -> c.name().toLowerCase(Locale.ROOT))
-                    .collect(Collectors.joining(", "));
-            throw new ConfigException(name, accepted + ", in any case", "'" + value + "' is not accepted");
-        }
+                reader.bool(Authorizer.SESSION_REQUIRED, false),
+                reader.enumOf(Authorizer.POLICY_SCOPE, PolicyScope.class, PolicyScope.METHOD),
+                RouteClaims.parse(reader.optional(Authorizer.REQUIRED_CLAIMS).orElse(null)),
+                reader.enumOf(Variables.LOG_LEVEL, Level.class, Level.INFO));
     }
 }

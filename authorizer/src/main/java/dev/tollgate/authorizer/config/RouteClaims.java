@@ -1,6 +1,7 @@
 package dev.tollgate.authorizer.config;
 
-import dev.tollgate.session.config.ConfigException;
+import dev.tollgate.config.ConfigException;
+import dev.tollgate.config.Variables;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class RouteClaims {
 
-    static final String VARIABLE = "REQUIRED_CLAIMS";
+    private static final String VARIABLE = Variables.Authorizer.REQUIRED_CLAIMS;
     private static final String ACCEPTED =
             "rules like 'POST /verified/graphql=st-ev' separated by ';' (claims: st-ev, st-role:<role>, st-perm:<permission>)";
     private static final Pattern METHOD = Pattern.compile("ANY|[A-Z]{1,16}");

@@ -1,14 +1,10 @@
 package dev.tollgate.authorizer.log;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import dev.tollgate.authorizer.config.LogLevel;
 import dev.tollgate.authorizer.decision.Outcome;
 import dev.tollgate.authorizer.decision.Reason;
-import java.io.IOException;
+import dev.tollgate.log.JsonLog;
+import dev.tollgate.log.Level;
 import java.io.PrintStream;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 
 /**
  * One JSON line per decision, and a line at init. Fields are fixed and known-safe: outcome, reason
@@ -17,13 +13,17 @@ import java.io.UncheckedIOException;
  */
 public final class DecisionLog {
 
-    private final JsonFactory json = new JsonFactory();
-    private final PrintStream out;
-    private final LogLevel threshold;
+    /** The {@code component} of every line. */
+    public static final String COMPONENT = "authorizer";
 
-    public DecisionLog(PrintStream out, LogLevel threshold) {
-        this.out = out;
-        this.threshold = threshold;
+    private final JsonLog log;
+
+    public DecisionLog(PrintStream out, Level threshold) {
+        this(JsonLog.to(out, COMPONENT, threshold));
+    }
+
+    public DecisionLog(JsonLog log) {
+        this.log = log;
     }
 
     /** What one decision looked like, for the log line. */
@@ -38,57 +38,22 @@ public final class DecisionLog {
             String detail) {}
 
     public void decision(Entry e) {
-        LogLevel level = e.reason().outcome() == Outcome.ERROR ? LogLevel.ERROR : LogLevel.INFO;
-        if (!threshold.allows(level)) {
-            return;
-        }
-        out.println(line(g -> {
-            g.writeStringField("level", level.name());
-            g.writeStringField("event", "decision");
-            g.writeStringField("outcome", e.reason().outcome().name());
-            g.writeStringField("reason", e.reason().name());
-            writeIfPresent(g, "userId", e.userId());
-            writeIfPresent(g, "method", e.method());
-            writeIfPresent(g, "resource", e.resource());
-            g.writeNumberField("latencyUs", e.latencyMicros());
-            writeIfPresent(g, "requestId", e.requestId());
-            writeIfPresent(g, "lambdaRequestId", e.lambdaRequestId());
-            writeIfPresent(g, "detail", e.detail());
-        }));
+        Level level = e.reason().outcome() == Outcome.ERROR ? Level.ERROR : Level.INFO;
+        log.line(level, "decision")
+                .requestId(e.requestId())
+                .latencyMs(e.latencyMicros() / 1000.0)
+                .field("outcome", e.reason().outcome().name())
+                .field("reason", e.reason().name())
+                .field("userId", e.userId())
+                .field("method", e.method())
+                .field("resource", e.resource())
+                .field("lambdaRequestId", e.lambdaRequestId())
+                .field("detail", e.detail())
+                .write();
     }
 
     /** A lifecycle line (init, checkpoint, restore) with a fixed event name and a safe message. */
-    public void lifecycle(LogLevel level, String event, String message) {
-        if (!threshold.allows(level)) {
-            return;
-        }
-        out.println(line(g -> {
-            g.writeStringField("level", level.name());
-            g.writeStringField("event", event);
-            g.writeStringField("message", message);
-        }));
-    }
-
-    @FunctionalInterface
-    private interface Fields {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    private String line(Fields fields) {
-        StringWriter w = new StringWriter(256);
-        try (JsonGenerator g = json.createGenerator(w)) {
-            g.writeStartObject();
-            fields.write(g);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return w.toString();
-    }
-
-    private static void writeIfPresent(JsonGenerator g, String name, String value) throws IOException {
-        if (value != null) {
-            g.writeStringField(name, value);
-        }
+    public void lifecycle(Level level, String event, String message) {
+        log.line(level, event).field("message", message).write();
     }
 }

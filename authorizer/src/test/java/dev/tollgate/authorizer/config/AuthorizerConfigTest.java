@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.authorizer.policy.PolicyScope;
-import dev.tollgate.session.config.ConfigException;
+import dev.tollgate.config.ConfigException;
+import dev.tollgate.log.Level;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class AuthorizerConfigTest {
         assertThat(config.sessionRequired()).isFalse();
         assertThat(config.policyScope()).isEqualTo(PolicyScope.METHOD);
         assertThat(config.routeClaims().rules()).isEmpty();
-        assertThat(config.logLevel()).isEqualTo(LogLevel.INFO);
+        assertThat(config.logLevel()).isEqualTo(Level.INFO);
     }
 
     @Test
@@ -35,7 +36,7 @@ class AuthorizerConfigTest {
 
         assertThat(config.sessionRequired()).isTrue();
         assertThat(config.policyScope()).isEqualTo(PolicyScope.API);
-        assertThat(config.logLevel()).isEqualTo(LogLevel.WARN);
+        assertThat(config.logLevel()).isEqualTo(Level.WARN);
         assertThat(config.routeClaims().forRoute("POST", "/verified/graphql"))
                 .containsExactly(new ClaimRequirement.EmailVerified());
     }
@@ -44,11 +45,12 @@ class AuthorizerConfigTest {
     void badValuesNameTheVariableAndTheAcceptedValues() {
         assertThatThrownBy(() -> AuthorizerConfig.fromEnvironment(Map.of("SESSION_REQUIRED", "yes")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("SESSION_REQUIRED: 'yes' is not accepted (accepted: true, false)");
+                .hasMessage("SESSION_REQUIRED: not a boolean (accepted: true, false)");
         assertThatThrownBy(() -> AuthorizerConfig.fromEnvironment(Map.of("POLICY_SCOPE", "stage")))
-                .hasMessage("POLICY_SCOPE: 'stage' is not accepted (accepted: method, api, in any case)");
+                .hasMessage("POLICY_SCOPE: not one of the accepted values (accepted: method, api, in any case)");
         assertThatThrownBy(() -> AuthorizerConfig.fromEnvironment(Map.of("LOG_LEVEL", "trace")))
-                .hasMessage("LOG_LEVEL: 'trace' is not accepted (accepted: debug, info, warn, error, in any case)");
+                .hasMessage(
+                        "LOG_LEVEL: not one of the accepted values (accepted: debug, info, warn, error, in any case)");
     }
 
     @Test

@@ -1,34 +1,29 @@
 package dev.tollgate.dynamodb;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.log.JsonLog;
+import dev.tollgate.log.Level;
 import java.io.PrintStream;
-import java.time.Instant;
 
 /** One JSON line per request: which operation, the outcome, how long. Never item contents. */
 final class RequestLog {
 
-    private final ObjectMapper mapper = new ObjectMapper();
-    private final PrintStream out;
+    /** Null when the emulator runs without a log. */
+    private final JsonLog log;
 
     RequestLog(PrintStream out) {
-        this.out = out;
+        this.log = out == null ? null : JsonLog.to(out, "dynamodb-emulator", Level.INFO);
     }
 
     void request(String requestId, String operation, int status, String errorType, double millis) {
-        if (out == null) {
+        if (log == null) {
             return;
         }
-        ObjectNode line = mapper.createObjectNode()
-                .put("time", Instant.now().toString())
-                .put("component", "dynamodb-emulator")
-                .put("requestId", requestId)
-                .put("operation", operation)
-                .put("status", status)
-                .put("millis", Math.round(millis * 100) / 100.0);
-        if (errorType != null) {
-            line.put("error", errorType);
-        }
-        out.println(line);
+        log.line(status >= 500 ? Level.ERROR : status >= 400 ? Level.WARN : Level.INFO, "request")
+                .requestId(requestId)
+                .latencyMs(millis)
+                .field("operation", operation)
+                .field("status", status)
+                .field("error", errorType)
+                .write();
     }
 }

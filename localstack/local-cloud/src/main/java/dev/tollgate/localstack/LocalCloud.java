@@ -11,6 +11,7 @@ import dev.tollgate.localstack.lambda.LambdaServiceOptions;
 import dev.tollgate.localstack.mailbox.Mailbox;
 import dev.tollgate.localstack.web.WebConfig;
 import dev.tollgate.localstack.web.WebHost;
+import dev.tollgate.log.Level;
 import dev.tollgate.stack.ApiDefinitionException;
 import dev.tollgate.stack.StackFunctions;
 import java.net.BindException;
@@ -267,10 +268,11 @@ public final class LocalCloud implements AutoCloseable {
             try {
                 component.close();
             } catch (Exception e) {
-                LocalCloudLog.event(
-                        "local-cloud",
-                        "close-failed",
-                        Map.of("component", component.getClass().getSimpleName(), "error", oneLine(e)));
+                LocalCloudLog.of("local-cloud")
+                        .line(Level.WARN, "close-failed")
+                        .field("closing", component.getClass().getSimpleName())
+                        .field("error", oneLine(e))
+                        .write();
             }
         }
     }

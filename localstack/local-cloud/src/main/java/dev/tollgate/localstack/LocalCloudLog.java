@@ -1,39 +1,35 @@
 package dev.tollgate.localstack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.log.JsonLog;
+import dev.tollgate.log.Level;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The local cloud's structured log: one JSON line per decision, on standard error so that standard
- * output stays free for the single machine-readable "ready" line. Callers never pass token material.
+ * The local cloud's structured log: json-log lines, one writer per component, on standard error so
+ * that standard output stays free for the single machine-readable "ready" line. Callers never pass
+ * token material.
  */
 public final class LocalCloudLog {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final PrintStream OUT = System.err;
+    private static final Map<String, JsonLog> BY_COMPONENT = new ConcurrentHashMap<>();
 
     private LocalCloudLog() {}
 
-    /** Writes {@code {"time":..,"component":..,"event":..,<fields>}} as one line. */
+    /** The writer of one component (lambda, web, mailbox, local-cloud ...). */
+    public static JsonLog of(String component) {
+        return BY_COMPONENT.computeIfAbsent(component, c -> JsonLog.to(OUT, c, Level.INFO));
+    }
+
+    /** Writes an INFO line with the given event fields, in the map's order. */
     public static void event(String component, String event, Map<String, ?> fields) {
-        ObjectNode line = JSON.createObjectNode();
-        line.put("time", Instant.now().toString());
-        line.put("component", component);
-        line.put("event", event);
-        fields.forEach((key, value) -> line.set(key, JSON.valueToTree(value)));
-        String text = line.toString();
-        synchronized (OUT) {
-            OUT.println(text);
-        }
+        of(component).event(Level.INFO, event, fields);
     }
 
     /** A raw line from a child process, already prefixed by the caller. */
     public static void raw(String text) {
-        synchronized (OUT) {
-            OUT.println(text);
-        }
+        OUT.println(text);
     }
 }

@@ -1,5 +1,8 @@
 package dev.tollgate.session.config;
 
+import dev.tollgate.config.ConfigException;
+import dev.tollgate.config.EnvReader;
+import dev.tollgate.config.Variables.Session;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -52,22 +55,6 @@ public record SessionConfig(
         Duration connectTimeout,
         Duration requestTimeout) {
 
-    public static final String ENV_CONNECTION_URI = "SUPERTOKENS_CONNECTION_URI";
-    public static final String ENV_API_KEY = "SUPERTOKENS_API_KEY";
-    public static final String ENV_API_DOMAIN = "API_DOMAIN";
-    public static final String ENV_WEBSITE_DOMAIN = "WEBSITE_DOMAIN";
-    public static final String ENV_API_GATEWAY_PATH = "API_GATEWAY_PATH";
-    public static final String ENV_API_BASE_PATH = "API_BASE_PATH";
-    public static final String ENV_COOKIE_SAME_SITE = "COOKIE_SAME_SITE";
-    public static final String ENV_COOKIE_SECURE = "COOKIE_SECURE";
-    public static final String ENV_COOKIE_DOMAIN = "COOKIE_DOMAIN";
-    public static final String ENV_ANTI_CSRF = "ANTI_CSRF";
-    public static final String ENV_USE_DYNAMIC_SIGNING_KEY = "SUPERTOKENS_USE_DYNAMIC_SIGNING_KEY";
-    public static final String ENV_JWKS_MAX_AGE = "SUPERTOKENS_JWKS_MAX_AGE_SECONDS";
-    public static final String ENV_JWKS_PENALTY = "SUPERTOKENS_JWKS_PENALTY_SECONDS";
-    public static final String ENV_CONNECT_TIMEOUT = "SUPERTOKENS_CONNECT_TIMEOUT_MS";
-    public static final String ENV_REQUEST_TIMEOUT = "SUPERTOKENS_REQUEST_TIMEOUT_MS";
-
     /** Default JWKS cache age: node's {@code jwksRefreshIntervalSec} default of 4 h. */
     public static final Duration DEFAULT_JWKS_MAX_AGE = Duration.ofHours(4);
     /** Default penalty window between refetches: aws-jwt-verify's 10 s. */
@@ -80,7 +67,7 @@ public record SessionConfig(
         Objects.requireNonNull(coreUris, "coreUris");
         coreUris = List.copyOf(coreUris);
         if (coreUris.isEmpty()) {
-            throw new ConfigException(ENV_CONNECTION_URI, "one or more http(s) URLs", "no core URI");
+            throw new ConfigException(Session.CONNECTION_URI, "one or more http(s) URLs", "no core URI");
         }
         Objects.requireNonNull(apiDomain, "apiDomain");
         Objects.requireNonNull(websiteDomain, "websiteDomain");
@@ -88,10 +75,10 @@ public record SessionConfig(
         Objects.requireNonNull(apiBasePath, "apiBasePath");
         Objects.requireNonNull(cookieSameSite, "cookieSameSite");
         Objects.requireNonNull(antiCsrf, "antiCsrf");
-        requirePositive(jwksMaxAge, ENV_JWKS_MAX_AGE);
-        requireNonNegative(jwksPenaltyWindow, ENV_JWKS_PENALTY);
-        requirePositive(connectTimeout, ENV_CONNECT_TIMEOUT);
-        requirePositive(requestTimeout, ENV_REQUEST_TIMEOUT);
+        requirePositive(jwksMaxAge, Session.JWKS_MAX_AGE);
+        requireNonNegative(jwksPenaltyWindow, Session.JWKS_PENALTY);
+        requirePositive(connectTimeout, Session.CONNECT_TIMEOUT);
+        requirePositive(requestTimeout, Session.REQUEST_TIMEOUT);
     }
 
     /** Like the record's, but never prints the API key. */
@@ -137,55 +124,27 @@ public record SessionConfig(
      * @throws ConfigException naming the variable and its accepted values when one is missing or invalid
      */
     public static SessionConfig fromEnvironment(Map<String, String> env) {
+        EnvReader reader = EnvReader.of(env);
         Builder b = builder();
-        b.coreUris(parseUris(required(env, ENV_CONNECTION_URI, "comma-separated http(s) URLs")));
-        b.apiKey(optional(env, ENV_API_KEY));
-        b.apiDomain(parseOrigin(ENV_API_DOMAIN, required(env, ENV_API_DOMAIN, "an http(s) origin")));
-        String website = optional(env, ENV_WEBSITE_DOMAIN);
-        if (website != null) {
-            b.websiteDomain(parseOrigin(ENV_WEBSITE_DOMAIN, website));
-        }
-        String gatewayPath = optional(env, ENV_API_GATEWAY_PATH);
-        if (gatewayPath != null) {
-            b.apiGatewayPath(gatewayPath);
-        }
-        String basePath = optional(env, ENV_API_BASE_PATH);
-        if (basePath != null) {
-            b.apiBasePath(basePath);
-        }
-        String sameSite = optional(env, ENV_COOKIE_SAME_SITE);
-        if (sameSite != null) {
-            b.cookieSameSite(parseEnum(SameSite.class, ENV_COOKIE_SAME_SITE, sameSite, "lax, strict, none"));
-        }
-        String secure = optional(env, ENV_COOKIE_SECURE);
-        if (secure != null) {
-            b.cookieSecure(parseBoolean(ENV_COOKIE_SECURE, secure));
-        }
-        b.cookieDomain(optional(env, ENV_COOKIE_DOMAIN));
-        String antiCsrf = optional(env, ENV_ANTI_CSRF);
-        if (antiCsrf != null) {
-            b.antiCsrf(parseEnum(AntiCsrfMode.class, ENV_ANTI_CSRF, antiCsrf, "NONE, VIA_CUSTOM_HEADER, VIA_TOKEN"));
-        }
-        String dynamic = optional(env, ENV_USE_DYNAMIC_SIGNING_KEY);
-        if (dynamic != null) {
-            b.useDynamicAccessTokenSigningKey(parseBoolean(ENV_USE_DYNAMIC_SIGNING_KEY, dynamic));
-        }
-        String maxAge = optional(env, ENV_JWKS_MAX_AGE);
-        if (maxAge != null) {
-            b.jwksMaxAge(Duration.ofSeconds(parsePositiveLong(ENV_JWKS_MAX_AGE, maxAge, 1)));
-        }
-        String penalty = optional(env, ENV_JWKS_PENALTY);
-        if (penalty != null) {
-            b.jwksPenaltyWindow(Duration.ofSeconds(parsePositiveLong(ENV_JWKS_PENALTY, penalty, 0)));
-        }
-        String connect = optional(env, ENV_CONNECT_TIMEOUT);
-        if (connect != null) {
-            b.connectTimeout(Duration.ofMillis(parsePositiveLong(ENV_CONNECT_TIMEOUT, connect, 1)));
-        }
-        String request = optional(env, ENV_REQUEST_TIMEOUT);
-        if (request != null) {
-            b.requestTimeout(Duration.ofMillis(parsePositiveLong(ENV_REQUEST_TIMEOUT, request, 1)));
-        }
+        b.coreUris(parseUris(reader.required(Session.CONNECTION_URI, "comma-separated http(s) URLs")));
+        b.apiKey(reader.optional(Session.API_KEY).orElse(null));
+        b.apiDomain(parseOrigin(Session.API_DOMAIN, reader.required(Session.API_DOMAIN, "an http(s) origin")));
+        reader.optional(Session.WEBSITE_DOMAIN).ifPresent(w -> b.websiteDomain(parseOrigin(Session.WEBSITE_DOMAIN, w)));
+        reader.optional(Session.API_GATEWAY_PATH).ifPresent(b::apiGatewayPath);
+        reader.optional(Session.API_BASE_PATH).ifPresent(b::apiBasePath);
+        reader.enumOf(Session.COOKIE_SAME_SITE, SameSite.class).ifPresent(b::cookieSameSite);
+        reader.optional(Session.COOKIE_SECURE)
+                .ifPresent(v -> b.cookieSecure(reader.bool(Session.COOKIE_SECURE, false)));
+        b.cookieDomain(reader.optional(Session.COOKIE_DOMAIN).orElse(null));
+        reader.enumOf(Session.ANTI_CSRF, AntiCsrfMode.class).ifPresent(b::antiCsrf);
+        b.useDynamicAccessTokenSigningKey(reader.bool(Session.USE_DYNAMIC_SIGNING_KEY, true));
+        reader.longBetween(Session.JWKS_MAX_AGE, 1, Long.MAX_VALUE).ifPresent(s -> b.jwksMaxAge(Duration.ofSeconds(s)));
+        reader.longBetween(Session.JWKS_PENALTY, 0, Long.MAX_VALUE)
+                .ifPresent(s -> b.jwksPenaltyWindow(Duration.ofSeconds(s)));
+        reader.longBetween(Session.CONNECT_TIMEOUT, 1, Long.MAX_VALUE)
+                .ifPresent(ms -> b.connectTimeout(Duration.ofMillis(ms)));
+        reader.longBetween(Session.REQUEST_TIMEOUT, 1, Long.MAX_VALUE)
+                .ifPresent(ms -> b.requestTimeout(Duration.ofMillis(ms)));
         return b.build();
     }
 
@@ -226,29 +185,30 @@ public record SessionConfig(
             String key = apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
             if (key != null && !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
                 // It goes into an HTTP header; a control character or space would break every core call.
-                throw new ConfigException(ENV_API_KEY, "printable ASCII without spaces", "contains invalid characters");
+                throw new ConfigException(
+                        Session.API_KEY, "printable ASCII without spaces", "contains invalid characters");
             }
             this.apiKey = key;
             return this;
         }
 
         public Builder apiDomain(URI apiDomain) {
-            this.apiDomain = normaliseOrigin(ENV_API_DOMAIN, apiDomain);
+            this.apiDomain = normaliseOrigin(Session.API_DOMAIN, apiDomain);
             return this;
         }
 
         public Builder websiteDomain(URI websiteDomain) {
-            this.websiteDomain = normaliseOrigin(ENV_WEBSITE_DOMAIN, websiteDomain);
+            this.websiteDomain = normaliseOrigin(Session.WEBSITE_DOMAIN, websiteDomain);
             return this;
         }
 
         public Builder apiGatewayPath(String path) {
-            this.apiGatewayPath = normalisePath(ENV_API_GATEWAY_PATH, path);
+            this.apiGatewayPath = normalisePath(Session.API_GATEWAY_PATH, path);
             return this;
         }
 
         public Builder apiBasePath(String path) {
-            this.apiBasePath = normalisePath(ENV_API_BASE_PATH, path);
+            this.apiBasePath = normalisePath(Session.API_BASE_PATH, path);
             return this;
         }
 
@@ -267,7 +227,7 @@ public record SessionConfig(
                     && !domain.isBlank()
                     && !domain.trim().matches("\\.?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?")) {
                 throw new ConfigException(
-                        ENV_COOKIE_DOMAIN,
+                        Session.COOKIE_DOMAIN,
                         "a host name such as example.com or .example.com",
                         "not a valid cookie domain");
             }
@@ -308,10 +268,10 @@ public record SessionConfig(
 
         public SessionConfig build() {
             if (coreUris == null) {
-                throw new ConfigException(ENV_CONNECTION_URI, "comma-separated http(s) URLs", "not set");
+                throw new ConfigException(Session.CONNECTION_URI, "comma-separated http(s) URLs", "not set");
             }
             if (apiDomain == null) {
-                throw new ConfigException(ENV_API_DOMAIN, "an http(s) origin", "not set");
+                throw new ConfigException(Session.API_DOMAIN, "an http(s) origin", "not set");
             }
             // Without a website domain we assume a same-site deployment, the only safe default.
             URI website = websiteDomain != null ? websiteDomain : apiDomain;
@@ -326,7 +286,7 @@ public record SessionConfig(
                     && !secure
                     && !(SameSiteDefault.isLocal(apiDomain.getHost()) && SameSiteDefault.isLocal(website.getHost()))) {
                 throw new ConfigException(
-                        ENV_COOKIE_SECURE,
+                        Session.COOKIE_SECURE,
                         "true (or an https API_DOMAIN) when SameSite is none",
                         "SameSite=None cookies must be Secure unless API and website are both local");
             }
@@ -349,19 +309,6 @@ public record SessionConfig(
         }
     }
 
-    private static String required(Map<String, String> env, String name, String accepted) {
-        String value = optional(env, name);
-        if (value == null) {
-            throw new ConfigException(name, accepted, "not set");
-        }
-        return value;
-    }
-
-    private static String optional(Map<String, String> env, String name) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
     private static List<URI> parseUris(String value) {
         List<URI> uris = new ArrayList<>();
         for (String part : value.split(",")) {
@@ -373,13 +320,13 @@ public record SessionConfig(
             } catch (URISyntaxException e) {
                 // Not echoed: a mistyped entry may still hold a password.
                 throw new ConfigException(
-                        ENV_CONNECTION_URI,
+                        Session.CONNECTION_URI,
                         "comma-separated http(s) URLs",
                         "entry " + (uris.size() + 1) + " is not a URL");
             }
         }
         if (uris.isEmpty()) {
-            throw new ConfigException(ENV_CONNECTION_URI, "comma-separated http(s) URLs", "no URL given");
+            throw new ConfigException(Session.CONNECTION_URI, "comma-separated http(s) URLs", "no URL given");
         }
         return uris;
     }
@@ -391,13 +338,13 @@ public record SessionConfig(
                 || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
                 || uri.getQuery() != null
                 || uri.getFragment() != null) {
-            throw new ConfigException(ENV_CONNECTION_URI, accepted, "not an http(s) URL without query or fragment");
+            throw new ConfigException(Session.CONNECTION_URI, accepted, "not an http(s) URL without query or fragment");
         }
         if (uri.getRawUserInfo() != null) {
             // The HTTP client never sends user info, and core URIs appear in failure messages and logs:
             // a password here would be useless and leak. The core's credential is SUPERTOKENS_API_KEY.
             throw new ConfigException(
-                    ENV_CONNECTION_URI,
+                    Session.CONNECTION_URI,
                     accepted + " without user info (use SUPERTOKENS_API_KEY)",
                     "a URL carries user info");
         }
@@ -456,38 +403,6 @@ public record SessionConfig(
             throw new ConfigException(variable, accepted, "not a valid path");
         }
         return p;
-    }
-
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String variable, String value, String accepted) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(value)) {
-                return constant;
-            }
-        }
-        throw new ConfigException(variable, accepted, "unknown value '" + value + "'");
-    }
-
-    private static boolean parseBoolean(String variable, String value) {
-        if ("true".equalsIgnoreCase(value)) {
-            return true;
-        }
-        if ("false".equalsIgnoreCase(value)) {
-            return false;
-        }
-        throw new ConfigException(variable, "true, false", "unknown value '" + value + "'");
-    }
-
-    private static long parsePositiveLong(String variable, String value, long min) {
-        String accepted = "an integer >= " + min;
-        try {
-            long parsed = Long.parseLong(value);
-            if (parsed < min) {
-                throw new ConfigException(variable, accepted, "out of range: " + value);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new ConfigException(variable, accepted, "not an integer: '" + value + "'");
-        }
     }
 
     private static void requirePositive(Duration d, String variable) {

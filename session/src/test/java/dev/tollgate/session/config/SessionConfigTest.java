@@ -3,6 +3,7 @@ package dev.tollgate.session.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tollgate.config.ConfigException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.tollgate.localstack.LocalCloudLog;
+import dev.tollgate.log.JsonLog;
+import dev.tollgate.log.Level;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -12,7 +15,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +34,7 @@ final class GraphqlEndpoint implements HttpHandler {
     private static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonLog LOG = LocalCloudLog.of("appsync");
 
     private final GraphQL graphql;
     private final byte[] apiKey;
@@ -62,14 +65,12 @@ final class GraphqlEndpoint implements HttpHandler {
                 out.write(body);
             }
         }
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("time", Instant.now().toString());
-        line.put("component", "appsync");
-        line.put("requestId", requestId);
-        line.put("status", status);
-        line.put("outcome", outcome);
-        line.put("millis", Math.round((System.nanoTime() - started) / 10_000.0) / 100.0);
-        System.err.println(JSON.writeValueAsString(line));
+        LOG.line(status >= 500 ? Level.ERROR : Level.INFO, "request")
+                .requestId(requestId)
+                .latencySince(started)
+                .field("status", status)
+                .field("outcome", outcome)
+                .write();
     }
 
     private record Answer(int status, String body, String outcome) {}

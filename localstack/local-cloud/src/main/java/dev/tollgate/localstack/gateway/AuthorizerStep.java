@@ -8,6 +8,7 @@ import dev.tollgate.localstack.gateway.GatewayError.Failure;
 import dev.tollgate.localstack.gateway.GatewayError.Unauthorized;
 import dev.tollgate.localstack.gateway.LambdaInvoker.Invocation;
 import dev.tollgate.localstack.gateway.RestApi.Authorizer;
+import dev.tollgate.log.Level;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -141,9 +142,9 @@ final class AuthorizerStep {
             throw configurationError("policyDocument is missing or not an object");
         }
         if (PolicyEvaluator.hasNonEmptyCondition(policy)) {
-            var line = log.line("authorizer.warning");
-            line.put("reason", "policy Condition blocks are ignored; AWS evaluation of them is unconfirmed");
-            log.write(line);
+            log.line(Level.WARN, "authorizer.warning")
+                    .field("reason", "policy Condition blocks are ignored; AWS evaluation of them is unconfirmed")
+                    .write();
         }
         return new Output(principal.asText(), context(root.get("context")), policy);
     }

@@ -1,39 +1,28 @@
 package dev.tollgate.localstack.gateway;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.log.JsonLog;
+import dev.tollgate.log.Level;
 import java.io.PrintStream;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.function.Consumer;
 
 /**
- * One structured JSON line per request or decision. Callers pass ids, routes, statuses and reason
- * codes only: never header values, cookies, tokens or bodies.
+ * The gateway's json-log writer: one line per request or decision. Callers pass ids, routes,
+ * statuses and reason codes only: never header values, cookies, tokens or bodies.
  */
 final class GatewayLog {
 
-    private final Consumer<String> sink;
+    private final JsonLog log;
 
     GatewayLog(Consumer<String> sink) {
-        this.sink = sink;
+        this.log = new JsonLog(sink, "gateway", Level.INFO, Clock.systemUTC());
     }
 
     static GatewayLog to(PrintStream out) {
-        return new GatewayLog(line -> {
-            synchronized (out) {
-                out.println(line);
-            }
-        });
+        return new GatewayLog(out::println);
     }
 
-    ObjectNode line(String event) {
-        ObjectNode node = Events.JSON.createObjectNode();
-        node.put("time", Instant.now().toString());
-        node.put("component", "gateway");
-        node.put("event", event);
-        return node;
-    }
-
-    void write(ObjectNode line) {
-        sink.accept(line.toString());
+    JsonLog.Line line(Level level, String event) {
+        return log.line(level, event);
     }
 }

@@ -1,11 +1,11 @@
 package dev.tollgate.localstack.gateway;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.localstack.gateway.GatewayError.ApiConfigurationError;
 import dev.tollgate.localstack.gateway.GatewayError.Failure;
 import dev.tollgate.localstack.gateway.RestApi.AwsProxyIntegration;
 import dev.tollgate.localstack.gateway.RestApi.HttpIntegration;
 import dev.tollgate.localstack.gateway.RestApi.MockIntegration;
+import dev.tollgate.log.Level;
 import java.net.http.HttpClient;
 import java.util.Map;
 import java.util.Optional;
@@ -80,17 +80,15 @@ final class Pipeline {
 
     private Reply finish(
             GatewayRequest request, Optional<Router.Route> route, Reply reply, GatewayError error, long started) {
-        ObjectNode line = log.line("request");
-        line.put("requestId", request.ids().requestId());
-        line.put("method", request.method());
-        route.ifPresent(r -> line.put("resource", r.resource().path()));
-        line.put("status", reply.status());
-        line.put("outcome", error == null ? "INTEGRATION" : error.type().name());
-        if (error != null) {
-            line.put("reason", error.reason());
-        }
-        line.put("latencyMs", (System.nanoTime() - started) / 1_000_000);
-        log.write(line);
+        log.line(reply.status() >= 500 ? Level.ERROR : Level.INFO, "request")
+                .requestId(request.ids().requestId())
+                .latencySince(started)
+                .field("method", request.method())
+                .field("resource", route.map(r -> r.resource().path()).orElse(null))
+                .field("status", reply.status())
+                .field("outcome", error == null ? "INTEGRATION" : error.type().name())
+                .field("reason", error == null ? null : error.reason())
+                .write();
         return reply;
     }
 }

@@ -2,11 +2,11 @@ package dev.tollgate.localstack.lambda;
 
 import dev.tollgate.localstack.LocalCloudLog;
 import dev.tollgate.localstack.gateway.LambdaInvoker.Invocation;
+import dev.tollgate.log.Level;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The instances of one function: a warm idle instance serves the next invocation; when all are busy a
@@ -154,18 +154,16 @@ final class FunctionPool implements AutoCloseable {
         String outcome = result instanceof Invocation.Success
                 ? "success"
                 : result instanceof Invocation.FunctionError ? "function-error" : "failed";
-        Map<String, Object> fields = new java.util.LinkedHashMap<>();
-        fields.put("function", function.name());
-        fields.put("instance", instance == null ? null : instance.toString());
-        fields.put("outcome", outcome);
-        fields.put("cold", cold);
-        fields.put("durationMs", (System.nanoTime() - startNanos) / 1_000_000);
-        if (result instanceof Invocation.FunctionError error) {
-            fields.put("errorType", error.errorType());
-        } else if (result instanceof Invocation.Failed failed) {
-            fields.put("reason", failed.reason());
-        }
-        LocalCloudLog.event("lambda", "invoke", fields);
+        LocalCloudLog.of("lambda")
+                .line(result instanceof Invocation.Success ? Level.INFO : Level.WARN, "invoke")
+                .latencySince(startNanos)
+                .field("function", function.name())
+                .field("instance", instance == null ? null : instance.toString())
+                .field("outcome", outcome)
+                .field("cold", cold)
+                .field("errorType", result instanceof Invocation.FunctionError error ? error.errorType() : null)
+                .field("reason", result instanceof Invocation.Failed failed ? failed.reason() : null)
+                .write();
         return result;
     }
 

@@ -3,6 +3,7 @@ package dev.tollgate.localstack.web;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.tollgate.localstack.LocalCloudLog;
+import dev.tollgate.log.Level;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -96,18 +96,13 @@ public final class WebHost implements AutoCloseable {
             status = respond(exchange);
         }
         // the path only: query strings carry one-time tokens (verify-email?token=...)
-        LocalCloudLog.event(
-                "web",
-                "request",
-                Map.of(
-                        "method",
-                        exchange.getRequestMethod(),
-                        "path",
-                        exchange.getRequestURI().getRawPath(),
-                        "status",
-                        status,
-                        "durationMs",
-                        (System.nanoTime() - started) / 1_000_000));
+        LocalCloudLog.of("web")
+                .line(Level.INFO, "request")
+                .latencySince(started)
+                .field("method", exchange.getRequestMethod())
+                .field("path", exchange.getRequestURI().getRawPath())
+                .field("status", status)
+                .write();
     }
 
     private int respond(HttpExchange exchange) throws IOException {

@@ -68,7 +68,7 @@ public final class CoreHttpHandler implements HttpHandler {
         } finally {
             exchange.close();
         }
-        log.request(method, path, status, (System.nanoTime() - started) / 1_000_000);
+        log.request(method, path, status, (System.nanoTime() - started) / 1e6);
     }
 
     private CoreResponse dispatch(HttpExchange exchange, String method, String path) throws CoreError, IOException {

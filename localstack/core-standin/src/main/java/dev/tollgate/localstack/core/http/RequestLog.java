@@ -1,7 +1,7 @@
 package dev.tollgate.localstack.core.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.log.JsonLog;
+import dev.tollgate.log.Level;
 import java.io.PrintStream;
 import java.time.Clock;
 
@@ -11,38 +11,26 @@ import java.time.Clock;
  */
 public final class RequestLog {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    private final PrintStream out;
-    private final Clock clock;
+    private final JsonLog log;
 
     public RequestLog(PrintStream out, Clock clock) {
-        this.out = out;
-        this.clock = clock;
+        this.log = new JsonLog(out::println, "core-stand-in", Level.INFO, clock);
     }
 
-    public void request(String method, String path, int status, long latencyMs) {
-        ObjectNode line = base("request");
-        line.put("method", method);
-        line.put("path", path);
-        line.put("status", status);
-        line.put("latencyMs", latencyMs);
-        out.println(line);
+    public void request(String method, String path, int status, double latencyMs) {
+        log.line(status >= 500 ? Level.ERROR : status >= 400 ? Level.WARN : Level.INFO, "request")
+                .latencyMs(latencyMs)
+                .field("method", method)
+                .field("path", path)
+                .field("status", status)
+                .write();
     }
 
     public void failure(String method, String path, RuntimeException e) {
-        ObjectNode line = base("failure");
-        line.put("method", method);
-        line.put("path", path);
-        line.put("error", e.getClass().getName());
-        out.println(line);
-    }
-
-    private ObjectNode base(String event) {
-        ObjectNode line = MAPPER.createObjectNode();
-        line.put("time", clock.instant().toString());
-        line.put("component", "core-stand-in");
-        line.put("event", event);
-        return line;
+        log.line(Level.ERROR, "failure")
+                .field("method", method)
+                .field("path", path)
+                .field("error", e.getClass().getName())
+                .write();
     }
 }

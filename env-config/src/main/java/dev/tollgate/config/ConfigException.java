@@ -1,8 +1,9 @@
-package dev.tollgate.session.config;
+package dev.tollgate.config;
 
 /**
- * A configuration value is missing or invalid. The message names the variable and what it accepts,
- * never the value of a secret.
+ * A configuration variable is missing or invalid; thrown at start-up, never per request. The message
+ * names the variable, the problem and what the variable accepts. It never quotes the value: a secret
+ * put into the wrong variable would otherwise end up in the function's log.
  */
 public final class ConfigException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -16,7 +17,7 @@ public final class ConfigException extends RuntimeException {
         this.accepted = accepted;
     }
 
-    /** The environment variable (or builder field) at fault, e.g. {@code COOKIE_SAME_SITE}. */
+    /** The environment variable at fault, e.g. {@code COOKIE_SAME_SITE}. */
     public String variable() {
         return variable;
     }
