@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.dynamodb.DynamoDbEmulator;
 import dev.tollgate.log.Level;
+import dev.tollgate.testkit.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,11 +120,7 @@ class ResolverHandlerTest {
     // ---- fixtures: one per operation, AppSync's event shape ----
 
     private static String fixture(String name) {
-        try (InputStream in = ResolverHandlerTest.class.getResourceAsStream("/events/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fixtures.appsyncEvent(name);
     }
 
     /** A fixture with its caller, arguments or headers changed. */

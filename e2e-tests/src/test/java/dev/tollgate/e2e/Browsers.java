@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -36,6 +37,13 @@ public final class Browsers implements AutoCloseable {
             "--disable-renderer-backgrounding",
             "--disable-backgrounding-occluded-windows",
             "--window-size=1280,1000");
+
+    /*
+     * Selenium looks for CDP bindings matching the browser's version on every new session and warns
+     * when the system Chromium is newer than the ones it ships. These tests speak WebDriver only and
+     * never CDP, so the warning says nothing about them. A static field: JUL keeps loggers weakly.
+     */
+    private static final Logger CDP_VERSION_FINDER = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
 
     private final E2eSettings settings;
     private final List<Opened> opened = new ArrayList<>();
@@ -91,6 +99,12 @@ public final class Browsers implements AutoCloseable {
         } catch (IOException e) {
             System.err.println("could not delete " + dir + ": " + e.getMessage());
         }
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
     private record Opened(ChromeDriver driver, Path profile) {}

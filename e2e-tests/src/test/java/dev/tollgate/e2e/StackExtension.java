@@ -79,8 +79,8 @@ public final class StackExtension implements BeforeAllCallback, BeforeEachCallba
         };
     }
 
-    /** Closed by JUnit when the root context (the whole run) ends. */
-    private record RunningStack(Stack stack) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    /** Closed by JUnit (an AutoCloseable in the root store) when the root context, the whole run, ends. */
+    private record RunningStack(Stack stack) implements AutoCloseable {
         @Override
         public void close() {
             stack.close();

@@ -165,7 +165,7 @@ class SignUpSignInTest {
         assertThat(ok.json().get("user").get("id").asText()).isEqualTo(userId);
         assertThat(ok.setCookie("sAccessToken")).isNotNull();
         assertThat(ok.setCookie("sRefreshToken")).isNotNull();
-        assertThat(api.core.sessionCount()).isEqualTo(2);
+        assertThat(api.core.sessionHandles(userId)).hasSize(2);
 
         Response wrongPassword = api.request("POST", "/auth/signin")
                 .rid("emailpassword")

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tollgate.session.testing.FakeCore;
-import dev.tollgate.session.testing.GoldenCaptures;
-import dev.tollgate.session.testing.GoldenCaptures.Capture;
-import dev.tollgate.session.testing.TokenMinter;
+import dev.tollgate.testkit.AccessTokens;
+import dev.tollgate.testkit.CannedCore;
+import dev.tollgate.testkit.GoldenCaptures;
+import dev.tollgate.testkit.GoldenCaptures.Capture;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,14 +20,14 @@ import org.junit.jupiter.api.Test;
 
 /** The CDI client against a loopback core that answers the golden captures of a real core 11.4.7. */
 class CoreClientTest {
-    FakeCore core;
+    CannedCore core;
     CoreClient client;
     HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     @BeforeEach
     void start() throws Exception {
-        core = new FakeCore();
+        core = new CannedCore();
         client = new CoreClient(List.of(core.uri()), "secret-key", Duration.ofSeconds(2), http);
     }
 
@@ -45,7 +45,7 @@ class CoreClientTest {
         serve("GET", "/apiversion", GoldenCaptures.find("GET", "/apiversion", 0));
         List<String> versions = client.apiVersions("http://localhost:4566", "http://localhost:3000");
         assertThat(versions).contains("5.4", "2.7");
-        FakeCore.Received r = core.last();
+        CannedCore.Received r = core.last();
         assertThat(r.pathAndQuery())
                 .isEqualTo(
                         "/apiversion?apiDomain=http%3A%2F%2Flocalhost%3A4566&websiteDomain=http%3A%2F%2Flocalhost%3A3000");
@@ -58,12 +58,12 @@ class CoreClientTest {
     void createSessionSendsNodesRequestAndReadsTheGoldenAnswer() throws Exception {
         Capture golden = GoldenCaptures.find("POST", "/recipe/session", 0);
         serve("POST", "/public/recipe/session", golden);
-        ObjectNode jwt = TokenMinter.MAPPER.createObjectNode().put("role", "tester");
+        ObjectNode jwt = AccessTokens.MAPPER.createObjectNode().put("role", "tester");
         CreatedSession s = client.createSession(
                 "public",
                 "58c69f6b-a5b6-4ae0-9261-5d51dc446be1",
                 jwt,
-                TokenMinter.MAPPER.createObjectNode(),
+                AccessTokens.MAPPER.createObjectNode(),
                 false,
                 true);
 
@@ -78,13 +78,13 @@ class CoreClientTest {
         assertThat(s.refreshToken().expiry()).isEqualTo(1804350694953L);
         assertThat(s.antiCsrfToken()).isNull();
 
-        FakeCore.Received r = core.last();
+        CannedCore.Received r = core.last();
         assertThat(r.method()).isEqualTo("POST");
         assertThat(r.header("cdi-version")).isEqualTo("5.4");
         assertThat(r.header("api-key")).isEqualTo("secret-key");
         assertThat(r.header("rid")).isEqualTo("session");
         assertThat(r.header("content-type")).isEqualTo("application/json; charset=utf-8");
-        JsonNode body = TokenMinter.MAPPER.readTree(r.body());
+        JsonNode body = AccessTokens.MAPPER.readTree(r.body());
         assertThat(body.get("userId").asText()).isEqualTo("58c69f6b-a5b6-4ae0-9261-5d51dc446be1");
         assertThat(body.get("userDataInJWT")).isEqualTo(golden.request().get("userDataInJWT"));
         assertThat(body.get("userDataInDatabase").isObject()).isTrue();
@@ -115,7 +115,7 @@ class CoreClientTest {
             assertThat(ok.accessToken()).isNull();
             assertThat(ok.session().handle()).isEqualTo("2381cf94-9603-46b0-bebc-70d8fcdc0bb9");
         });
-        JsonNode sent = TokenMinter.MAPPER.readTree(core.last().body());
+        JsonNode sent = AccessTokens.MAPPER.readTree(core.last().body());
         assertThat(sent.has("antiCsrfToken")).isFalse();
         assertThat(sent.get("doAntiCsrfCheck").asBoolean()).isFalse();
         assertThat(sent.get("checkDatabase").asBoolean()).isTrue();
@@ -128,7 +128,7 @@ class CoreClientTest {
                 });
         assertThat(client.verifySession("at", "wrong", true, true, false))
                 .isEqualTo(new CoreResults.VerifyTryRefresh("anti-csrf check failed"));
-        assertThat(TokenMinter.MAPPER
+        assertThat(AccessTokens.MAPPER
                         .readTree(core.last().body())
                         .get("antiCsrfToken")
                         .asText())
@@ -156,7 +156,7 @@ class CoreClientTest {
                 .isInstanceOfSatisfying(
                         CoreResults.RefreshOk.class,
                         ok -> assertThat(ok.session().refreshToken().token()).contains("+"));
-        JsonNode sent = TokenMinter.MAPPER.readTree(core.last().body());
+        JsonNode sent = AccessTokens.MAPPER.readTree(core.last().body());
         assertThat(sent.get("refreshToken").asText()).isEqualTo("rt");
         assertThat(sent.get("useDynamicSigningKey").asBoolean()).isTrue();
         assertThat(sent.get("enableAntiCsrf").asBoolean()).isFalse();
@@ -178,7 +178,7 @@ class CoreClientTest {
         serve("POST", "/recipe/session/remove", GoldenCaptures.find("POST", "/recipe/session/remove", 0));
         assertThat(client.removeSessions(List.of("922ff0d2-2752-4793-80b5-484710084b9e")))
                 .containsExactly("922ff0d2-2752-4793-80b5-484710084b9e");
-        assertThat(TokenMinter.MAPPER
+        assertThat(AccessTokens.MAPPER
                         .readTree(core.last().body())
                         .get("sessionHandles")
                         .get(0)
@@ -231,13 +231,13 @@ class CoreClientTest {
         core.on(
                 "POST",
                 "/public/recipe/user/email/verify/token",
-                new FakeCore.Answer(200, "{\"status\":\"OK\",\"token\":\"tok\"}", 0),
-                new FakeCore.Answer(200, "{\"status\":\"EMAIL_ALREADY_VERIFIED_ERROR\"}", 0));
+                new CannedCore.Answer(200, "{\"status\":\"OK\",\"token\":\"tok\"}", 0),
+                new CannedCore.Answer(200, "{\"status\":\"EMAIL_ALREADY_VERIFIED_ERROR\"}", 0));
         core.on(
                 "POST",
                 "/public/recipe/user/email/verify",
-                new FakeCore.Answer(200, "{\"status\":\"OK\",\"userId\":\"u1\",\"email\":\"a@b.c\"}", 0),
-                new FakeCore.Answer(200, "{\"status\":\"EMAIL_VERIFICATION_INVALID_TOKEN_ERROR\"}", 0));
+                new CannedCore.Answer(200, "{\"status\":\"OK\",\"userId\":\"u1\",\"email\":\"a@b.c\"}", 0),
+                new CannedCore.Answer(200, "{\"status\":\"EMAIL_VERIFICATION_INVALID_TOKEN_ERROR\"}", 0));
         core.on("GET", "/recipe/user/email/verify", 200, "{\"status\":\"OK\",\"isVerified\":true}");
 
         assertThat(client.userById("u 1"))
@@ -254,14 +254,14 @@ class CoreClientTest {
         assertThat(client.createEmailVerificationToken("public", "u1", "a@b.c"))
                 .isEqualTo(new CoreResults.EmailVerificationTokenOk("tok"));
         assertThat(core.last().header("rid")).isEqualTo("emailverification");
-        JsonNode sent = TokenMinter.MAPPER.readTree(core.last().body());
+        JsonNode sent = AccessTokens.MAPPER.readTree(core.last().body());
         assertThat(sent.get("userId").asText()).isEqualTo("u1");
         assertThat(sent.get("email").asText()).isEqualTo("a@b.c");
         assertThat(client.createEmailVerificationToken("public", "u1", "a@b.c"))
                 .isInstanceOf(CoreResults.EmailAlreadyVerified.class);
 
         assertThat(client.verifyEmail("public", "tok")).isEqualTo(new CoreResults.VerifyEmailOk("u1", "a@b.c"));
-        sent = TokenMinter.MAPPER.readTree(core.last().body());
+        sent = AccessTokens.MAPPER.readTree(core.last().body());
         assertThat(sent.get("method").asText()).isEqualTo("token");
         assertThat(sent.get("token").asText()).isEqualTo("tok");
         assertThat(client.verifyEmail("public", "tok")).isInstanceOf(CoreResults.InvalidEmailVerificationToken.class);
@@ -308,7 +308,7 @@ class CoreClientTest {
 
     @Test
     void allCoresUnreachableOrSlowIsCoreUnreachable() throws Exception {
-        core.on("POST", "/recipe/session/remove", new FakeCore.Answer(200, "{}", 1500));
+        core.on("POST", "/recipe/session/remove", new CannedCore.Answer(200, "{}", 1500));
         CoreClient slowThenDead = new CoreClient(List.of(core.uri(), deadUri()), null, Duration.ofMillis(200), http);
         assertThatThrownBy(() -> slowThenDead.removeSessions(List.of("h")))
                 .isInstanceOf(CoreUnreachableException.class)
@@ -321,7 +321,7 @@ class CoreClientTest {
         core.on(
                 "POST",
                 "/recipe/session/remove",
-                new FakeCore.Answer(429, "slow down", 0),
+                new CannedCore.Answer(429, "slow down", 0),
                 answer(GoldenCaptures.find("POST", "/recipe/session/remove", 0)));
         assertThat(client.removeSessions(List.of("h"))).hasSize(1);
         assertThat(core.received()).hasSize(2);
@@ -337,8 +337,8 @@ class CoreClientTest {
         assertThat(CoreTransport.ridFor("/apiversion", null)).isNull();
     }
 
-    private static FakeCore.Answer answer(Capture c) {
-        return new FakeCore.Answer(c.status(), c.responseBody(), 0);
+    private static CannedCore.Answer answer(Capture c) {
+        return new CannedCore.Answer(c.status(), c.responseBody(), 0);
     }
 
     private static URI deadUri() throws Exception {

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tollgate.session.Sessions;
 import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.session.http.Headers;
-import dev.tollgate.session.testing.FakeCore;
-import dev.tollgate.session.testing.GoldenCaptures;
-import dev.tollgate.session.testing.TestKeys;
-import dev.tollgate.session.testing.TokenMinter;
 import dev.tollgate.session.verify.VerificationResult;
 import dev.tollgate.session.verify.VerifiedSession;
 import dev.tollgate.session.verify.VerifyOptions;
+import dev.tollgate.testkit.AccessTokens;
+import dev.tollgate.testkit.CannedCore;
+import dev.tollgate.testkit.GoldenCaptures;
+import dev.tollgate.testkit.SigningKey;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -31,13 +31,13 @@ import org.junit.jupiter.api.Test;
 class LazyHttpClientTest {
     static final String KID = "d-1795710292238";
 
-    FakeCore core;
+    CannedCore core;
     SessionConfig config;
 
     @BeforeEach
     void start() throws Exception {
-        core = new FakeCore();
-        core.on("GET", "/.well-known/jwks.json", 200, TestKeys.jwks(KID));
+        core = new CannedCore();
+        core.on("GET", "/.well-known/jwks.json", 200, SigningKey.jwks(KID));
         config = SessionConfig.builder()
                 .coreUri(core.uri())
                 .apiDomain(URI.create("http://localhost:4566"))
@@ -58,16 +58,16 @@ class LazyHttpClientTest {
 
         assertThat(sessions.jwks().preload()).isEqualTo(1);
         sessions.verifier().warmUp(5);
-        String token = TokenMinter.v5(KID, System.currentTimeMillis() / 1000);
+        String token = AccessTokens.v5(KID, System.currentTimeMillis() / 1000);
         Headers cookie =
                 Headers.builder().add("cookie", "sAccessToken=" + token).build();
         VerificationResult plain = sessions.verifier().verify("GET", cookie, VerifyOptions.required());
         assertThat(plain)
                 .isInstanceOfSatisfying(
-                        VerifiedSession.class, s -> assertThat(s.userId()).isEqualTo(TokenMinter.USER));
+                        VerifiedSession.class, s -> assertThat(s.userId()).isEqualTo(AccessTokens.USER));
         assertThat(sessions.core().httpClientCreated()).isFalse();
         assertThat(core.received())
-                .extracting(FakeCore.Received::pathAndQuery)
+                .extracting(CannedCore.Received::pathAndQuery)
                 .containsExactly("/.well-known/jwks.json");
 
         GoldenCaptures.Capture golden = GoldenCaptures.find("POST", "/recipe/session/verify", 0);

@@ -22,11 +22,11 @@ import dev.tollgate.session.core.CoreHttpException;
 import dev.tollgate.session.http.Headers;
 import dev.tollgate.session.payload.PayloadChange;
 import dev.tollgate.session.testing.CaptureSetting;
-import dev.tollgate.session.testing.FakeCore;
-import dev.tollgate.session.testing.GoldenCaptures;
-import dev.tollgate.session.testing.TokenMinter;
 import dev.tollgate.session.transfer.ResponseTokens;
 import dev.tollgate.session.transfer.TokenWriter;
+import dev.tollgate.testkit.AccessTokens;
+import dev.tollgate.testkit.CannedCore;
+import dev.tollgate.testkit.GoldenCaptures;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -45,11 +45,11 @@ class SessionCreatorTest {
     static final GoldenCaptures.Capture WITH_ANTI_CSRF = GoldenCaptures.find("POST", "/recipe/session", 1);
     static final PayloadChange UNVERIFIED = (payload, now) -> Claims.EMAIL_VERIFIED.putInto(payload, false, now);
 
-    FakeCore core;
+    CannedCore core;
 
     @BeforeEach
     void start() throws Exception {
-        core = new FakeCore();
+        core = new CannedCore();
     }
 
     @AfterEach
@@ -70,7 +70,7 @@ class SessionCreatorTest {
     }
 
     NewSession create(SessionCreator creator, Headers headers) throws Exception {
-        return creator.create(headers, "public", TokenMinter.USER, UNVERIFIED);
+        return creator.create(headers, "public", AccessTokens.USER, UNVERIFIED);
     }
 
     static void assertHeaderModeTokens(ResponseTokens tokens) {
@@ -89,7 +89,7 @@ class SessionCreatorTest {
 
         NewSession session = create(creator(), headers("rid", "emailpassword"));
 
-        assertThat(session.userId()).isEqualTo(TokenMinter.USER);
+        assertThat(session.userId()).isEqualTo(AccessTokens.USER);
         ResponseTokens tokens = session.responseTokens();
         assertThat(tokens.setCookies()).isEmpty();
         assertThat(tokens.headers())
@@ -97,7 +97,7 @@ class SessionCreatorTest {
                         "front-token", "st-access-token", "st-refresh-token", "Access-Control-Expose-Headers");
         assertHeaderModeTokens(tokens);
         JsonNode sent = core.lastBodySentTo(CORE_PATH);
-        assertThat(sent.get("userId").asText()).isEqualTo(TokenMinter.USER);
+        assertThat(sent.get("userId").asText()).isEqualTo(AccessTokens.USER);
         assertThat(sent.get("enableAntiCsrf").asBoolean()).isFalse();
         assertThat(sent.get("useDynamicSigningKey").asBoolean()).isTrue();
         assertThat(sent.get("userDataInDatabase").toString()).isEqualTo("{}");
@@ -156,11 +156,11 @@ class SessionCreatorTest {
         JsonNode front =
                 frontToken(create(creator(), headers("st-auth-mode", "cookie")).responseTokens());
 
-        assertThat(front.get("uid").asText()).isEqualTo(TokenMinter.USER);
+        assertThat(front.get("uid").asText()).isEqualTo(AccessTokens.USER);
         assertThat(front.get("ate").asLong()).isEqualTo(1_795_714_294_000L);
-        assertThat(front.at("/up/sub").asText()).isEqualTo(TokenMinter.USER);
-        assertThat(front.at("/up/sessionHandle").asText()).isEqualTo(TokenMinter.HANDLE);
-        assertThat(front.at("/up/refreshTokenHash1").asText()).isEqualTo(TokenMinter.RTH1);
+        assertThat(front.at("/up/sub").asText()).isEqualTo(AccessTokens.USER);
+        assertThat(front.at("/up/sessionHandle").asText()).isEqualTo(AccessTokens.HANDLE);
+        assertThat(front.at("/up/refreshTokenHash1").asText()).isEqualTo(AccessTokens.RTH1);
         assertThat(front.at("/up/role").asText()).isEqualTo("tester");
     }
 
@@ -222,7 +222,7 @@ class SessionCreatorTest {
                     .put("stt", 1);
         };
 
-        creator().create(headers(), "public", TokenMinter.USER, change);
+        creator().create(headers(), "public", AccessTokens.USER, change);
 
         assertThat(core.lastBodySentTo(CORE_PATH).get("userDataInJWT").toString())
                 .isEqualTo("{\"iss\":\"" + ISSUER + "\",\"st-ev\":{\"v\":true,\"t\":" + NOW + "},\"role\":\"tester\"}");
@@ -232,7 +232,7 @@ class SessionCreatorTest {
     void withoutInitialClaimsThePayloadIsJustIss() throws Exception {
         core.on("POST", CORE_PATH, PLAIN.answer());
 
-        creator().create(headers(), "public", TokenMinter.USER, (payload, now) -> {});
+        creator().create(headers(), "public", AccessTokens.USER, (payload, now) -> {});
 
         assertThat(core.lastBodySentTo(CORE_PATH).get("userDataInJWT").toString())
                 .isEqualTo("{\"iss\":\"" + ISSUER + "\"}");
@@ -266,7 +266,7 @@ class SessionCreatorTest {
     void theTenantIsPartOfTheCorePath() throws Exception {
         core.on("POST", "/tenant-a/recipe/session", PLAIN.answer());
 
-        creator().create(headers(), "tenant-a", TokenMinter.USER, UNVERIFIED);
+        creator().create(headers(), "tenant-a", AccessTokens.USER, UNVERIFIED);
 
         assertThat(core.last().pathAndQuery()).isEqualTo("/tenant-a/recipe/session");
     }
@@ -289,7 +289,7 @@ class SessionCreatorTest {
                         .creator(),
                 headers());
 
-        assertThat(session.userId()).isEqualTo(TokenMinter.USER);
+        assertThat(session.userId()).isEqualTo(AccessTokens.USER);
         assertThat(session.responseTokens().headers()).containsKey("front-token");
         assertThat(session.responseTokens().setCookies()).isEmpty();
     }

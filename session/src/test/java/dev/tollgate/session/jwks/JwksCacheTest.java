@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.session.config.SessionConfig;
-import dev.tollgate.session.testing.JwksServer;
-import dev.tollgate.session.testing.TestKeys;
+import dev.tollgate.testkit.JwksServer;
+import dev.tollgate.testkit.SigningKey;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -71,7 +71,8 @@ class JwksCacheTest {
             assertThat(cache.lookup(A))
                     .isInstanceOfSatisfying(
                             KeyLookup.Found.class,
-                            f -> assertThat(f.key()).isEqualTo(TestKeys.pair(A).getPublic()));
+                            f -> assertThat(f.key())
+                                    .isEqualTo(SigningKey.of(A).pair().getPublic()));
         }
         assertThat(server.hits()).isEqualTo(1);
         assertThat(cache.cachedKeyIds()).containsExactly(A);
@@ -239,16 +240,16 @@ class JwksCacheTest {
                 .isInstanceOf(JwksUnavailableException.class)
                 .hasMessageContaining("not a JWKS document");
 
-        server.publishRaw("{\"keys\":[" + TestKeys.jwk(A).replace("\"sig\"", "\"enc\"") + "]}");
+        server.publishRaw("{\"keys\":[" + SigningKey.of(A).jwkJson().replace("\"sig\"", "\"enc\"") + "]}");
         clock.addAndGet(10_000);
         assertThatThrownBy(cache::preload)
                 .isInstanceOf(JwksUnavailableException.class)
                 .hasMessageContaining("no usable RS256 key");
         assertThat(cache.lookup(A)).isInstanceOf(KeyLookup.Unavailable.class);
 
-        String good = TestKeys.jwk(A);
-        String wrongAlg = TestKeys.jwk("d-rs512").replace("\"RS256\"", "\"RS512\"");
-        String encryption = TestKeys.jwk("d-enc").replace("\"sig\"", "\"enc\"");
+        String good = SigningKey.of(A).jwkJson();
+        String wrongAlg = SigningKey.of("d-rs512").jwkJson().replace("\"RS256\"", "\"RS512\"");
+        String encryption = SigningKey.of("d-enc").jwkJson().replace("\"sig\"", "\"enc\"");
         String ec = "{\"kty\":\"EC\",\"kid\":\"d-ec\",\"crv\":\"P-256\",\"x\":\"AA\",\"y\":\"AA\"}";
         String tiny = "{\"kty\":\"RSA\",\"kid\":\"d-tiny\",\"n\":\"AQAB\",\"e\":\"AQAB\"}";
         String badBase64 = "{\"kty\":\"RSA\",\"kid\":\"d-bad\",\"n\":\"!!!\",\"e\":\"AQAB\"}";

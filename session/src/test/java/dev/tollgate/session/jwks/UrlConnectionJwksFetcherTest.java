@@ -3,7 +3,7 @@ package dev.tollgate.session.jwks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tollgate.session.testing.TestKeys;
+import dev.tollgate.testkit.SigningKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -72,7 +72,7 @@ class UrlConnectionJwksFetcherTest {
 
     @Test
     void readsA200DocumentAndAsksForJson() throws Exception {
-        String doc = TestKeys.jwks("d-1");
+        String doc = SigningKey.jwks("d-1");
         URI uri = serveOnce(
                 "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: "
                         + doc.getBytes(StandardCharsets.UTF_8).length,

@@ -11,13 +11,13 @@ import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.core.CoreHttpException;
 import dev.tollgate.session.core.TokenInfo;
-import dev.tollgate.session.testing.FakeCore;
-import dev.tollgate.session.testing.TokenMinter;
 import dev.tollgate.session.transfer.ResponseTokens;
 import dev.tollgate.session.transfer.TokenTransferMethod;
 import dev.tollgate.session.transfer.TokenWriter;
 import dev.tollgate.session.verify.SessionError;
 import dev.tollgate.session.verify.VerifiedSession;
+import dev.tollgate.testkit.AccessTokens;
+import dev.tollgate.testkit.CannedCore;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,13 +40,13 @@ class PayloadUpdaterTest {
     static final String ACCESS_COOKIE_EXPIRES = "Fri, 26 Nov 2027 16:31:34 GMT";
     static final String OLD_TOKEN = "old-access-token";
 
-    FakeCore core;
+    CannedCore core;
     TokenWriter writer;
     PayloadUpdater updater;
 
     @BeforeEach
     void start() throws Exception {
-        core = new FakeCore();
+        core = new CannedCore();
         SessionConfig config = SessionConfig.builder()
                 .coreUri(core.uri())
                 .apiDomain(URI.create("http://localhost:4566"))
@@ -65,7 +65,7 @@ class PayloadUpdaterTest {
 
     /** A v5 payload with the core's claims, {@code iss}, an unverified {@code st-ev} and an app claim. */
     static ObjectNode sessionPayload() {
-        ObjectNode payload = TokenMinter.payload(5, NOW_S - 60);
+        ObjectNode payload = AccessTokens.payload(5, NOW_S - 60);
         payload.put("stt", 0);
         Claims.EMAIL_VERIFIED.putInto(payload, false, 1_000L);
         payload.put("role", "tester");
@@ -75,9 +75,9 @@ class PayloadUpdaterTest {
     static VerifiedSession session(TokenTransferMethod method, ResponseTokens fromVerifier) {
         ObjectNode payload = sessionPayload();
         return new VerifiedSession(
-                TokenMinter.USER,
-                TokenMinter.USER,
-                TokenMinter.HANDLE,
+                AccessTokens.USER,
+                AccessTokens.USER,
+                AccessTokens.HANDLE,
                 "public",
                 payload,
                 OLD_TOKEN,
@@ -89,19 +89,19 @@ class PayloadUpdaterTest {
 
     /** The regenerated token: the core's claims with the custom claims it was given. */
     static String regeneratedToken(boolean verified) {
-        ObjectNode payload = TokenMinter.payload(5, NOW_S);
+        ObjectNode payload = AccessTokens.payload(5, NOW_S);
         payload.put("stt", 0);
         Claims.EMAIL_VERIFIED.putInto(payload, verified, NOW);
         payload.put("role", "tester");
-        return TokenMinter.sign(TokenMinter.header(KID, 5), payload, KID);
+        return AccessTokens.sign(AccessTokens.header(KID, 5), payload, KID);
     }
 
     void coreRegenerates(String token) {
-        ObjectNode answer = TokenMinter.MAPPER.createObjectNode().put("status", "OK");
+        ObjectNode answer = AccessTokens.MAPPER.createObjectNode().put("status", "OK");
         answer.putObject("session")
-                .put("handle", TokenMinter.HANDLE)
-                .put("userId", TokenMinter.USER)
-                .put("recipeUserId", TokenMinter.USER)
+                .put("handle", AccessTokens.HANDLE)
+                .put("userId", AccessTokens.USER)
+                .put("recipeUserId", AccessTokens.USER)
                 .put("tenantId", "public")
                 .putObject("userDataInJWT");
         if (token != null) {
@@ -118,7 +118,7 @@ class PayloadUpdaterTest {
     }
 
     JsonNode sentToCore() throws Exception {
-        return TokenMinter.MAPPER.readTree(core.last().body());
+        return AccessTokens.MAPPER.readTree(core.last().body());
     }
 
     @Test
@@ -162,7 +162,7 @@ class PayloadUpdaterTest {
                         + "; HttpOnly; SameSite=Lax");
         assertThat(tokens.headers().get("Access-Control-Expose-Headers")).isEqualTo("front-token");
         JsonNode front = frontToken(tokens);
-        assertThat(front.get("uid").asText()).isEqualTo(TokenMinter.USER);
+        assertThat(front.get("uid").asText()).isEqualTo(AccessTokens.USER);
         assertThat(front.get("ate").asLong()).isEqualTo((NOW_S + 3600) * 1000);
         assertThat(front.at("/up/st-ev/v").asBoolean()).isTrue();
     }
@@ -189,7 +189,7 @@ class PayloadUpdaterTest {
         coreRegenerates(token);
         ResponseTokens fromVerifier = writer.sessionTokens(
                 TokenTransferMethod.COOKIE,
-                TokenMinter.USER,
+                AccessTokens.USER,
                 new TokenInfo(regeneratedToken(false), (NOW_S + 3000) * 1000, NOW),
                 null,
                 "csrf",
@@ -212,7 +212,7 @@ class PayloadUpdaterTest {
         coreRegenerates(null);
         ResponseTokens fromVerifier = writer.sessionTokens(
                 TokenTransferMethod.HEADER,
-                TokenMinter.USER,
+                AccessTokens.USER,
                 new TokenInfo(regeneratedToken(false), (NOW_S + 3000) * 1000, NOW),
                 null,
                 null,

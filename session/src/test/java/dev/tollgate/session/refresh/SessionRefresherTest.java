@@ -20,14 +20,14 @@ import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.core.CoreHttpException;
 import dev.tollgate.session.http.Headers;
 import dev.tollgate.session.testing.CaptureSetting;
-import dev.tollgate.session.testing.FakeCore;
-import dev.tollgate.session.testing.GoldenCaptures;
-import dev.tollgate.session.testing.TokenMinter;
 import dev.tollgate.session.transfer.ResponseTokens;
 import dev.tollgate.session.transfer.TokenWriter;
 import dev.tollgate.session.verify.ErrorResponse;
 import dev.tollgate.session.verify.ErrorResponses;
 import dev.tollgate.session.verify.SessionError;
+import dev.tollgate.testkit.AccessTokens;
+import dev.tollgate.testkit.CannedCore;
+import dev.tollgate.testkit.GoldenCaptures;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -50,11 +50,11 @@ class SessionRefresherTest {
     static final String RT0 = FIRST.request().get("refreshToken").asText();
     static final String RT1 = SECOND.request().get("refreshToken").asText();
 
-    FakeCore core;
+    CannedCore core;
 
     @BeforeEach
     void start() throws Exception {
-        core = new FakeCore();
+        core = new CannedCore();
     }
 
     @AfterEach
@@ -148,7 +148,7 @@ class SessionRefresherTest {
 
         RefreshResult.Refreshed refreshed = (RefreshResult.Refreshed) result;
         JsonNode ok = FIRST.responseJson();
-        assertThat(refreshed.userId()).isEqualTo(TokenMinter.USER);
+        assertThat(refreshed.userId()).isEqualTo(AccessTokens.USER);
         ResponseTokens tokens = refreshed.responseTokens();
         assertThat(tokens.setCookies())
                 .containsExactly(
@@ -162,10 +162,10 @@ class SessionRefresherTest {
         assertThat(tokens.headers()).containsOnlyKeys("front-token", "Access-Control-Expose-Headers");
         assertThat(tokens.headers().get("Access-Control-Expose-Headers")).isEqualTo("front-token");
         JsonNode front = frontToken(tokens);
-        assertThat(front.get("uid").asText()).isEqualTo(TokenMinter.USER);
+        assertThat(front.get("uid").asText()).isEqualTo(AccessTokens.USER);
         assertThat(front.get("ate").asLong()).isEqualTo(1_795_714_294_000L);
-        assertThat(front.at("/up/sessionHandle").asText()).isEqualTo(TokenMinter.HANDLE);
-        assertThat(front.at("/up/parentRefreshTokenHash1").asText()).isEqualTo(TokenMinter.RTH1);
+        assertThat(front.at("/up/sessionHandle").asText()).isEqualTo(AccessTokens.HANDLE);
+        assertThat(front.at("/up/parentRefreshTokenHash1").asText()).isEqualTo(AccessTokens.RTH1);
     }
 
     @Test
@@ -312,7 +312,7 @@ class SessionRefresherTest {
         assertThat(rejected.error()).isEqualTo(new SessionError.Unauthorised(true, "refresh_token_rejected"));
         assertClearsEverything(rejected.responseTokens());
         assertThat(core.received())
-                .extracting(FakeCore.Received::pathAndQuery)
+                .extracting(CannedCore.Received::pathAndQuery)
                 .containsExactly("/recipe/session/refresh");
     }
 
@@ -326,12 +326,13 @@ class SessionRefresherTest {
 
         RefreshResult.Rejected rejected = (RefreshResult.Rejected) result;
         assertThat(rejected.error())
-                .isEqualTo(new SessionError.TokenTheftDetected(TokenMinter.HANDLE, TokenMinter.USER, TokenMinter.USER));
+                .isEqualTo(
+                        new SessionError.TokenTheftDetected(AccessTokens.HANDLE, AccessTokens.USER, AccessTokens.USER));
         ErrorResponse answer = ErrorResponses.of(rejected.error());
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.body()).isEqualTo("{\"message\":\"token theft detected\"}");
         assertThat(core.lastBodySentTo("/recipe/session/remove").toString())
-                .isEqualTo("{\"sessionHandles\":[\"" + TokenMinter.HANDLE + "\"]}");
+                .isEqualTo("{\"sessionHandles\":[\"" + AccessTokens.HANDLE + "\"]}");
         assertClearsEverything(rejected.responseTokens(), CLEARED_LEGACY);
     }
 
@@ -378,6 +379,6 @@ class SessionRefresherTest {
         assertThat(result)
                 .isInstanceOfSatisfying(
                         RefreshResult.Refreshed.class,
-                        r -> assertThat(r.userId()).isEqualTo(TokenMinter.USER));
+                        r -> assertThat(r.userId()).isEqualTo(AccessTokens.USER));
     }
 }

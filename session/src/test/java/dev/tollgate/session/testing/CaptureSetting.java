@@ -2,6 +2,7 @@ package dev.tollgate.session.testing;
 
 import dev.tollgate.session.config.AntiCsrfMode;
 import dev.tollgate.session.config.SessionConfig;
+import dev.tollgate.testkit.CannedCore;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +37,7 @@ public final class CaptureSetting {
     }
 
     /** The captures' API, served by {@code core}, with {@code mode}; callers may change more before building. */
-    public static SessionConfig.Builder config(FakeCore core, AntiCsrfMode mode) {
+    public static SessionConfig.Builder config(CannedCore core, AntiCsrfMode mode) {
         return SessionConfig.builder()
                 .coreUri(core.uri())
                 .apiDomain(URI.create("http://localhost:4566"))

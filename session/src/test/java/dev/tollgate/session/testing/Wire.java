@@ -3,6 +3,7 @@ package dev.tollgate.session.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.session.http.Headers;
 import dev.tollgate.session.transfer.ResponseTokens;
+import dev.tollgate.testkit.AccessTokens;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -30,6 +31,6 @@ public final class Wire {
     /** The decoded {@code front-token} header: {@code {uid, ate, up}} (docs/supertokens.md#front-token). */
     public static JsonNode frontToken(ResponseTokens tokens) throws IOException {
         byte[] json = Base64.getDecoder().decode(tokens.headers().get("front-token"));
-        return TokenMinter.MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
+        return AccessTokens.MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
     }
 }

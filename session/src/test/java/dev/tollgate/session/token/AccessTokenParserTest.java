@@ -3,8 +3,8 @@ package dev.tollgate.session.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tollgate.session.testing.GoldenCaptures;
-import dev.tollgate.session.testing.TokenMinter;
+import dev.tollgate.testkit.AccessTokens;
+import dev.tollgate.testkit.GoldenCaptures;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class AccessTokenParserTest {
     static final long IAT = 1_795_710_694L;
 
     static String token(ObjectNode header, ObjectNode payload) {
-        return TokenMinter.sign(header, payload, KID);
+        return AccessTokens.sign(header, payload, KID);
     }
 
     @Test
@@ -51,18 +51,18 @@ class AccessTokenParserTest {
                 .get("accessToken")
                 .get("token")
                 .asText();
-        String minted = TokenMinter.v5(KID, IAT);
+        String minted = AccessTokens.v5(KID, IAT);
         String[] r = real.split("\\.");
         String[] m = minted.split("\\.");
         assertThat(new String(Base64.getUrlDecoder().decode(m[0]), StandardCharsets.UTF_8))
                 .isEqualTo(new String(Base64.getUrlDecoder().decode(r[0]), StandardCharsets.UTF_8));
         java.util.List<String> realKeys = new java.util.ArrayList<>();
-        TokenMinter.MAPPER
+        AccessTokens.MAPPER
                 .readTree(Base64.getUrlDecoder().decode(r[1]))
                 .fieldNames()
                 .forEachRemaining(realKeys::add);
         java.util.List<String> mintedKeys = new java.util.ArrayList<>();
-        TokenMinter.MAPPER
+        AccessTokens.MAPPER
                 .readTree(Base64.getUrlDecoder().decode(m[1]))
                 .fieldNames()
                 .forEachRemaining(mintedKeys::add);
@@ -77,43 +77,43 @@ class AccessTokenParserTest {
     @Test
     void parsesV3AndV4Shapes() {
         AccessToken v3 =
-                (AccessToken) AccessTokenParser.parse(token(TokenMinter.header(KID, 3), TokenMinter.payload(3, IAT)));
+                (AccessToken) AccessTokenParser.parse(token(AccessTokens.header(KID, 3), AccessTokens.payload(3, IAT)));
         assertThat(v3.version()).isEqualTo(3);
         assertThat(v3.tenantId()).isEqualTo("public");
         assertThat(v3.recipeUserId()).isEqualTo(v3.userId());
 
-        ObjectNode p4 = TokenMinter.payload(4, IAT).put("tId", "tenant-a");
-        AccessToken v4 = (AccessToken) AccessTokenParser.parse(token(TokenMinter.header(KID, 4), p4));
+        ObjectNode p4 = AccessTokens.payload(4, IAT).put("tId", "tenant-a");
+        AccessToken v4 = (AccessToken) AccessTokenParser.parse(token(AccessTokens.header(KID, 4), p4));
         assertThat(v4.version()).isEqualTo(4);
         assertThat(v4.tenantId()).isEqualTo("tenant-a");
     }
 
     @Test
     void missingVersionMeansThreeAndVersionIsParsedLikeParseInt() {
-        ObjectNode h = TokenMinter.header(KID, 5);
+        ObjectNode h = AccessTokens.header(KID, 5);
         h.remove("version");
-        assertThat(AccessTokenParser.parse(token(h, TokenMinter.payload(3, IAT)))
+        assertThat(AccessTokenParser.parse(token(h, AccessTokens.payload(3, IAT)))
                         .version())
                 .isEqualTo(3);
         h.put("version", "5abc");
-        assertThat(AccessTokenParser.parse(token(h, TokenMinter.payload(5, IAT)))
+        assertThat(AccessTokenParser.parse(token(h, AccessTokens.payload(5, IAT)))
                         .version())
                 .isEqualTo(5);
     }
 
     @Test
     void headerRulesRejectTheToken() {
-        ObjectNode numericVersion = TokenMinter.header(KID, 5);
+        ObjectNode numericVersion = AccessTokens.header(KID, 5);
         numericVersion.put("version", 5);
-        ObjectNode v2InKidHeader = TokenMinter.header(KID, 2);
-        ObjectNode notJwt = TokenMinter.header(KID, 5).put("typ", "JWS");
-        ObjectNode noTyp = TokenMinter.header(KID, 5);
+        ObjectNode v2InKidHeader = AccessTokens.header(KID, 2);
+        ObjectNode notJwt = AccessTokens.header(KID, 5).put("typ", "JWS");
+        ObjectNode noTyp = AccessTokens.header(KID, 5);
         noTyp.remove("typ");
-        ObjectNode noKid = TokenMinter.header(KID, 5);
+        ObjectNode noKid = AccessTokens.header(KID, 5);
         noKid.remove("kid");
-        ObjectNode nanVersion = TokenMinter.header(KID, 5).put("version", "five");
+        ObjectNode nanVersion = AccessTokens.header(KID, 5).put("version", "five");
         for (ObjectNode h : new ObjectNode[] {numericVersion, v2InKidHeader, notJwt, noTyp, noKid, nanVersion}) {
-            assertThat(AccessTokenParser.parse(token(h, TokenMinter.payload(5, IAT))))
+            assertThat(AccessTokenParser.parse(token(h, AccessTokens.payload(5, IAT))))
                     .as(h.toString())
                     .isNull();
         }
@@ -122,57 +122,58 @@ class AccessTokenParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"sub", "exp", "iat", "sessionHandle", "refreshTokenHash1", "rsub", "tId"})
     void eachMandatoryV5ClaimMissingMeansNotAToken(String claim) {
-        ObjectNode p = TokenMinter.payload(5, IAT);
+        ObjectNode p = AccessTokens.payload(5, IAT);
         p.remove(claim);
-        assertThat(AccessTokenParser.parse(token(TokenMinter.header(KID, 5), p)))
+        assertThat(AccessTokenParser.parse(token(AccessTokens.header(KID, 5), p)))
                 .isNull();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"sub", "exp", "iat", "sessionHandle", "refreshTokenHash1"})
     void eachMandatoryV3ClaimMissingMeansNotAToken(String claim) {
-        ObjectNode p = TokenMinter.payload(3, IAT);
+        ObjectNode p = AccessTokens.payload(3, IAT);
         p.remove(claim);
-        assertThat(AccessTokenParser.parse(token(TokenMinter.header(KID, 3), p)))
+        assertThat(AccessTokenParser.parse(token(AccessTokens.header(KID, 3), p)))
                 .isNull();
     }
 
     @Test
     void wrongClaimTypesMeanNotAToken() {
         ObjectNode[] payloads = {
-            TokenMinter.payload(5, IAT).put("exp", "1795714294"),
-            TokenMinter.payload(5, IAT).put("iat", "now"),
-            TokenMinter.payload(5, IAT).put("sub", 42),
-            TokenMinter.payload(5, IAT).put("rsub", true),
-            TokenMinter.payload(5, IAT).put("sessionHandle", 1),
-            TokenMinter.payload(5, IAT).put("tId", 7),
-            TokenMinter.payload(5, IAT).put("stt", 1),
-            TokenMinter.payload(5, IAT).put("stt", "0"),
+            AccessTokens.payload(5, IAT).put("exp", "1795714294"),
+            AccessTokens.payload(5, IAT).put("iat", "now"),
+            AccessTokens.payload(5, IAT).put("sub", 42),
+            AccessTokens.payload(5, IAT).put("rsub", true),
+            AccessTokens.payload(5, IAT).put("sessionHandle", 1),
+            AccessTokens.payload(5, IAT).put("tId", 7),
+            AccessTokens.payload(5, IAT).put("stt", 1),
+            AccessTokens.payload(5, IAT).put("stt", "0"),
         };
         for (ObjectNode p : payloads) {
-            assertThat(AccessTokenParser.parse(token(TokenMinter.header(KID, 5), p)))
+            assertThat(AccessTokenParser.parse(token(AccessTokens.header(KID, 5), p)))
                     .as(p.toString())
                     .isNull();
         }
         assertThat(AccessTokenParser.parse(token(
-                        TokenMinter.header(KID, 5), TokenMinter.payload(5, IAT).put("stt", 0))))
+                        AccessTokens.header(KID, 5),
+                        AccessTokens.payload(5, IAT).put("stt", 0))))
                 .isNotNull();
     }
 
     @Test
     void stringClaimsAreTrimmedLikeNode() {
-        ObjectNode p = TokenMinter.payload(5, IAT).put("sub", "  user-1 ");
-        assertThat(((AccessToken) AccessTokenParser.parse(token(TokenMinter.header(KID, 5), p))).userId())
+        ObjectNode p = AccessTokens.payload(5, IAT).put("sub", "  user-1 ");
+        assertThat(((AccessToken) AccessTokenParser.parse(token(AccessTokens.header(KID, 5), p))).userId())
                 .isEqualTo("user-1");
     }
 
     @Test
     void malformedStructureBase64OrJsonMeansNotAToken() {
-        String good = TokenMinter.v5(KID, IAT);
+        String good = AccessTokens.v5(KID, IAT);
         String[] parts = good.split("\\.");
-        String notJson = TokenMinter.b64("{\"kid\":".getBytes(StandardCharsets.UTF_8));
-        String array = TokenMinter.b64("[1,2]".getBytes(StandardCharsets.UTF_8));
-        String trailing = TokenMinter.b64("{\"typ\":\"JWT\",\"kid\":\"d-1\"} x".getBytes(StandardCharsets.UTF_8));
+        String notJson = AccessTokens.b64("{\"kid\":".getBytes(StandardCharsets.UTF_8));
+        String array = AccessTokens.b64("[1,2]".getBytes(StandardCharsets.UTF_8));
+        String trailing = AccessTokens.b64("{\"typ\":\"JWT\",\"kid\":\"d-1\"} x".getBytes(StandardCharsets.UTF_8));
         String[] bad = {
             "",
             "abc",
@@ -192,22 +193,22 @@ class AccessTokenParserTest {
 
     @Test
     void payloadBytesAreReadAsUtf8LikeNodesBuffer() throws Exception {
-        String header = TokenMinter.encode(TokenMinter.header(KID, 5));
-        String json = TokenMinter.payload(5, IAT).put("name", "X").toString();
+        String header = AccessTokens.encode(AccessTokens.header(KID, 5));
+        String json = AccessTokens.payload(5, IAT).put("name", "X").toString();
         // An invalid UTF-8 byte inside a string becomes U+FFFD, as Buffer.toString() does; the token still parses.
         byte[] bytes = json.replace("\"X\"", "\"\u00ff\"").getBytes(StandardCharsets.ISO_8859_1);
-        AccessToken t = (AccessToken) AccessTokenParser.parse(header + "." + TokenMinter.b64(bytes) + ".c2ln");
+        AccessToken t = (AccessToken) AccessTokenParser.parse(header + "." + AccessTokens.b64(bytes) + ".c2ln");
         assertThat(t.payload().get("name").asText()).isEqualTo("\ufffd");
         // UTF-16 is not JSON to node (zero bytes), whatever Jackson could sniff.
         byte[] utf16 = json.getBytes(StandardCharsets.UTF_16LE);
-        assertThat(AccessTokenParser.parse(header + "." + TokenMinter.b64(utf16) + ".c2ln"))
+        assertThat(AccessTokenParser.parse(header + "." + AccessTokens.b64(utf16) + ".c2ln"))
                 .isNull();
     }
 
     @Test
     void a64KilobyteTokenIsNotParsed() {
-        ObjectNode p = TokenMinter.payload(5, IAT).put("junk", "x".repeat(64 * 1024));
-        String huge = token(TokenMinter.header(KID, 5), p);
+        ObjectNode p = AccessTokens.payload(5, IAT).put("junk", "x".repeat(64 * 1024));
+        String huge = token(AccessTokens.header(KID, 5), p);
         assertThat(huge.length()).isGreaterThan(64 * 1024);
         assertThat(AccessTokenParser.parse(huge)).isNull();
     }
@@ -215,10 +216,10 @@ class AccessTokenParserTest {
     @Test
     void aDeeplyNestedPayloadIsNotATokenAndNeverAStackOverflow() {
         // Parsed before any signature check, so anyone can send it; the parser's depth limit must hold.
-        String json = TokenMinter.payload(5, IAT).toString();
+        String json = AccessTokens.payload(5, IAT).toString();
         String nested = json.substring(0, json.length() - 1) + ",\"deep\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
-        String header = TokenMinter.b64(TokenMinter.header(KID, 5).toString().getBytes(StandardCharsets.UTF_8));
-        String jwt = header + "." + TokenMinter.b64(nested.getBytes(StandardCharsets.UTF_8)) + ".c2ln";
+        String header = AccessTokens.b64(AccessTokens.header(KID, 5).toString().getBytes(StandardCharsets.UTF_8));
+        String jwt = header + "." + AccessTokens.b64(nested.getBytes(StandardCharsets.UTF_8)) + ".c2ln";
         assertThat(jwt.length()).isLessThan(AccessTokenParser.MAX_TOKEN_LENGTH);
         assertThat(AccessTokenParser.parse(jwt)).isNull();
     }
@@ -229,7 +230,7 @@ class AccessTokenParserTest {
             String header = Base64.getEncoder()
                     .encodeToString(("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"version\":\"" + v + "\"}")
                             .getBytes(StandardCharsets.UTF_8));
-            ObjectNode p = TokenMinter.MAPPER
+            ObjectNode p = AccessTokens.MAPPER
                     .createObjectNode()
                     .put("sessionHandle", "h")
                     .put("userId", "u")
@@ -246,13 +247,16 @@ class AccessTokenParserTest {
             assertThat(AccessTokenParser.parse(header + "." + noUserData + ".c2ln"))
                     .isNull();
         }
+        ParsedToken minted = AccessTokenParser.parse(AccessTokens.v2(KID, 1_795_710_694L));
+        assertThat(minted).isInstanceOf(LegacyAccessToken.class);
+        assertThat(minted.version()).isEqualTo(2);
     }
 
     @Test
     void toStringNeverShowsTheToken() {
-        String jwt = TokenMinter.v5(KID, IAT);
+        String jwt = AccessTokens.v5(KID, IAT);
         assertThat(AccessTokenParser.parse(jwt).toString())
                 .doesNotContain(jwt.substring(0, 20))
-                .doesNotContain(TokenMinter.USER);
+                .doesNotContain(AccessTokens.USER);
     }
 }

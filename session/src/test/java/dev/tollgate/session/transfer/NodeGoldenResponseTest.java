@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tollgate.session.config.SameSite;
 import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.session.core.TokenInfo;
-import java.io.InputStream;
+import dev.tollgate.testkit.GoldenCaptures;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +30,7 @@ class NodeGoldenResponseTest {
 
     @Test
     void signUpResponseHeadersMatchNode() throws Exception {
-        String golden;
-        try (InputStream in = getClass().getResourceAsStream("/golden/supertokens-node-fdi-signup-refresh.md")) {
-            golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String golden = GoldenCaptures.text(GoldenCaptures.NODE);
         Matcher cookies = Pattern.compile("\"(sAccessToken=[^\"]+)\",\\s*\"(sRefreshToken=[^\"]+)\"")
                 .matcher(golden);
         assertThat(cookies.find()).isTrue();

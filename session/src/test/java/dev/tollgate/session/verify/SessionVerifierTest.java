@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.session.claims.Claims;
 import dev.tollgate.session.config.AntiCsrfMode;
-import dev.tollgate.session.testing.GoldenCaptures;
-import dev.tollgate.session.testing.TestKeys;
-import dev.tollgate.session.testing.TokenMinter;
 import dev.tollgate.session.transfer.TokenTransferMethod;
+import dev.tollgate.testkit.AccessTokens;
+import dev.tollgate.testkit.GoldenCaptures;
+import dev.tollgate.testkit.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -40,15 +40,15 @@ class SessionVerifierTest {
     }
 
     static String valid() {
-        return TokenMinter.v5(KID, NOW_S - 10);
+        return AccessTokens.v5(KID, NOW_S - 10);
     }
 
     static String mint(ObjectNode header, ObjectNode payload) {
-        return TokenMinter.sign(header, payload, KID);
+        return AccessTokens.sign(header, payload, KID);
     }
 
     static ObjectNode payload() {
-        return TokenMinter.payload(5, NOW_S - 10);
+        return AccessTokens.payload(5, NOW_S - 10);
     }
 
     static SessionError tryRefresh(String reason) {
@@ -61,9 +61,9 @@ class SessionVerifierTest {
         void cookieTokenGivesTheSession() {
             VerificationResult r = f.get("Cookie", "sAccessToken=" + valid());
             assertThat(r).isInstanceOfSatisfying(VerifiedSession.class, s -> {
-                assertThat(s.userId()).isEqualTo(TokenMinter.USER);
-                assertThat(s.recipeUserId()).isEqualTo(TokenMinter.USER);
-                assertThat(s.sessionHandle()).isEqualTo(TokenMinter.HANDLE);
+                assertThat(s.userId()).isEqualTo(AccessTokens.USER);
+                assertThat(s.recipeUserId()).isEqualTo(AccessTokens.USER);
+                assertThat(s.sessionHandle()).isEqualTo(AccessTokens.HANDLE);
                 assertThat(s.tenantId()).isEqualTo("public");
                 assertThat(s.transferMethod()).isEqualTo(TokenTransferMethod.COOKIE);
                 assertThat(s.accessTokenUpdated()).isFalse();
@@ -88,9 +88,9 @@ class SessionVerifierTest {
                     "authorization",
                     "Bearer " + valid(),
                     "cookie",
-                    "sAccessToken=" + mint(TokenMinter.header(KID, 5), other));
+                    "sAccessToken=" + mint(AccessTokens.header(KID, 5), other));
             assertThat(r).isInstanceOfSatisfying(VerifiedSession.class, s -> {
-                assertThat(s.userId()).isEqualTo(TokenMinter.USER);
+                assertThat(s.userId()).isEqualTo(AccessTokens.USER);
                 assertThat(s.transferMethod()).isEqualTo(TokenTransferMethod.HEADER);
             });
         }
@@ -106,7 +106,7 @@ class SessionVerifierTest {
 
         @Test
         void anExpiredButParseableHeaderTokenWinsAndAsksForRefresh() {
-            String expired = TokenMinter.v5(KID, NOW_S - 4000);
+            String expired = AccessTokens.v5(KID, NOW_S - 4000);
             assertThat(f.get("authorization", "Bearer " + expired, "cookie", "sAccessToken=" + valid()))
                     .isEqualTo(TRY_EXPIRED);
         }
@@ -162,7 +162,7 @@ class SessionVerifierTest {
             String header = Base64.getEncoder()
                     .encodeToString(
                             "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"version\":\"2\"}".getBytes(StandardCharsets.UTF_8));
-            ObjectNode p = TokenMinter.MAPPER
+            ObjectNode p = AccessTokens.MAPPER
                     .createObjectNode()
                     .put("sessionHandle", "h")
                     .put("userId", "u")
@@ -177,10 +177,10 @@ class SessionVerifierTest {
 
         @Test
         void v3AndV4TokensVerify() {
-            String v3 = mint(TokenMinter.header(KID, 3), TokenMinter.payload(3, NOW_S - 10));
+            String v3 = mint(AccessTokens.header(KID, 3), AccessTokens.payload(3, NOW_S - 10));
             String v4 = mint(
-                    TokenMinter.header(KID, 4),
-                    TokenMinter.payload(4, NOW_S - 10).put("tId", "t1"));
+                    AccessTokens.header(KID, 4),
+                    AccessTokens.payload(4, NOW_S - 10).put("tId", "t1"));
             assertThat(f.get("cookie", "sAccessToken=" + v3))
                     .isInstanceOfSatisfying(
                             VerifiedSession.class, s -> assertThat(s.tenantId()).isEqualTo("public"));
@@ -194,32 +194,33 @@ class SessionVerifierTest {
     class Attacks {
         @Test
         void algNoneIsRejectedWithoutFetchingKeys() {
-            ObjectNode h = TokenMinter.header(KID, 5).put("alg", "none");
-            String token = TokenMinter.encode(h) + "." + TokenMinter.encode(payload()) + ".";
+            ObjectNode h = AccessTokens.header(KID, 5).put("alg", "none");
+            String token = AccessTokens.encode(h) + "." + AccessTokens.encode(payload()) + ".";
             assertThat(f.get("cookie", "sAccessToken=" + token)).isEqualTo(tryRefresh("algorithm_not_rs256"));
             assertThat(f.coreCalls("/")).isZero();
         }
 
         @Test
         void hs256KeyedWithThePublicKeyIsRejected() throws Exception {
-            ObjectNode h = TokenMinter.header(KID, 5).put("alg", "HS256");
-            String input = TokenMinter.encode(h) + "." + TokenMinter.encode(payload());
+            ObjectNode h = AccessTokens.header(KID, 5).put("alg", "HS256");
+            String input = AccessTokens.encode(h) + "." + AccessTokens.encode(payload());
             for (byte[] secret : new byte[][] {
-                TestKeys.pair(KID).getPublic().getEncoded(), TestKeys.jwk(KID).getBytes(StandardCharsets.UTF_8)
+                SigningKey.of(KID).pair().getPublic().getEncoded(),
+                SigningKey.of(KID).jwkJson().getBytes(StandardCharsets.UTF_8)
             }) {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-                String token = input + "." + TokenMinter.b64(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+                String token = input + "." + AccessTokens.b64(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
                 assertThat(f.get("cookie", "sAccessToken=" + token)).isEqualTo(tryRefresh("algorithm_not_rs256"));
             }
         }
 
         @Test
         void otherAlgorithmsAndCriticalHeadersAreRejected() {
-            ObjectNode rs512 = TokenMinter.header(KID, 5).put("alg", "RS512");
-            ObjectNode noAlg = TokenMinter.header(KID, 5);
+            ObjectNode rs512 = AccessTokens.header(KID, 5).put("alg", "RS512");
+            ObjectNode noAlg = AccessTokens.header(KID, 5);
             noAlg.remove("alg");
-            ObjectNode crit = TokenMinter.header(KID, 5);
+            ObjectNode crit = AccessTokens.header(KID, 5);
             crit.putArray("crit").add("exp");
             for (ObjectNode h : List.of(rs512, noAlg, crit)) {
                 assertThat(f.get("cookie", "sAccessToken=" + mint(h, payload())))
@@ -230,7 +231,7 @@ class SessionVerifierTest {
 
         @Test
         void unknownKidIsTryRefreshAfterOneRefetch() {
-            String token = TokenMinter.sign(TokenMinter.header("d-999", 5), payload(), "d-999");
+            String token = AccessTokens.sign(AccessTokens.header("d-999", 5), payload(), "d-999");
             assertThat(f.get("cookie", "sAccessToken=" + token)).isEqualTo(tryRefresh("unknown_kid"));
             assertThat(f.coreCalls("/.well-known/jwks.json")).isEqualTo(1);
         }
@@ -238,7 +239,7 @@ class SessionVerifierTest {
         @Test
         void kidsWithPathCharactersAreJustUnknownKids() {
             for (String kid : new String[] {"../../../etc/passwd", "d-1/../../recipe/session?x=1#y", "d-%2e%2e"}) {
-                String token = TokenMinter.sign(TokenMinter.header(kid, 5), payload(), KID);
+                String token = AccessTokens.sign(AccessTokens.header(kid, 5), payload(), KID);
                 assertThat(f.get("cookie", "sAccessToken=" + token)).isEqualTo(tryRefresh("unknown_kid"));
             }
             assertThat(f.core.received())
@@ -247,7 +248,7 @@ class SessionVerifierTest {
 
         @Test
         void aNonStringKidIsTryRefresh() {
-            ObjectNode h = TokenMinter.header(KID, 5);
+            ObjectNode h = AccessTokens.header(KID, 5);
             h.put("kid", 17);
             assertThat(f.get("cookie", "sAccessToken=" + mint(h, payload()))).isEqualTo(tryRefresh("kid_not_a_string"));
         }
@@ -258,18 +259,18 @@ class SessionVerifierTest {
             ObjectNode atNow = payload().put("exp", NOW_S);
             ObjectNode oneSecondAgo = payload().put("exp", NOW_S - 1);
             ObjectNode inOneSecond = payload().put("exp", NOW_S + 1);
-            assertThat(f.get("cookie", "sAccessToken=" + mint(TokenMinter.header(KID, 5), atNow)))
+            assertThat(f.get("cookie", "sAccessToken=" + mint(AccessTokens.header(KID, 5), atNow)))
                     .isEqualTo(TRY_EXPIRED);
-            assertThat(f.get("cookie", "sAccessToken=" + mint(TokenMinter.header(KID, 5), oneSecondAgo)))
+            assertThat(f.get("cookie", "sAccessToken=" + mint(AccessTokens.header(KID, 5), oneSecondAgo)))
                     .isEqualTo(TRY_EXPIRED);
-            assertThat(f.get("cookie", "sAccessToken=" + mint(TokenMinter.header(KID, 5), inOneSecond)))
+            assertThat(f.get("cookie", "sAccessToken=" + mint(AccessTokens.header(KID, 5), inOneSecond)))
                     .isInstanceOf(VerifiedSession.class);
         }
 
         @Test
         void notBeforeInTheFutureIsTryRefresh() {
             ObjectNode p = payload().put("nbf", NOW_S + 60);
-            assertThat(f.get("cookie", "sAccessToken=" + mint(TokenMinter.header(KID, 5), p)))
+            assertThat(f.get("cookie", "sAccessToken=" + mint(AccessTokens.header(KID, 5), p)))
                     .isEqualTo(tryRefresh("not_yet_valid"));
         }
 
@@ -277,7 +278,7 @@ class SessionVerifierTest {
         void aTamperedPayloadFailsTheSignature() {
             String[] parts = valid().split("\\.");
             ObjectNode evil = payload().put("sub", "admin").put("rsub", "admin");
-            String forged = parts[0] + "." + TokenMinter.encode(evil) + "." + parts[2];
+            String forged = parts[0] + "." + AccessTokens.encode(evil) + "." + parts[2];
             assertThat(f.get("cookie", "sAccessToken=" + forged)).isEqualTo(tryRefresh("bad_signature"));
         }
 
@@ -308,7 +309,7 @@ class SessionVerifierTest {
 
         @Test
         void aSignatureFromAnotherKeyUnderARealKidFails() {
-            String token = TokenMinter.sign(TokenMinter.header(KID, 5), payload(), "d-attacker");
+            String token = AccessTokens.sign(AccessTokens.header(KID, 5), payload(), "d-attacker");
             assertThat(f.get("cookie", "sAccessToken=" + token)).isEqualTo(tryRefresh("bad_signature"));
         }
 
@@ -317,12 +318,12 @@ class SessionVerifierTest {
             ObjectNode noSub = payload();
             noSub.remove("sub");
             String[] tokens = {
-                mint(TokenMinter.header(KID, 5), noSub),
-                mint(TokenMinter.header(KID, 5), payload().put("exp", "tomorrow")),
+                mint(AccessTokens.header(KID, 5), noSub),
+                mint(AccessTokens.header(KID, 5), payload().put("exp", "tomorrow")),
                 "eyJhbGciOiJSUzI1NiJ9.@@@.sig",
-                TokenMinter.b64("{not json".getBytes(StandardCharsets.UTF_8)) + "." + TokenMinter.encode(payload())
+                AccessTokens.b64("{not json".getBytes(StandardCharsets.UTF_8)) + "." + AccessTokens.encode(payload())
                         + ".c2ln",
-                mint(TokenMinter.header(KID, 5), payload().put("pad", "x".repeat(64 * 1024))),
+                mint(AccessTokens.header(KID, 5), payload().put("pad", "x".repeat(64 * 1024))),
             };
             for (String t : tokens) {
                 assertThat(f.get("cookie", "sAccessToken=" + t)).isEqualTo(NoSession.INSTANCE);
@@ -333,7 +334,7 @@ class SessionVerifierTest {
 
         @Test
         void staticKeyTokensNeedRefreshUnderTheDynamicDefault() throws Exception {
-            String staticToken = TokenMinter.sign(TokenMinter.header(STATIC_KID, 5), payload(), STATIC_KID);
+            String staticToken = AccessTokens.sign(AccessTokens.header(STATIC_KID, 5), payload(), STATIC_KID);
             assertThat(f.get("cookie", "sAccessToken=" + staticToken)).isEqualTo(tryRefresh("wrong_signing_key_type"));
             try (VerifierFixture staticOnly = new VerifierFixture(b -> b.useDynamicAccessTokenSigningKey(false))) {
                 assertThat(staticOnly.get("cookie", "sAccessToken=" + staticToken))
@@ -395,7 +396,7 @@ class SessionVerifierTest {
     @Nested
     class AntiCsrfViaToken {
         VerifierFixture g;
-        String withCsrf = mint(TokenMinter.header(KID, 5), payload().put("antiCsrfToken", "csrf-1"));
+        String withCsrf = mint(AccessTokens.header(KID, 5), payload().put("antiCsrfToken", "csrf-1"));
 
         @BeforeEach
         void start() throws Exception {
@@ -456,7 +457,7 @@ class SessionVerifierTest {
 
     @Nested
     class CoreVerify {
-        String afterRefresh = mint(TokenMinter.header(KID, 5), payload().put("parentRefreshTokenHash1", "abc"));
+        String afterRefresh = mint(AccessTokens.header(KID, 5), payload().put("parentRefreshTokenHash1", "abc"));
 
         @Test
         void theFastPathNeverCallsTheCore() {
@@ -480,7 +481,7 @@ class SessionVerifierTest {
             f.core.on("POST", "/recipe/session/verify", golden.status(), golden.responseBody());
             VerificationResult r = f.verify("GET", VerifyOptions.optional(), "cookie", "sAccessToken=" + afterRefresh);
 
-            JsonNode sent = TokenMinter.MAPPER.readTree(f.core.last().body());
+            JsonNode sent = AccessTokens.MAPPER.readTree(f.core.last().body());
             assertThat(sent.get("accessToken").asText()).isEqualTo(afterRefresh);
             assertThat(sent.has("antiCsrfToken")).isFalse();
             assertThat(sent.get("doAntiCsrfCheck").asBoolean()).isFalse();
@@ -528,7 +529,7 @@ class SessionVerifierTest {
             f.core.on("POST", "/recipe/session/verify", golden.status(), golden.responseBody());
             VerificationResult r = f.verify(
                     "GET", VerifyOptions.optional().withCheckDatabase(true), "cookie", "sAccessToken=" + valid());
-            assertThat(TokenMinter.MAPPER
+            assertThat(AccessTokens.MAPPER
                             .readTree(f.core.last().body())
                             .get("checkDatabase")
                             .asBoolean())
@@ -569,7 +570,7 @@ class SessionVerifierTest {
             for (int i = 0; i < threads; i++) {
                 // Different lengths too, so a shared buffer would show.
                 tokens.add(mint(
-                        TokenMinter.header(KID, 5),
+                        AccessTokens.header(KID, 5),
                         payload()
                                 .put("sub", "user-" + i)
                                 .put("rsub", "user-" + i)
@@ -620,10 +621,10 @@ class SessionVerifierTest {
             assertThat(f.jwks.preload()).isEqualTo(2);
             f.core.on("GET", "/.well-known/jwks.json", 503, "down");
             f.clock.addAndGet(f.config.jwksMaxAge().toMillis() + 1);
-            String fresh = TokenMinter.v5(KID, f.clock.get() / 1000 - 5);
+            String fresh = AccessTokens.v5(KID, f.clock.get() / 1000 - 5);
             assertThat(f.get("cookie", "sAccessToken=" + fresh)).isInstanceOf(VerifiedSession.class);
-            String unknown = TokenMinter.sign(
-                    TokenMinter.header("d-new", 5), TokenMinter.payload(5, f.clock.get() / 1000 - 5), "d-new");
+            String unknown = AccessTokens.sign(
+                    AccessTokens.header("d-new", 5), AccessTokens.payload(5, f.clock.get() / 1000 - 5), "d-new");
             assertThat(f.get("cookie", "sAccessToken=" + unknown))
                     .isEqualTo(new SessionError.CoreUnavailable("jwks_unavailable"));
         }
@@ -631,12 +632,12 @@ class SessionVerifierTest {
         @Test
         void rotationIsPickedUpAndTheOldKeyStaysValidWhilePublished() throws Exception {
             f.jwks.preload();
-            f.core.on("GET", "/.well-known/jwks.json", 200, TestKeys.jwks(KID, "d-next"));
+            f.core.on("GET", "/.well-known/jwks.json", 200, SigningKey.jwks(KID, "d-next"));
             f.clock.addAndGet(60_000);
             long iat = f.clock.get() / 1000 - 5;
-            String next = TokenMinter.sign(TokenMinter.header("d-next", 5), TokenMinter.payload(5, iat), "d-next");
+            String next = AccessTokens.sign(AccessTokens.header("d-next", 5), AccessTokens.payload(5, iat), "d-next");
             assertThat(f.get("cookie", "sAccessToken=" + next)).isInstanceOf(VerifiedSession.class);
-            assertThat(f.get("cookie", "sAccessToken=" + TokenMinter.v5(KID, iat)))
+            assertThat(f.get("cookie", "sAccessToken=" + AccessTokens.v5(KID, iat)))
                     .isInstanceOf(VerifiedSession.class);
             assertThat(f.coreCalls("/.well-known/jwks.json")).isEqualTo(2);
         }
@@ -648,7 +649,7 @@ class SessionVerifierTest {
         void failingValidatorsGive403WithTheSpecsBody() {
             ObjectNode p = payload();
             p.putObject("st-ev").put("v", false).put("t", NOW_S * 1000 - 5000);
-            String token = mint(TokenMinter.header(KID, 5), p);
+            String token = mint(AccessTokens.header(KID, 5), p);
             VerificationResult r = f.verify(
                     "GET",
                     VerifyOptions.optional()
@@ -674,14 +675,14 @@ class SessionVerifierTest {
                             "GET",
                             VerifyOptions.optional().withClaimValidators(List.of(Claims.emailVerified())),
                             "cookie",
-                            "sAccessToken=" + mint(TokenMinter.header(KID, 5), p)))
+                            "sAccessToken=" + mint(AccessTokens.header(KID, 5), p)))
                     .isInstanceOf(VerifiedSession.class);
         }
     }
 
     private static JsonNode readJson(byte[] bytes) {
         try {
-            return TokenMinter.MAPPER.readTree(bytes);
+            return AccessTokens.MAPPER.readTree(bytes);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

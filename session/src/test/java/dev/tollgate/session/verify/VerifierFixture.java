@@ -4,8 +4,8 @@ import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.http.Headers;
 import dev.tollgate.session.jwks.JwksCache;
-import dev.tollgate.session.testing.FakeCore;
-import dev.tollgate.session.testing.TestKeys;
+import dev.tollgate.testkit.CannedCore;
+import dev.tollgate.testkit.SigningKey;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,15 +17,15 @@ final class VerifierFixture implements AutoCloseable {
     static final String STATIC_KID = "s-e5f654ea-5228-42bf-b9bc-d0f4506af6fc";
     static final long NOW_S = 1_795_710_700L;
 
-    final FakeCore core;
+    final CannedCore core;
     final AtomicLong clock = new AtomicLong(NOW_S * 1000 + 500);
     final SessionVerifier verifier;
     final SessionConfig config;
     final JwksCache jwks;
 
     VerifierFixture(UnaryOperator<SessionConfig.Builder> customise) throws Exception {
-        core = new FakeCore();
-        core.on("GET", "/.well-known/jwks.json", 200, TestKeys.jwks(KID, STATIC_KID));
+        core = new CannedCore();
+        core.on("GET", "/.well-known/jwks.json", 200, SigningKey.jwks(KID, STATIC_KID));
         config = customise
                 .apply(SessionConfig.builder()
                         .coreUri(core.uri())

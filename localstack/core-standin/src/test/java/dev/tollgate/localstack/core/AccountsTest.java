@@ -3,6 +3,8 @@ package dev.tollgate.localstack.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.testkit.CoreCalls;
+import dev.tollgate.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

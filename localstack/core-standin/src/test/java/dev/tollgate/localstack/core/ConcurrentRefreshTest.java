@@ -3,6 +3,7 @@ package dev.tollgate.localstack.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.testkit.CoreCalls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

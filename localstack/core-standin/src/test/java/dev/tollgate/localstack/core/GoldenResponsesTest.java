@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.testkit.CoreCalls;
+import dev.tollgate.testkit.Jwks;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The stand-in against the golden capture of core 11.4.7 at CDI 5.4
- * ({@code session/src/test/resources/golden/core-cdi-5.4-responses.md}): same paths, statuses, JSON field names and
+ * ({@code golden/core-cdi-5.4-responses.md} in the test kit): same paths, statuses, JSON field names and
  * order, token shapes and the text of the error bodies.
  */
 class GoldenResponsesTest {

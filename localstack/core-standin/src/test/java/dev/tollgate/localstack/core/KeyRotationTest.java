@@ -3,6 +3,9 @@ package dev.tollgate.localstack.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.testkit.CoreCalls;
+import dev.tollgate.testkit.Jwks;
+import dev.tollgate.testkit.MutableClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package dev.tollgate.localstack.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.testkit.CoreCalls;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;

@@ -18,6 +18,8 @@ import dev.tollgate.session.verify.SessionVerifier;
 import dev.tollgate.session.verify.VerificationResult;
 import dev.tollgate.session.verify.VerifiedSession;
 import dev.tollgate.session.verify.VerifyOptions;
+import dev.tollgate.testkit.CoreCalls;
+import dev.tollgate.testkit.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.testkit.CoreCalls;
+import dev.tollgate.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,25 +1,31 @@
-package dev.tollgate.session.testing;
+package dev.tollgate.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback stand-in for the core that answers canned responses per "METHOD path" and records what it
- * received (method, path with query, headers lower-cased, body).
+ * A loopback core that answers canned responses per "METHOD path" (a golden capture, a 500, a slow or
+ * hanging answer) and records what it received (method, path with query, headers lower-cased, body).
+ * A route nobody set up answers 404. {@link #refusingUri()} is a core that refuses connections.
  */
-public final class FakeCore implements AutoCloseable {
+public final class CannedCore implements AutoCloseable {
     public record Received(String method, String pathAndQuery, Map<String, List<String>> headers, String body) {
         public String header(String name) {
             List<String> v = headers.get(name);
@@ -27,32 +33,48 @@ public final class FakeCore implements AutoCloseable {
         }
     }
 
+    /** One answer; {@code delayMillis} holds it back first (longer than a client's timeout: a hang). */
     public record Answer(int status, String body, long delayMillis) {}
 
     private final HttpServer server;
+    private final ExecutorService executor;
     private final Map<String, List<Answer>> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    public FakeCore() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    public CannedCore() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "fake-core");
+        executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "canned-core");
             t.setDaemon(true);
             return t;
-        }));
+        });
+        server.setExecutor(executor);
         server.start();
     }
 
+    /**
+     * The address of a core that refuses connections: a loopback port that was free a moment ago and
+     * that nothing listens on.
+     */
+    public static URI refusingUri() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+    }
+
     /** Answers {@code method path} (path without query) with these responses in turn; the last one repeats. */
-    public FakeCore on(String method, String path, Answer... sequence) {
+    public CannedCore on(String method, String path, Answer... sequence) {
+        if (sequence.length == 0) {
+            throw new IllegalArgumentException("at least one answer for " + method + " " + path);
+        }
         answers.put(method + " " + path, List.of(sequence));
         served.put(method + " " + path, new AtomicInteger());
         return this;
     }
 
-    public FakeCore on(String method, String path, int status, String body) {
+    public CannedCore on(String method, String path, int status, String body) {
         return on(method, path, new Answer(status, body, 0));
     }
 
@@ -74,13 +96,13 @@ public final class FakeCore implements AutoCloseable {
                 .filter(x -> x.pathAndQuery().equals(pathAndQuery))
                 .reduce((x, y) -> y)
                 .orElseThrow(() -> new AssertionError("nothing was sent to " + pathAndQuery));
-        return TokenMinter.MAPPER.readTree(r.body());
+        return AccessTokens.MAPPER.readTree(r.body());
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Map<String, List<String>> headers = new java.util.HashMap<>();
-        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        Map<String, List<String>> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
         URI uri = exchange.getRequestURI();
         received.add(new Received(
                 exchange.getRequestMethod(),
@@ -91,7 +113,7 @@ public final class FakeCore implements AutoCloseable {
         List<Answer> sequence = answers.get(key);
         Answer answer;
         if (sequence == null) {
-            answer = new Answer(404, "no such route in fake core: " + key, 0);
+            answer = new Answer(404, "no such route in canned core: " + key, 0);
         } else {
             int i = served.get(key).getAndIncrement();
             answer = sequence.get(Math.min(i, sequence.size() - 1));
@@ -118,5 +140,6 @@ public final class FakeCore implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

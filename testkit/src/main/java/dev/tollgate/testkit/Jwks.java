@@ -1,4 +1,4 @@
-package dev.tollgate.localstack.core;
+package dev.tollgate.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
@@ -11,11 +11,11 @@ import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 
 /** Independent RS256 verification of a token against a published JWKS, with the JDK only. */
-final class Jwks {
+public final class Jwks {
 
     private Jwks() {}
 
-    static boolean verifies(JsonNode jwks, String jwt) {
+    public static boolean verifies(JsonNode jwks, String jwt) {
         String kid = CoreCalls.read(CoreCalls.segment(jwt, 0)).get("kid").asText();
         for (JsonNode key : jwks.get("keys")) {
             if (key.get("kid").asText().equals(kid)) {

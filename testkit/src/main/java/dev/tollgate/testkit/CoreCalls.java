@@ -1,4 +1,4 @@
-package dev.tollgate.localstack.core;
+package dev.tollgate.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,31 +6,38 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
-/** Raw HTTP calls to the stand-in, as supertokens-node's querier makes them (docs/supertokens.md#cdi). */
-final class CoreCalls {
+/**
+ * Raw CDI calls to a core (the stand-in or a real one), as supertokens-node's querier makes them (docs/supertokens.md#cdi): JSON
+ * bodies, {@code cdi-version: 5.4}, the {@code /public} tenant prefix where node sends it.
+ */
+public final class CoreCalls {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private final URI base;
     private final Map<String, String> headers;
 
-    CoreCalls(URI base, Map<String, String> headers) {
+    public CoreCalls(URI base, Map<String, String> headers) {
         this.base = base;
         this.headers = headers;
     }
 
-    CoreCalls(URI base) {
+    public CoreCalls(URI base) {
         this(base, Map.of("cdi-version", "5.4"));
     }
 
-    HttpResponse<String> post(String path, String body) {
+    public HttpResponse<String> post(String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .header("content-type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -38,14 +45,14 @@ final class CoreCalls {
         return send(request.build());
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
         headers.forEach(request::header);
         return send(request.build());
     }
 
     /** POST expecting 200 with a JSON body. */
-    JsonNode postJson(String path, Object body) {
+    public JsonNode postJson(String path, Object body) {
         HttpResponse<String> response = post(path, write(body));
         if (response.statusCode() != 200) {
             throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
@@ -53,7 +60,7 @@ final class CoreCalls {
         return read(response.body());
     }
 
-    JsonNode getJson(String path) {
+    public JsonNode getJson(String path) {
         HttpResponse<String> response = get(path);
         if (response.statusCode() != 200) {
             throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
@@ -61,11 +68,11 @@ final class CoreCalls {
         return read(response.body());
     }
 
-    JsonNode signUp(String email, String password) {
+    public JsonNode signUp(String email, String password) {
         return postJson("/public/recipe/signup", Map.of("email", email, "password", password));
     }
 
-    JsonNode createSession(String userId, ObjectNode userDataInJWT, boolean antiCsrf) {
+    public JsonNode createSession(String userId, ObjectNode userDataInJWT, boolean antiCsrf) {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("userId", userId);
         body.set("userDataInJWT", userDataInJWT);
@@ -75,7 +82,7 @@ final class CoreCalls {
         return postJson("/public/recipe/session", body);
     }
 
-    JsonNode verify(String accessToken, boolean checkDatabase) {
+    public JsonNode verify(String accessToken, boolean checkDatabase) {
         return postJson(
                 "/recipe/session/verify",
                 Map.of(
@@ -89,13 +96,48 @@ final class CoreCalls {
                         checkDatabase));
     }
 
-    JsonNode refresh(String refreshToken) {
+    public JsonNode refresh(String refreshToken) {
         return postJson(
                 "/recipe/session/refresh",
                 Map.of("refreshToken", refreshToken, "enableAntiCsrf", false, "useDynamicSigningKey", true));
     }
 
-    static JsonNode read(String json) {
+    /** Verifies {@code email} of {@code userId} out of band, as if the user followed the link elsewhere. */
+    public void markEmailVerified(String userId, String email) {
+        JsonNode token = postJson("/recipe/user/email/verify/token", Map.of("userId", userId, "email", email));
+        if (!token.path("status").asText().equals("OK")) {
+            throw new AssertionError("the core made no verification token: " + token);
+        }
+        JsonNode verified = postJson(
+                "/recipe/user/email/verify",
+                Map.of("method", "token", "token", token.get("token").asText()));
+        if (!verified.path("status").asText().equals("OK")) {
+            throw new AssertionError("the core did not verify the email: " + verified);
+        }
+    }
+
+    /** Whether the core still holds the session {@code handle} ({@code GET /recipe/session}). */
+    public boolean sessionExists(String handle) {
+        String status = getJson("/recipe/session?sessionHandle=" + urlEncode(handle))
+                .path("status")
+                .asText();
+        return status.equals("OK");
+    }
+
+    /** The handles of every live session of {@code userId} ({@code GET /recipe/session/user}). */
+    public List<String> sessionHandles(String userId) {
+        List<String> handles = new ArrayList<>();
+        getJson("/recipe/session/user?userId=" + urlEncode(userId))
+                .path("sessionHandles")
+                .forEach(h -> handles.add(h.asText()));
+        return handles;
+    }
+
+    private static String urlEncode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    public static JsonNode read(String json) {
         try {
             return MAPPER.readTree(json);
         } catch (IOException e) {
@@ -103,7 +145,7 @@ final class CoreCalls {
         }
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return value instanceof String text ? text : MAPPER.writeValueAsString(value);
         } catch (IOException e) {
@@ -112,7 +154,7 @@ final class CoreCalls {
     }
 
     /** Decodes one segment of a JWT as JSON text (not parsed, so key order can be asserted). */
-    static String segment(String jwt, int index) {
+    public static String segment(String jwt, int index) {
         return new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[index]));
     }
 

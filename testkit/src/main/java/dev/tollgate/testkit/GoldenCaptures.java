@@ -1,8 +1,9 @@
-package dev.tollgate.session.testing;
+package dev.tollgate.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,19 +11,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code golden/core-cdi-5.4-responses.md} (a recording of a real core, docs/supertokens.md#golden-captures): each {@code ### METHOD PATH}
- * section with its request JSON (if any), response status and response body.
+ * The one loader of the golden captures under {@code golden/} of this kit: what a real SuperTokens core
+ * 11.4.7 answered at CDI 5.4 ({@link #CORE}), and a supertokens-node 24 backend's sign-up and refresh
+ * conversation ({@link #NODE}). {@link #core()} splits the core capture into its {@code ### METHOD PATH}
+ * sections, each with its request JSON (if any), response status and response body.
  */
 public final class GoldenCaptures {
+
+    public static final String CORE = "core-cdi-5.4-responses.md";
+    public static final String NODE = "supertokens-node-fdi-signup-refresh.md";
+
     public record Capture(String method, String path, String rid, JsonNode request, int status, String responseBody) {
-        /** This capture's status and body, for {@link FakeCore#on(String, String, FakeCore.Answer...)}. */
-        public FakeCore.Answer answer() {
-            return new FakeCore.Answer(status, responseBody, 0);
+        /** This capture's status and body, for {@link CannedCore#on(String, String, CannedCore.Answer...)}. */
+        public CannedCore.Answer answer() {
+            return new CannedCore.Answer(status, responseBody, 0);
         }
 
         public JsonNode responseJson() {
             try {
-                return TokenMinter.MAPPER.readTree(responseBody);
+                return AccessTokens.MAPPER.readTree(responseBody);
             } catch (IOException e) {
                 throw new IllegalStateException("golden response is not JSON: " + path, e);
             }
@@ -36,20 +43,27 @@ public final class GoldenCaptures {
 
     private GoldenCaptures() {}
 
-    public static List<Capture> core() {
-        String text;
-        try (InputStream in = GoldenCaptures.class.getResourceAsStream("/golden/core-cdi-5.4-responses.md")) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("golden capture missing", e);
+    /** The full text of one capture file, {@link #CORE} or {@link #NODE}. */
+    public static String text(String name) {
+        try (InputStream in = GoldenCaptures.class.getResourceAsStream("/golden/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no golden capture named " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** Every section of the core capture, in file order. */
+    public static List<Capture> core() {
         List<Capture> out = new ArrayList<>();
-        Matcher m = SECTION.matcher(text);
+        Matcher m = SECTION.matcher(text(CORE));
         while (m.find()) {
             JsonNode request = null;
             if (m.group(4) != null) {
                 try {
-                    request = TokenMinter.MAPPER.readTree(m.group(4));
+                    request = AccessTokens.MAPPER.readTree(m.group(4));
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }

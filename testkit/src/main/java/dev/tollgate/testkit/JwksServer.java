@@ -1,25 +1,31 @@
-package dev.tollgate.session.testing;
+package dev.tollgate.testkit;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A loopback core serving {@code /.well-known/jwks.json} that can rotate keys, fail and be slow. */
+/**
+ * A loopback core serving only {@code /.well-known/jwks.json}, publishing the shared keys of the given
+ * kids ({@link SigningKey#of}); it can rotate keys, publish any document, fail with a status and be slow.
+ */
 public final class JwksServer implements AutoCloseable {
     private final HttpServer server;
+    private final ExecutorService executor;
     private final AtomicInteger hits = new AtomicInteger();
     private volatile String document;
     private volatile int status = 200;
     private volatile long delayMillis;
 
     public JwksServer(String... kids) throws IOException {
-        this.document = TestKeys.jwks(kids);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.document = SigningKey.jwks(kids);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/.well-known/jwks.json", exchange -> {
             hits.incrementAndGet();
             try {
@@ -38,11 +44,12 @@ public final class JwksServer implements AutoCloseable {
                 // the client gave up (timeout test)
             }
         });
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
+        executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "jwks-test-server");
             t.setDaemon(true);
             return t;
-        }));
+        });
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -50,8 +57,9 @@ public final class JwksServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** From now on publishes the shared keys of these kids. */
     public void publish(String... kids) {
-        this.document = TestKeys.jwks(kids);
+        this.document = SigningKey.jwks(kids);
     }
 
     public void publishRaw(String json) {
@@ -77,5 +85,6 @@ public final class JwksServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }
