@@ -6,8 +6,8 @@ import static dev.tollgate.session.verify.VerifierFixture.STATIC_KID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tollgate.session.testing.TestKeys;
-import dev.tollgate.session.testing.TokenMinter;
+import dev.tollgate.testkit.AccessTokens;
+import dev.tollgate.testkit.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
@@ -43,7 +43,7 @@ class Jose4jCrossCheckTest {
         fixture = new VerifierFixture();
         jose4j = new JwtConsumerBuilder()
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(
-                        new JsonWebKeySet(TestKeys.jwks(KID, STATIC_KID)).getJsonWebKeys()))
+                        new JsonWebKeySet(SigningKey.jwks(KID, STATIC_KID)).getJsonWebKeys()))
                 .setJwsAlgorithmConstraints(
                         AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                 .setEvaluationTime(NumericDate.fromMilliseconds(fixture.clock.get()))
@@ -59,26 +59,26 @@ class Jose4jCrossCheckTest {
     }
 
     static Stream<Arguments> tokens() {
-        String valid = TokenMinter.v5(KID, NOW_S - 10);
+        String valid = AccessTokens.v5(KID, NOW_S - 10);
         String[] parts = valid.split("\\.");
-        ObjectNode otherUser = TokenMinter.payload(5, NOW_S - 10).put("sub", "someone-else");
+        ObjectNode otherUser = AccessTokens.payload(5, NOW_S - 10).put("sub", "someone-else");
         char last = parts[2].charAt(10);
         String flipped = parts[2].substring(0, 10) + (last == 'A' ? 'B' : 'A') + parts[2].substring(11);
         return Stream.of(
                 Arguments.of("valid, dynamic key", valid, true),
                 // Static-key tokens are left out: the verifier refuses them by policy (dynamic keys
                 // configured), which is no JOSE question.
-                Arguments.of("valid, issued a second ago", TokenMinter.v5(KID, NOW_S - 1), true),
+                Arguments.of("valid, issued a second ago", AccessTokens.v5(KID, NOW_S - 1), true),
                 Arguments.of(
-                        "payload tampered", parts[0] + "." + TokenMinter.encode(otherUser) + "." + parts[2], false),
+                        "payload tampered", parts[0] + "." + AccessTokens.encode(otherUser) + "." + parts[2], false),
                 Arguments.of("signature tampered", parts[0] + "." + parts[1] + "." + flipped, false),
-                Arguments.of("expired", TokenMinter.v5(KID, NOW_S - 7200), false),
+                Arguments.of("expired", AccessTokens.v5(KID, NOW_S - 7200), false),
                 Arguments.of(
                         "signed by an unpublished key under a published kid",
-                        TokenMinter.sign(
-                                TokenMinter.encode(TokenMinter.header(KID, 5)),
-                                TokenMinter.encode(TokenMinter.payload(5, NOW_S - 10)),
-                                TestKeys.pair("d-not-published").getPrivate()),
+                        AccessTokens.sign(
+                                AccessTokens.encode(AccessTokens.header(KID, 5)),
+                                AccessTokens.encode(AccessTokens.payload(5, NOW_S - 10)),
+                                SigningKey.of("d-not-published").pair().getPrivate()),
                         false),
                 Arguments.of("alg none", algNone(), false),
                 Arguments.of("HS256 keyed with the public key", hs256Confusion(), false),
@@ -105,31 +105,31 @@ class Jose4jCrossCheckTest {
     }
 
     private static String algNone() {
-        ObjectNode header = TokenMinter.header(KID, 5).put("alg", "none");
-        return TokenMinter.encode(header) + "." + TokenMinter.encode(TokenMinter.payload(5, NOW_S - 10)) + ".";
+        ObjectNode header = AccessTokens.header(KID, 5).put("alg", "none");
+        return AccessTokens.encode(header) + "." + AccessTokens.encode(AccessTokens.payload(5, NOW_S - 10)) + ".";
     }
 
     /** The classic confusion: HMAC keyed with the published RSA public key's bytes. */
     private static String hs256Confusion() {
-        ObjectNode header = TokenMinter.header(KID, 5).put("alg", "HS256");
-        String input = TokenMinter.encode(header) + "." + TokenMinter.encode(TokenMinter.payload(5, NOW_S - 10));
+        ObjectNode header = AccessTokens.header(KID, 5).put("alg", "HS256");
+        String input = AccessTokens.encode(header) + "." + AccessTokens.encode(AccessTokens.payload(5, NOW_S - 10));
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(TestKeys.pair(KID).getPublic().getEncoded(), "HmacSHA256"));
-            return input + "." + TokenMinter.b64(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+            mac.init(new SecretKeySpec(SigningKey.of(KID).pair().getPublic().getEncoded(), "HmacSHA256"));
+            return input + "." + AccessTokens.b64(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static String rs512() {
-        ObjectNode header = TokenMinter.header(KID, 5).put("alg", "RS512");
-        String input = TokenMinter.encode(header) + "." + TokenMinter.encode(TokenMinter.payload(5, NOW_S - 10));
+        ObjectNode header = AccessTokens.header(KID, 5).put("alg", "RS512");
+        String input = AccessTokens.encode(header) + "." + AccessTokens.encode(AccessTokens.payload(5, NOW_S - 10));
         try {
             Signature signature = Signature.getInstance("SHA512withRSA");
-            signature.initSign(TestKeys.pair(KID).getPrivate());
+            signature.initSign(SigningKey.of(KID).pair().getPrivate());
             signature.update(input.getBytes(StandardCharsets.US_ASCII));
-            return input + "." + TokenMinter.b64(signature.sign());
+            return input + "." + AccessTokens.b64(signature.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
