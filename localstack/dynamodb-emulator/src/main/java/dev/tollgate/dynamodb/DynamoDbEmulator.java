@@ -4,16 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import dev.tollgate.localstack.http.LoopbackServer;
 import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * An in-memory DynamoDB for tests and the local cloud: an HTTP server on 127.0.0.1 that the real AWS SDK
@@ -22,13 +16,11 @@ import java.util.concurrent.Executors;
  */
 public final class DynamoDbEmulator implements AutoCloseable {
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackServer server;
     private final Operations operations;
 
-    private DynamoDbEmulator(HttpServer server, ExecutorService executor, Operations operations) {
+    private DynamoDbEmulator(LoopbackServer server, Operations operations) {
         this.server = server;
-        this.executor = executor;
         this.operations = operations;
     }
 
@@ -39,25 +31,10 @@ public final class DynamoDbEmulator implements AutoCloseable {
 
     /** As {@link #start(int)}, with the per-request log lines switched on or off. */
     public static DynamoDbEmulator start(int port, boolean log) {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be 0..65535, was " + port);
-        }
-        disableNagle();
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-            Operations operations = new Operations(Clock.systemUTC());
-            server.createContext("/", new ProtocolFront(operations, new RequestLog(log ? System.err : null)));
-            ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
-                Thread t = new Thread(r, "dynamodb-emulator");
-                t.setDaemon(true);
-                return t;
-            });
-            server.setExecutor(executor);
-            server.start();
-            return new DynamoDbEmulator(server, executor, operations);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the DynamoDB emulator on port " + port, e);
-        }
+        Operations operations = new Operations(Clock.systemUTC());
+        LoopbackServer server = LoopbackServer.start(
+                "dynamodb-emulator", port, 8, new ProtocolFront(operations, new RequestLog(log ? System.err : null)));
+        return new DynamoDbEmulator(server, operations);
     }
 
     /**
@@ -89,14 +66,13 @@ public final class DynamoDbEmulator implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** Stops serving and forgets every table. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     /** {@code java dev.tollgate.dynamodb.DynamoDbEmulator [port]}: serves until the process is stopped. */
@@ -113,17 +89,5 @@ public final class DynamoDbEmulator implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
         System.out.println("{\"component\":\"dynamodb-emulator\",\"endpoint\":\"" + emulator.endpoint() + "\"}");
         new CountDownLatch(1).await();
-    }
-
-    /**
-     * The JDK HttpServer writes a response's headers and body in two segments; with Nagle's algorithm
-     * on (its default) the body waits for the client's delayed ACK, about 40 ms per request (measured:
-     * 50-67 ms per SDK call instead of 9 ms). The switch is JVM-wide and read once, when the first
-     * HttpServer is created, so it is set here only if nobody chose a value.
-     */
-    private static void disableNagle() {
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
     }
 }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.tollgate.localstack.http.RequestBodies;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -56,7 +56,7 @@ final class ProtocolFront implements HttpHandler {
                     throw DynamoDbError.unknownOperation();
                 }
                 operation = target.substring(TARGET_PREFIX.length());
-                ObjectNode request = parse(exchange.getRequestBody());
+                ObjectNode request = parse(exchange);
                 body = mapper.writeValueAsBytes(operations.run(operation, request));
                 status = 200;
             } catch (DynamoDbError e) {
@@ -89,9 +89,11 @@ final class ProtocolFront implements HttpHandler {
         log.request(requestId, operation, status, errorType, (System.nanoTime() - started) / 1_000_000.0);
     }
 
-    private ObjectNode parse(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-        if (bytes.length > MAX_BODY_BYTES) {
+    private ObjectNode parse(HttpExchange exchange) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = RequestBodies.read(exchange, MAX_BODY_BYTES);
+        } catch (RequestBodies.TooLarge e) {
             throw DynamoDbError.validation("Request body is too large");
         }
         JsonNode node;

@@ -70,7 +70,6 @@ public final class LocalCloud implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    private static final String NODELAY = "sun.net.httpserver.nodelay";
     /**
      * Starts every component and deploys the functions; on any failure stops what already started.
      *
@@ -78,11 +77,6 @@ public final class LocalCloud implements AutoCloseable {
      *                             definition)
      */
     public static LocalCloud start(LocalCloudOptions options) {
-        // Before the first HttpServer of this JVM: the JDK reads it once, and without it Nagle's algorithm
-        // adds ~40 ms to every answer of every component (gateway, AppSync, Runtime API, core, mailbox).
-        if (System.getProperty(NODELAY) == null) {
-            System.setProperty(NODELAY, "true");
-        }
         LocalCloudLayout layout = new LocalCloudLayout(options.repoRoot());
         layout.check();
         Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -91,19 +85,29 @@ public final class LocalCloud implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(startupHook);
         try {
             WebHost webHost = startOn(
-                    "web host", options.webPort(), started, () -> WebHost.start(options.webPort(), layout.site()));
+                    "web host",
+                    options.webPort(),
+                    portHint("--web-port"),
+                    started,
+                    () -> WebHost.start(options.webPort(), layout.site()));
             Mailbox mailbox = startOn(
                     "mailbox",
                     options.mailboxPort(),
+                    portHint("--mailbox-port"),
                     started,
                     () -> Mailbox.start(options.mailboxPort(), webHost.origin()));
             DynamoDbEmulator dynamo = startOn(
-                    "dynamodb", options.dynamodbPort(), started, () -> DynamoDbEmulator.start(options.dynamodbPort()));
+                    "dynamodb",
+                    options.dynamodbPort(),
+                    portHint("--dynamodb-port"),
+                    started,
+                    () -> DynamoDbEmulator.start(options.dynamodbPort()));
             String notesTable = LocalCloudTables.create(dynamo.endpoint(), layout.notesTable());
             URI coreUri = options.coreUri()
                     .orElseGet(() -> startOn(
                                     "core stand-in",
                                     options.corePort(),
+                                    CORE_PORT_HINT,
                                     started,
                                     () -> CoreStandIn.start(CoreConfig.builder()
                                             .port(options.corePort())
@@ -128,6 +132,7 @@ public final class LocalCloud implements AutoCloseable {
             LambdaService lambda = startOn(
                     "lambda",
                     0,
+                    "",
                     started,
                     () -> LambdaService.start(LambdaServiceOptions.defaults(
                             LambdaServiceOptions.runtimeClasspathFrom(layout.lambdaRuntime()))));
@@ -135,6 +140,7 @@ public final class LocalCloud implements AutoCloseable {
             AppSyncEmulator appsync = startOn(
                     "appsync",
                     options.appsyncPort(),
+                    portHint("--appsync-port"),
                     started,
                     () -> AppSyncEmulator.start(options.appsyncPort(), appsyncApiKey, layout.root(), lambda));
             Map<String, String> placeholders = new LinkedHashMap<>();
@@ -147,6 +153,7 @@ public final class LocalCloud implements AutoCloseable {
             ApiGateway gateway = startOn(
                     "gateway",
                     options.apiPort(),
+                    portHint("--api-port"),
                     started,
                     () -> ApiGateway.start(options.apiPort(), layout.openApi(), placeholders, lambda));
             URI apiOrigin = URI.create("http://localhost:" + gateway.port());
@@ -256,8 +263,17 @@ public final class LocalCloud implements AutoCloseable {
         LocalCloudLog.event("local-cloud", "stopped", Map.of());
     }
 
+    /** What fixes a taken core port: another port, or the core that may well be what holds it. */
+    static final String CORE_PORT_HINT =
+            "use --core-port 0 for a free port, or --core-uri to use the SuperTokens core already there";
+
+    static String portHint(String flag) {
+        return "use " + flag + " 0 for a free port, or another " + flag;
+    }
+
+    /** @param hint the flags that fix a port in use, named in the one-line error */
     private static <T extends AutoCloseable> T startOn(
-            String name, int port, Deque<AutoCloseable> started, Supplier<T> starter) {
+            String name, int port, String hint, Deque<AutoCloseable> started, Supplier<T> starter) {
         T component;
         try {
             component = starter.get();
@@ -267,7 +283,9 @@ public final class LocalCloud implements AutoCloseable {
             throw new LocalCloudException(name + ": " + oneLine(e), e);
         } catch (RuntimeException e) {
             if (causedBy(e, BindException.class)) {
-                throw new LocalCloudException(name + ": port " + port + " on 127.0.0.1 is in use", e);
+                throw new LocalCloudException(
+                        name + ": port " + port + " on 127.0.0.1 is in use" + (hint.isEmpty() ? "" : " (" + hint + ")"),
+                        e);
             }
             throw new LocalCloudException(name + ": " + oneLine(e), e);
         }

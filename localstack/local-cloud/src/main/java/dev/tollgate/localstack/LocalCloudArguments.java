@@ -1,35 +1,24 @@
 package dev.tollgate.localstack;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Reads {@link LocalCloudOptions} from command-line flags over environment variables over the demo's
- * defaults. Every bad value is an {@link IllegalArgumentException} naming the flag or variable.
+ * defaults. picocli owns the grammar ({@code --flag value}, {@code --flag=value}, {@code --help}); the
+ * values stay text until here, so every bad value is an {@link IllegalArgumentException} naming the flag or
+ * the variable it came from.
  */
 final class LocalCloudArguments {
-
-    static final String USAGE = """
-            usage: tollgate-local [options]
-              --web-port N                demo web site            (TOLLGATE_WEB_PORT, default 3000)
-              --api-port N                API gateway, stage /dev  (TOLLGATE_API_PORT, default 4000)
-              --appsync-port N            AppSync emulator         (TOLLGATE_APPSYNC_PORT, default 4001)
-              --mailbox-port N            dev mailbox              (TOLLGATE_MAILBOX_PORT, default 4002)
-              --core-port N               SuperTokens core stand-in (TOLLGATE_CORE_PORT, default 3567)
-              --dynamodb-port N           DynamoDB emulator        (TOLLGATE_DYNAMODB_PORT, default 8000)
-              --access-token-validity S   access token lifetime in seconds, stand-in core only
-                                          (TOLLGATE_ACCESS_TOKEN_VALIDITY, default 60)
-              --core-uri URL              use this SuperTokens core instead of the stand-in
-                                          (SUPERTOKENS_CONNECTION_URI)
-              --core-api-key KEY          that core's API key (SUPERTOKENS_API_KEY)
-              --prewarm true|false        start each function before reporting ready
-                                          (TOLLGATE_PREWARM, default true)
-              --repo-root DIR             the Tollgate checkout (TOLLGATE_REPO_ROOT, default .)
-              --help                      this text
-            A port of 0 picks a free port.""";
 
     private LocalCloudArguments() {}
 
@@ -38,30 +27,103 @@ final class LocalCloudArguments {
         private static final long serialVersionUID = 1L;
     }
 
+    /** The flags as picocli sees them: text, null when not given (then the variable or the default applies). */
+    @Command(
+            name = "tollgate-local",
+            sortOptions = false,
+            description = "Starts the whole Tollgate stack on this machine (no Docker).",
+            footer = "A port of 0 picks a free port. An empty variable counts as unset.")
+    static final class Flags {
+        @Option(names = "--web-port", paramLabel = "N", description = "demo web site (TOLLGATE_WEB_PORT, default 3000)")
+        String webPort;
+
+        @Option(
+                names = "--api-port",
+                paramLabel = "N",
+                description = "API gateway, stage /dev (TOLLGATE_API_PORT, default 4000)")
+        String apiPort;
+
+        @Option(
+                names = "--appsync-port",
+                paramLabel = "N",
+                description = "AppSync emulator (TOLLGATE_APPSYNC_PORT, default 4001)")
+        String appsyncPort;
+
+        @Option(
+                names = "--mailbox-port",
+                paramLabel = "N",
+                description = "dev mailbox (TOLLGATE_MAILBOX_PORT, default 4002)")
+        String mailboxPort;
+
+        @Option(
+                names = "--core-port",
+                paramLabel = "N",
+                description = "SuperTokens core stand-in (TOLLGATE_CORE_PORT, default 3567)")
+        String corePort;
+
+        @Option(
+                names = "--dynamodb-port",
+                paramLabel = "N",
+                description = "DynamoDB emulator (TOLLGATE_DYNAMODB_PORT, default 8000)")
+        String dynamodbPort;
+
+        @Option(
+                names = "--access-token-validity",
+                paramLabel = "S",
+                description =
+                        "access token lifetime in seconds, stand-in core only (TOLLGATE_ACCESS_TOKEN_VALIDITY, default 60)")
+        String accessTokenValidity;
+
+        @Option(
+                names = "--core-uri",
+                paramLabel = "URL",
+                description = "use this SuperTokens core instead of the stand-in (SUPERTOKENS_CONNECTION_URI)")
+        String coreUri;
+
+        @Option(names = "--core-api-key", paramLabel = "KEY", description = "that core's API key (SUPERTOKENS_API_KEY)")
+        String coreApiKey;
+
+        @Option(
+                names = "--prewarm",
+                paramLabel = "true|false",
+                description = "start each function before reporting ready (TOLLGATE_PREWARM, default true)")
+        String prewarm;
+
+        @Option(
+                names = "--repo-root",
+                paramLabel = "DIR",
+                description = "the Tollgate checkout (TOLLGATE_REPO_ROOT, default .)")
+        String repoRoot;
+
+        @Option(
+                names = {"-h", "--help"},
+                usageHelp = true,
+                description = "this text")
+        boolean help;
+    }
+
+    /** The {@code --help} text: every flag, its variable and its default. */
+    static String usage() {
+        StringWriter text = new StringWriter();
+        new CommandLine(new Flags()).usage(new PrintWriter(text));
+        return text.toString();
+    }
+
     static LocalCloudOptions parse(String[] args, Map<String, String> env) throws HelpRequested {
-        Map<String, String> values = new java.util.HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            if (flag.equals("--help") || flag.equals("-h")) {
-                throw new HelpRequested();
-            }
-            String name;
-            String value;
-            int eq = flag.indexOf('=');
-            if (flag.startsWith("--") && eq > 0) {
-                name = flag.substring(0, eq);
-                value = flag.substring(eq + 1);
-            } else {
-                name = flag;
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(flag + " needs a value");
-                }
-                value = args[++i];
-            }
-            if (!FLAG_TO_ENV.containsKey(name)) {
-                throw new IllegalArgumentException("unknown option " + name + " (see --help)");
-            }
-            values.put(name, value);
+        // the last of a repeated flag wins: tollgate-local passes --repo-root before the user's flags
+        CommandLine line = new CommandLine(new Flags()).setOverwrittenOptionsAllowed(true);
+        CommandLine.ParseResult result;
+        try {
+            result = line.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (see --help)");
+        }
+        if (line.isUsageHelpRequested()) {
+            throw new HelpRequested();
+        }
+        Map<String, String> values = new HashMap<>();
+        for (CommandLine.Model.OptionSpec option : result.matchedOptions()) {
+            values.put(option.longestName(), option.getValue());
         }
         Path root = Path.of(setting(values, env, "--repo-root", "."));
         LocalCloudOptions.Builder builder = LocalCloudOptions.builder(root)

@@ -16,7 +16,7 @@ public final class LocalCloudMain {
         try {
             options = LocalCloudArguments.parse(args, System.getenv());
         } catch (LocalCloudArguments.HelpRequested help) {
-            System.out.println(LocalCloudArguments.USAGE);
+            System.out.print(LocalCloudArguments.usage());
             return;
         } catch (IllegalArgumentException e) {
             System.err.println("tollgate-local: " + e.getMessage());

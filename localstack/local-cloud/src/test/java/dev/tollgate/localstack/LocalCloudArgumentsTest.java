@@ -71,16 +71,61 @@ class LocalCloudArgumentsTest {
                         new String[0], Map.of("SUPERTOKENS_CONNECTION_URI", "http://a:1,http://b:2")))
                 .hasMessageContaining("SUPERTOKENS_CONNECTION_URI: the local cloud uses one core");
         assertThatThrownBy(() -> LocalCloudArguments.parse(new String[] {"--bogus", "1"}, Map.of()))
-                .hasMessage("unknown option --bogus (see --help)");
+                .hasMessage("Unknown options: '--bogus', '1' (see --help)");
         assertThatThrownBy(() -> LocalCloudArguments.parse(new String[0], Map.of("TOLLGATE_PREWARM", "yes")))
                 .hasMessage("TOLLGATE_PREWARM must be true or false, was 'yes'");
         assertThatThrownBy(() -> LocalCloudArguments.parse(new String[] {"--web-port"}, Map.of()))
-                .hasMessage("--web-port needs a value");
+                .hasMessage("Missing required parameter for option '--web-port' (N) (see --help)");
+    }
+
+    @Test
+    void bothSpellingsOfAValueWorkAndTheLastRepeatWins() throws Exception {
+        LocalCloudOptions options = LocalCloudArguments.parse(
+                new String[] {"--repo-root", "/tmp", "--api-port=0", "--core-port", "0", "--repo-root=/srv"}, Map.of());
+
+        assertThat(options.apiPort()).isZero();
+        assertThat(options.corePort()).isZero();
+        assertThat(options.repoRoot()).isEqualTo(Path.of("/srv"));
     }
 
     @Test
     void helpIsRecognised() {
         assertThatThrownBy(() -> LocalCloudArguments.parse(new String[] {"--help"}, Map.of()))
                 .isInstanceOf(LocalCloudArguments.HelpRequested.class);
+        assertThatThrownBy(() -> LocalCloudArguments.parse(new String[] {"--web-port", "1", "-h"}, Map.of()))
+                .isInstanceOf(LocalCloudArguments.HelpRequested.class);
+    }
+
+    @Test
+    void helpListsEveryFlagWithItsVariableAndDefault() {
+        // picocli wraps long descriptions; the words are what matters
+        String usage = LocalCloudArguments.usage().replaceAll("\\s+", " ");
+
+        assertThat(usage)
+                .startsWith("Usage: tollgate-local")
+                .contains(
+                        "--web-port=N",
+                        "TOLLGATE_WEB_PORT, default 3000",
+                        "--api-port=N",
+                        "TOLLGATE_API_PORT, default 4000",
+                        "--appsync-port=N",
+                        "TOLLGATE_APPSYNC_PORT, default 4001",
+                        "--mailbox-port=N",
+                        "TOLLGATE_MAILBOX_PORT, default 4002",
+                        "--core-port=N",
+                        "TOLLGATE_CORE_PORT, default 3567",
+                        "--dynamodb-port=N",
+                        "TOLLGATE_DYNAMODB_PORT, default 8000",
+                        "--access-token-validity=S",
+                        "TOLLGATE_ACCESS_TOKEN_VALIDITY, default 60",
+                        "--core-uri=URL",
+                        "SUPERTOKENS_CONNECTION_URI",
+                        "--core-api-key=KEY",
+                        "SUPERTOKENS_API_KEY",
+                        "--prewarm=true|false",
+                        "TOLLGATE_PREWARM, default true",
+                        "--repo-root=DIR",
+                        "TOLLGATE_REPO_ROOT, default .",
+                        "--help");
     }
 }

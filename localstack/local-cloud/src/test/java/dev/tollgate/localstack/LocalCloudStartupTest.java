@@ -51,6 +51,18 @@ class LocalCloudStartupTest {
     }
 
     @Test
+    void aTakenCorePortNamesBothWaysOut() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> LocalCloud.start(
+                            options().corePort(taken.getLocalPort()).build()))
+                    .isInstanceOf(LocalCloudException.class)
+                    .hasMessage(
+                            "core stand-in: port " + taken.getLocalPort() + " on 127.0.0.1 is in use (use"
+                                    + " --core-port 0 for a free port, or --core-uri to use the SuperTokens core already there)");
+        }
+    }
+
+    @Test
     void aMissingJarIsNamed() throws IOException {
         Files.delete(repo.resolve(LocalCloudLayout.AUTH_API_JAR));
 
@@ -71,7 +83,8 @@ class LocalCloudStartupTest {
                             .apiPort(taken.getLocalPort())
                             .build()))
                     .isInstanceOf(LocalCloudException.class)
-                    .hasMessage("gateway: port " + taken.getLocalPort() + " on 127.0.0.1 is in use");
+                    .hasMessage("gateway: port " + taken.getLocalPort()
+                            + " on 127.0.0.1 is in use (use --api-port 0 for a free port, or another --api-port)");
         }
         try (ServerSocket again = new ServerSocket(webPort, 1, InetAddress.getLoopbackAddress())) {
             assertThat(again.getLocalPort())

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Immutable configuration of the core stand-in, built once at start-up.
  *
- * @param host                 loopback address to bind (127.0.0.1 unless told otherwise)
+ * @param host                 loopback address to bind: 127.0.0.1 or localhost (both bind 127.0.0.1)
  * @param port                 TCP port, 0 for an ephemeral one
  * @param apiKey               when present every protected call must carry it (core {@code api_keys})
  * @param accessTokenValidity  core {@code access_token_validity}
@@ -40,6 +40,10 @@ public record CoreConfig(
         Objects.requireNonNull(clock, "clock");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
+        }
+        // a stand-in with no real security is never reachable from the network
+        if (!host.equals("127.0.0.1") && !host.equals("localhost")) {
+            throw new IllegalArgumentException("host must be 127.0.0.1 or localhost (loopback only), got " + host);
         }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);

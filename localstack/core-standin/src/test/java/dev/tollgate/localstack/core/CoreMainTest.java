@@ -22,24 +22,26 @@ class CoreMainTest {
     @Test
     void parsesEveryFlag() {
         CoreConfig config = CoreMain.parse(new String[] {
-            "--port",
-            "3567",
-            "--api-key",
-            "key-0123456789abcdefghij",
-            "--access-token-validity",
-            "30",
-            "--refresh-token-validity",
-            "60",
-            "--key-rotation-interval",
-            "24"
-        });
+                    "--port",
+                    "3567",
+                    "--api-key",
+                    "key-0123456789abcdefghij",
+                    "--access-token-validity",
+                    "30",
+                    "--refresh-token-validity",
+                    "60",
+                    "--key-rotation-interval",
+                    "24"
+                })
+                .orElseThrow();
 
         assertThat(config.port()).isEqualTo(3567);
         assertThat(config.apiKey()).hasValue("key-0123456789abcdefghij");
         assertThat(config.accessTokenValidity()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.refreshTokenValidity()).isEqualTo(Duration.ofMinutes(60));
         assertThat(config.keyRotationInterval()).isEqualTo(Duration.ofHours(24));
-        assertThat(CoreMain.parse(new String[] {"--key-rotation-interval", "PT10M"})
+        assertThat(CoreMain.parse(new String[] {"--key-rotation-interval=PT10M"})
+                        .orElseThrow()
                         .keyRotationInterval())
                 .isEqualTo(Duration.ofMinutes(10));
         assertThat(config.host()).isEqualTo("127.0.0.1");
@@ -47,24 +49,41 @@ class CoreMainTest {
 
     @Test
     void refusesBadFlags() {
-        assertThatThrownBy(() -> CoreMain.parse(new String[] {"--port"})).hasMessage("missing value for --port");
+        assertThatThrownBy(() -> CoreMain.parse(new String[] {"--port"}))
+                .hasMessage("Missing required parameter for option '--port' (N)");
         assertThatThrownBy(() -> CoreMain.parse(new String[] {"--port", "x"}))
                 .hasMessage("--port needs a whole number, got 'x'");
         assertThatThrownBy(() -> CoreMain.parse(new String[] {"--port", "70000"}))
                 .hasMessageContaining("port");
         assertThatThrownBy(() -> CoreMain.parse(new String[] {"--verbose", "1"}))
-                .hasMessage("unknown flag --verbose");
+                .hasMessage("Unknown options: '--verbose', '1'");
         assertThatThrownBy(() -> CoreMain.parse(new String[] {"--access-token-validity", "0"}))
                 .hasMessage("--access-token-validity must be positive, got 0");
         assertThatThrownBy(() -> CoreMain.parse(new String[] {"--key-rotation-interval", "soon"}))
                 .hasMessageContaining("ISO-8601");
         assertThatThrownBy(() -> CoreMain.parse(new String[] {"--key-rotation-interval", "PT1M"}))
                 .hasMessageContaining("at least 2 minutes");
+        assertThatThrownBy(() -> CoreMain.parse(new String[] {"--host", "0.0.0.0"}))
+                .hasMessageContaining("loopback only");
         assertThatThrownBy(() -> CoreMain.parse(new String[] {"--api-key", "bad key!"}))
                 .hasMessageContaining("api key");
         assertThatThrownBy(() -> CoreMain.parse(
                         new String[] {"--access-token-validity", "7200", "--refresh-token-validity", "60"}))
                 .hasMessageContaining("longer than access token validity");
+    }
+
+    @Test
+    void helpListsEveryFlag() {
+        assertThat(CoreMain.parse(new String[] {"--help"})).isEmpty();
+        assertThat(CoreMain.usage())
+                .contains(
+                        "--host",
+                        "--port",
+                        "--api-key",
+                        "--access-token-validity",
+                        "--refresh-token-validity",
+                        "--key-rotation-interval",
+                        "--help");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.tollgate.localstack.appsync;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.tollgate.localstack.gateway.LambdaInvoker;
+import dev.tollgate.localstack.http.LoopbackServer;
 import dev.tollgate.stack.StackFiles;
 import graphql.GraphQL;
 import graphql.language.FieldDefinition;
@@ -13,15 +13,9 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The local cloud's AppSync: {@code POST /graphql} with API-key auth, graphql-java executing
@@ -30,12 +24,10 @@ import java.util.concurrent.Executors;
  */
 public final class AppSyncEmulator implements AutoCloseable {
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackServer server;
 
-    private AppSyncEmulator(HttpServer server, ExecutorService executor) {
+    private AppSyncEmulator(LoopbackServer server) {
         this.server = server;
-        this.executor = executor;
     }
 
     /**
@@ -57,21 +49,7 @@ public final class AppSyncEmulator implements AutoCloseable {
                         AppSyncDefinition.load(root.resolve(StackFiles.SCHEMA), root.resolve(StackFiles.RESOLVERS)),
                         invoker))
                 .build();
-        disableNagle();
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-            server.createContext("/", new GraphqlEndpoint(graphql, apiKey));
-            ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
-                Thread t = new Thread(r, "appsync-emulator");
-                t.setDaemon(true);
-                return t;
-            });
-            server.setExecutor(executor);
-            server.start();
-            return new AppSyncEmulator(server, executor);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the AppSync emulator on port " + port, e);
-        }
+        return new AppSyncEmulator(LoopbackServer.start("appsync", port, 8, new GraphqlEndpoint(graphql, apiKey)));
     }
 
     static GraphQLSchema schema(AppSyncDefinition definition, LambdaInvoker invoker) {
@@ -106,24 +84,11 @@ public final class AppSyncEmulator implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>/graphql} (the server listens on loopback only). */
     public URI graphqlUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/graphql");
+        return URI.create("http://127.0.0.1:" + server.port() + "/graphql");
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
-    /**
-     * The JDK HttpServer writes a response's headers and body in two segments; with Nagle's algorithm
-     * on (its default) the body waits for the client's delayed ACK, about 40 ms per request (measured:
-     * 50-67 ms per SDK call instead of 9 ms). The switch is JVM-wide and read once, when the first
-     * HttpServer is created, so it is set here only if nobody chose a value.
-     */
-    private static void disableNagle() {
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+        server.close();
     }
 }

@@ -6,13 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.tollgate.localstack.LocalCloudLog;
+import dev.tollgate.localstack.http.AllowedMethods;
+import dev.tollgate.localstack.http.Replies;
+import dev.tollgate.localstack.http.RequestBodies;
 import dev.tollgate.log.JsonLog;
 import dev.tollgate.log.Level;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
@@ -27,6 +29,8 @@ import java.util.UUID;
  * shape; GraphQL-level errors are HTTP 200 as in AppSync. One JSON log line per request.
  */
 final class GraphqlEndpoint implements HttpHandler {
+
+    private static final AllowedMethods POST = AllowedMethods.of("POST");
 
     static final String UNAUTHORIZED_BODY =
             "{\"errors\":[{\"errorType\":\"UnauthorizedException\",\"message\":\"You are not authorized to make this call.\"}]}";
@@ -55,15 +59,11 @@ final class GraphqlEndpoint implements HttpHandler {
             status = answer.status();
             outcome = answer.outcome();
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
             exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
             if (status == 401) {
                 exchange.getResponseHeaders().set("x-amzn-ErrorType", "UnauthorizedException");
             }
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            Replies.send(exchange, status, "application/json; charset=UTF-8", body);
         }
         LOG.line(status >= 500 ? Level.ERROR : Level.INFO, "request")
                 .requestId(requestId)
@@ -82,7 +82,8 @@ final class GraphqlEndpoint implements HttpHandler {
                     "NotFoundException",
                     "No resource at " + exchange.getRequestURI().getPath() + "; use POST /graphql.");
         }
-        if (!exchange.getRequestMethod().equals("POST")) {
+        if (!POST.permits(exchange.getRequestMethod())) {
+            Replies.allow(exchange, POST);
             return malformed(405, "MethodNotAllowedException", "Use POST for GraphQL requests.");
         }
         List<String> keys = exchange.getRequestHeaders().get("x-api-key");
@@ -91,8 +92,10 @@ final class GraphqlEndpoint implements HttpHandler {
                 || !MessageDigest.isEqual(apiKey, keys.get(0).getBytes(StandardCharsets.UTF_8))) {
             return new Answer(401, UNAUTHORIZED_BODY, "unauthorized");
         }
-        byte[] bytes = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
-        if (bytes.length > MAX_BODY_BYTES) {
+        byte[] bytes;
+        try {
+            bytes = RequestBodies.read(exchange, MAX_BODY_BYTES);
+        } catch (RequestBodies.TooLarge e) {
             return malformed(413, "PayloadTooLargeException", "The request body exceeds " + MAX_BODY_BYTES + " bytes.");
         }
         JsonNode body;

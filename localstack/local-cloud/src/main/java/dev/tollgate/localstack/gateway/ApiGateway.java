@@ -1,15 +1,13 @@
 package dev.tollgate.localstack.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.tollgate.localstack.http.LoopbackServer;
+import dev.tollgate.localstack.http.QueryString;
+import dev.tollgate.localstack.http.RequestBodies;
 import dev.tollgate.stack.ApiDefinition;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -19,9 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local API Gateway REST API: serves {@code http://localhost:<port>/<stage>/...} by executing an
@@ -37,13 +32,11 @@ public final class ApiGateway implements AutoCloseable {
     /** API Gateway's payload limit. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackServer server;
     private final Stage stage;
 
-    private ApiGateway(HttpServer server, ExecutorService executor, Stage stage) {
+    private ApiGateway(LoopbackServer server, Stage stage) {
         this.server = server;
-        this.executor = executor;
         this.stage = stage;
     }
 
@@ -68,31 +61,14 @@ public final class ApiGateway implements AutoCloseable {
         RestApi api = RestApiParser.parse(ApiDefinition.load(openApiYaml, placeholders));
         Stage stage = new Stage(
                 STAGE, placeholders.getOrDefault("AwsRegion", "us-east-1"), ACCOUNT_ID, randomId(10), randomId(6));
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        } catch (BindException e) {
-            throw new UncheckedIOException("gateway: port " + port + " on 127.0.0.1 is in use", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "gateway: cannot listen on 127.0.0.1:" + port + " (" + e.getMessage() + ")", e);
-        }
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         Pipeline pipeline = new Pipeline(api, stage, invoker, client, log);
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(32, r -> {
-            Thread t = new Thread(r, "gateway-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", exchange -> serve(exchange, pipeline));
-        server.start();
-        return new ApiGateway(server, executor, stage);
+        LoopbackServer server = LoopbackServer.start("gateway", port, 32, exchange -> serve(exchange, pipeline));
+        return new ApiGateway(server, stage);
     }
 
     /** The stage URL, {@code http://localhost:<port>/dev}. */
@@ -101,7 +77,7 @@ public final class ApiGateway implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** The REST API id used in {@code methodArn}s and events (random per start, like a fresh import). */
@@ -112,8 +88,7 @@ public final class ApiGateway implements AutoCloseable {
     /** Stops accepting requests and ends the worker threads. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private static void serve(HttpExchange exchange, Pipeline pipeline) {
@@ -123,19 +98,33 @@ public final class ApiGateway implements AutoCloseable {
             // HTTP/2 clients (every browser over TLS), so events carry lower-case names rather than that hybrid.
             Map<String, List<String>> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-            byte[] body = readBody(exchange.getRequestBody());
+            byte[] body = readBody(exchange);
+            Map<String, List<String>> query;
+            GatewayError badQuery = null;
+            try {
+                query = QueryString.parse(exchange.getRequestURI().getRawQuery())
+                        .parameters();
+            } catch (QueryString.MalformedQueryException e) {
+                query = Map.of();
+                badQuery = new GatewayError.BadRequestParameters(e.getMessage());
+            }
             GatewayRequest request = new GatewayRequest(
                     exchange.getRequestMethod().toUpperCase(Locale.ROOT),
                     exchange.getRequestURI().getRawPath(),
-                    GatewayRequest.parseQuery(exchange.getRequestURI().getRawQuery()),
+                    query,
                     headers,
                     body == null ? new byte[0] : body,
                     exchange.getRemoteAddress().getAddress().getHostAddress(),
                     Map.of(),
                     ids);
-            Reply reply = body == null
-                    ? pipeline.reject(request, new GatewayError.RequestTooLarge("body over " + MAX_BODY_BYTES))
-                    : pipeline.handle(request);
+            Reply reply;
+            if (body == null) {
+                reply = pipeline.reject(request, new GatewayError.RequestTooLarge("body over " + MAX_BODY_BYTES));
+            } else if (badQuery != null) {
+                reply = pipeline.reject(request, badQuery);
+            } else {
+                reply = pipeline.handle(request);
+            }
             write(exchange, request, reply);
         } catch (IOException e) {
             // The client went away; nothing left to answer.
@@ -143,9 +132,12 @@ public final class ApiGateway implements AutoCloseable {
     }
 
     /** @return the body, or null when it exceeds API Gateway's limit */
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-        return body.length > MAX_BODY_BYTES ? null : body;
+    private static byte[] readBody(HttpExchange exchange) throws IOException {
+        try {
+            return RequestBodies.read(exchange, MAX_BODY_BYTES);
+        } catch (RequestBodies.TooLarge e) {
+            return null;
+        }
     }
 
     private static void write(HttpExchange exchange, GatewayRequest request, Reply reply) throws IOException {

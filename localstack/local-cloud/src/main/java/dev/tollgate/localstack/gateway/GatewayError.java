@@ -145,6 +145,17 @@ sealed interface GatewayError {
         }
     }
 
+    /** A query string with a malformed percent-escape: refused before routing, never guessed at. */
+    record BadRequestParameters(String reason) implements GatewayError {
+        public ResponseType type() {
+            return ResponseType.BAD_REQUEST_PARAMETERS;
+        }
+
+        public Optional<String> message() {
+            return Optional.of("Invalid query string");
+        }
+    }
+
     /** Thrown by the pipeline's steps to stop at a gateway response. */
     final class Failure extends RuntimeException {
         private static final long serialVersionUID = 1L;

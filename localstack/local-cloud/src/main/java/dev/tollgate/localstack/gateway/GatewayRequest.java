@@ -1,12 +1,8 @@
 package dev.tollgate.localstack.gateway;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,32 +47,6 @@ record GatewayRequest(
 
     GatewayRequest withPathParameters(Map<String, String> parameters) {
         return new GatewayRequest(method, fullPath, query, headers, body, sourceIp, Map.copyOf(parameters), ids);
-    }
-
-    /** Parses a raw query string the way API Gateway decodes it; a name without {@code =} has value "". */
-    static Map<String, List<String>> parseQuery(String rawQuery) {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return query;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-        }
-        return query;
-    }
-
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s; // a malformed escape is kept as sent rather than failing the request
-        }
     }
 
     /** {@code User-Agent}, for {@code requestContext.identity.userAgent}. */

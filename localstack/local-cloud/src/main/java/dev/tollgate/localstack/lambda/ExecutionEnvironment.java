@@ -1,14 +1,12 @@
 package dev.tollgate.localstack.lambda;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.tollgate.localstack.LocalCloudLog;
 import dev.tollgate.localstack.gateway.LambdaInvoker.Invocation;
+import dev.tollgate.localstack.http.LoopbackServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +20,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -40,15 +35,13 @@ import java.util.stream.Stream;
 final class ExecutionEnvironment implements RuntimeApi.Backend, AutoCloseable {
 
     private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
-    private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final FunctionDefinition function;
     private final LambdaServiceOptions options;
     private final List<String> serviceJvmOptions;
     private final int ordinal;
     private final String label;
-    private final HttpServer server;
-    private final ExecutorService apiThreads;
+    private final LoopbackServer server;
     private final BlockingQueue<PendingInvocation> work = new LinkedBlockingQueue<>();
     private final Path taskRoot;
     private final boolean ownsTaskRoot;
@@ -71,15 +64,8 @@ final class ExecutionEnvironment implements RuntimeApi.Backend, AutoCloseable {
         this.serviceJvmOptions = serviceJvmOptions;
         this.ordinal = ordinal;
         this.label = function.name() + "#" + ordinal;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        this.apiThreads = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "lambda-api-" + label + "-" + THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.createContext("/", new RuntimeApi(this));
-        server.setExecutor(apiThreads);
-        server.start();
+        // the runtime holds one long poll on next and posts the answer beside it: four threads are plenty
+        this.server = LoopbackServer.start("lambda-api-" + label, 0, 4, new RuntimeApi(this));
         boolean started = false;
         try {
             if (Files.isDirectory(function.code())) {
@@ -94,8 +80,7 @@ final class ExecutionEnvironment implements RuntimeApi.Backend, AutoCloseable {
             started = true;
         } finally {
             if (!started) {
-                server.stop(0);
-                apiThreads.shutdownNow();
+                server.close();
             }
         }
         Thread pump = new Thread(this::forwardOutput, "lambda-out-" + label);
@@ -262,8 +247,7 @@ final class ExecutionEnvironment implements RuntimeApi.Backend, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        server.stop(0);
-        apiThreads.shutdownNow();
+        server.close();
         if (ownsTaskRoot) {
             deleteQuietly(taskRoot);
         }
@@ -284,7 +268,7 @@ final class ExecutionEnvironment implements RuntimeApi.Backend, AutoCloseable {
                 new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.clear();
-        environment.putAll(environmentFor(server.getAddress().getPort()));
+        environment.putAll(environmentFor(server.port()));
         return builder.start();
     }
 

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.tollgate.localstack.http.AllowedMethods;
+import dev.tollgate.localstack.http.Replies;
+import dev.tollgate.localstack.http.RequestBodies;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +45,8 @@ final class RuntimeApi implements HttpHandler {
     /** An error as the runtime reports it: {@code {errorMessage, errorType, stackTrace}}. */
     record ReportedError(String errorMessage, String errorType) {}
 
+    private static final AllowedMethods POST = AllowedMethods.of("POST");
+
     private final Backend backend;
 
     RuntimeApi(Backend backend) {
@@ -57,13 +60,18 @@ final class RuntimeApi implements HttpHandler {
             String method = exchange.getRequestMethod();
             if (path.equals(PREFIX + "invocation/next")) {
                 if (!method.equals("GET")) {
+                    // GET only: a HEAD would take an invocation off the queue without delivering it
+                    exchange.getResponseHeaders().set("Allow", "GET");
                     reply(exchange, 405, error("MethodNotAllowed", "use GET"));
                     return;
                 }
                 next(exchange);
                 return;
             }
-            if (!method.equals("POST")) {
+            if (!POST.permits(method)) {
+                if (path.startsWith(PREFIX)) {
+                    Replies.allow(exchange, POST);
+                }
                 reply(exchange, path.startsWith(PREFIX) ? 405 : 404, error("MethodNotAllowed", "use POST"));
                 return;
             }
@@ -110,7 +118,7 @@ final class RuntimeApi implements HttpHandler {
     }
 
     private void response(HttpExchange exchange, String requestId) throws IOException {
-        byte[] payload = readLimited(exchange.getRequestBody(), MAX_RESPONSE_BYTES);
+        byte[] payload = readLimited(exchange, MAX_RESPONSE_BYTES);
         if (payload == null) {
             backend.failed(
                     requestId,
@@ -138,7 +146,7 @@ final class RuntimeApi implements HttpHandler {
     /** Reads an error report; a body that is not the documented JSON still fails the invocation. */
     private static ReportedError readError(HttpExchange exchange) throws IOException {
         String headerType = exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type");
-        byte[] body = readLimited(exchange.getRequestBody(), MAX_RESPONSE_BYTES);
+        byte[] body = readLimited(exchange, MAX_RESPONSE_BYTES);
         String message = null;
         String type = null;
         if (body != null && body.length > 0) {
@@ -163,9 +171,12 @@ final class RuntimeApi implements HttpHandler {
     }
 
     /** The body, or {@code null} when it is longer than {@code limit}. */
-    private static byte[] readLimited(InputStream in, int limit) throws IOException {
-        byte[] bytes = in.readNBytes(limit + 1);
-        return bytes.length > limit ? null : bytes;
+    private static byte[] readLimited(HttpExchange exchange, int limit) throws IOException {
+        try {
+            return RequestBodies.read(exchange, limit);
+        } catch (RequestBodies.TooLarge e) {
+            return null;
+        }
     }
 
     private static String error(String type, String message) {
@@ -176,11 +187,6 @@ final class RuntimeApi implements HttpHandler {
     }
 
     private static void reply(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream body = exchange.getResponseBody()) {
-            body.write(bytes);
-        }
+        Replies.json(exchange, status, json);
     }
 }

@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.tollgate.localstack.LocalCloudLog;
+import dev.tollgate.localstack.http.AllowedMethods;
+import dev.tollgate.localstack.http.LoopbackServer;
+import dev.tollgate.localstack.http.QueryString;
+import dev.tollgate.localstack.http.Replies;
+import dev.tollgate.localstack.http.RequestBodies;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -20,8 +19,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The dev mailbox: receives the auth API's webhook emails at {@code POST /messages}, lists them newest
@@ -34,16 +31,16 @@ public final class Mailbox implements AutoCloseable {
     private static final int MAX_BODY_BYTES = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpServer server;
-    private final ExecutorService threads;
+    private static final AllowedMethods READ = AllowedMethods.of("GET");
+    private static final AllowedMethods READ_WRITE = AllowedMethods.of("GET", "POST");
+
+    private volatile LoopbackServer server;
     private final Clock clock;
     private final int capacity;
     private final String readableFrom;
     private final Deque<Message> messages = new ArrayDeque<>();
 
-    private Mailbox(HttpServer server, ExecutorService threads, Clock clock, int capacity, String readableFrom) {
-        this.server = server;
-        this.threads = threads;
+    private Mailbox(Clock clock, int capacity, String readableFrom) {
         this.clock = clock;
         this.capacity = capacity;
         this.readableFrom = readableFrom;
@@ -63,27 +60,14 @@ public final class Mailbox implements AutoCloseable {
     }
 
     static Mailbox start(int port, int capacity, String readableFrom) {
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-        } catch (IOException e) {
-            throw new UncheckedIOException("mailbox: cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
-        }
-        ExecutorService threads = Executors.newFixedThreadPool(4, runnable -> {
-            Thread thread = new Thread(runnable, "mailbox");
-            thread.setDaemon(true);
-            return thread;
-        });
-        Mailbox mailbox = new Mailbox(server, threads, Clock.systemUTC(), capacity, readableFrom);
-        server.createContext("/", mailbox::handle);
-        server.setExecutor(threads);
-        server.start();
+        Mailbox mailbox = new Mailbox(Clock.systemUTC(), capacity, readableFrom);
+        mailbox.server = LoopbackServer.start("mailbox", port, 4, mailbox::handle);
         return mailbox;
     }
 
     /** {@code http://localhost:<port>}. */
     public URI uri() {
-        return URI.create("http://localhost:" + server.getAddress().getPort());
+        return server.localhostOrigin();
     }
 
     /** Where the auth API's webhook sender posts: {@code <uri>/messages}. */
@@ -98,8 +82,7 @@ public final class Mailbox implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -110,24 +93,24 @@ public final class Mailbox implements AutoCloseable {
                 case "/messages" -> {
                     if (method.equals("POST")) {
                         receive(exchange);
-                    } else if (method.equals("GET") || method.equals("HEAD")) {
+                    } else if (READ.permits(method)) {
                         list(exchange);
                     } else {
-                        methodNotAllowed(exchange, "GET, HEAD, POST");
+                        methodNotAllowed(exchange, READ_WRITE);
                     }
                 }
                 case "/" -> {
-                    if (method.equals("GET") || method.equals("HEAD")) {
+                    if (READ.permits(method)) {
                         send(exchange, 200, "text/html; charset=utf-8", MailboxPage.render(messages()));
                     } else {
-                        methodNotAllowed(exchange, "GET, HEAD");
+                        methodNotAllowed(exchange, READ);
                     }
                 }
                 default -> {
-                    if (path.startsWith("/messages/") && (method.equals("GET") || method.equals("HEAD"))) {
+                    if (path.startsWith("/messages/") && READ.permits(method)) {
                         one(exchange, path.substring("/messages/".length()));
                     } else if (path.startsWith("/messages/")) {
-                        methodNotAllowed(exchange, "GET, HEAD");
+                        methodNotAllowed(exchange, READ);
                     } else {
                         error(exchange, 404, "no such resource: " + path);
                     }
@@ -142,8 +125,10 @@ public final class Mailbox implements AutoCloseable {
             error(exchange, 415, "Content-Type must be application/json");
             return;
         }
-        byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
+        byte[] body;
+        try {
+            body = RequestBodies.read(exchange, MAX_BODY_BYTES);
+        } catch (RequestBodies.TooLarge e) {
             error(exchange, 413, "message larger than " + MAX_BODY_BYTES + " bytes");
             return;
         }
@@ -171,7 +156,15 @@ public final class Mailbox implements AutoCloseable {
     }
 
     private void list(HttpExchange exchange) throws IOException {
-        String to = queryParameter(exchange.getRequestURI().getRawQuery(), "to");
+        String to;
+        try {
+            to = QueryString.parse(exchange.getRequestURI().getRawQuery())
+                    .first("to")
+                    .orElse(null);
+        } catch (QueryString.MalformedQueryException e) {
+            error(exchange, 400, e.getMessage());
+            return;
+        }
         ArrayNode array = JSON.createArrayNode();
         for (Message message : messages()) {
             if (to != null && !message.to().equalsIgnoreCase(to)) {
@@ -213,27 +206,9 @@ public final class Mailbox implements AutoCloseable {
         }
     }
 
-    private static String queryParameter(String rawQuery, String name) {
-        if (rawQuery == null) {
-            return null;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            if (key.equals(name)) {
-                try {
-                    return URLDecoder.decode(eq < 0 ? "" : pair.substring(eq + 1), StandardCharsets.UTF_8);
-                } catch (IllegalArgumentException malformed) {
-                    return "";
-                }
-            }
-        }
-        return null;
-    }
-
-    private static void methodNotAllowed(HttpExchange exchange, String allow) throws IOException {
-        exchange.getResponseHeaders().set("Allow", allow);
-        error(exchange, 405, "method not allowed; use " + allow);
+    private static void methodNotAllowed(HttpExchange exchange, AllowedMethods allowed) throws IOException {
+        Replies.allow(exchange, allowed);
+        error(exchange, 405, "method not allowed; use " + allowed.header());
     }
 
     private static void error(HttpExchange exchange, int status, String message) throws IOException {
@@ -245,16 +220,8 @@ public final class Mailbox implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+        Replies.send(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,15 +1,14 @@
 package dev.tollgate.localstack.web;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.tollgate.localstack.LocalCloudLog;
+import dev.tollgate.localstack.http.AllowedMethods;
+import dev.tollgate.localstack.http.LoopbackServer;
+import dev.tollgate.localstack.http.Replies;
 import dev.tollgate.log.Level;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +16,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Serves a built static site on its own origin, as S3/CloudFront would: GET and HEAD only, a directory
@@ -27,14 +24,13 @@ import java.util.concurrent.Executors;
  */
 public final class WebHost implements AutoCloseable {
 
-    private final HttpServer server;
-    private final ExecutorService threads;
+    private static final AllowedMethods METHODS = AllowedMethods.of("GET");
+
     private final Path root;
+    private volatile LoopbackServer server;
     private volatile String configJson;
 
-    private WebHost(HttpServer server, ExecutorService threads, Path root) {
-        this.server = server;
-        this.threads = threads;
+    private WebHost(Path root) {
         this.root = root;
     }
 
@@ -52,31 +48,18 @@ public final class WebHost implements AutoCloseable {
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException("web site folder is not a directory: " + root);
         }
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-        } catch (IOException e) {
-            throw new UncheckedIOException("web host: cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
-        }
-        ExecutorService threads = Executors.newFixedThreadPool(8, runnable -> {
-            Thread thread = new Thread(runnable, "web-host");
-            thread.setDaemon(true);
-            return thread;
-        });
-        WebHost host = new WebHost(server, threads, root);
-        server.createContext("/", host::handle);
-        server.setExecutor(threads);
-        server.start();
+        WebHost host = new WebHost(root);
+        host.server = LoopbackServer.start("web-host", port, 8, host::handle);
         return host;
     }
 
     /** {@code http://localhost:<port>}: the site's origin (browsers treat localhost as a secure context). */
     public URI origin() {
-        return URI.create("http://localhost:" + server.getAddress().getPort());
+        return server.localhostOrigin();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public void publishConfig(WebConfig config) {
@@ -85,8 +68,7 @@ public final class WebHost implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -107,8 +89,8 @@ public final class WebHost implements AutoCloseable {
 
     private int respond(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+        if (!METHODS.permits(method)) {
+            Replies.allow(exchange, METHODS);
             return text(exchange, 405, "method not allowed");
         }
         String rawPath = exchange.getRequestURI().getRawPath();
@@ -155,7 +137,7 @@ public final class WebHost implements AutoCloseable {
         exchange.getResponseHeaders()
                 .set("Content-Type", ContentTypes.of(file.getFileName().toString()));
         commonHeaders(exchange);
-        if (exchange.getRequestMethod().equals("HEAD")) {
+        if (Replies.isHead(exchange)) {
             exchange.sendResponseHeaders(200, -1);
             return 200;
         }
@@ -168,19 +150,12 @@ public final class WebHost implements AutoCloseable {
     }
 
     private static int text(HttpExchange exchange, int status, String message) throws IOException {
-        return bytes(exchange, status, "text/plain; charset=utf-8", (message + "\n").getBytes(StandardCharsets.UTF_8));
+        return bytes(exchange, status, Replies.TEXT, (message + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static int bytes(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
         commonHeaders(exchange);
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(status, head ? -1 : body.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        Replies.send(exchange, status, contentType, body);
         return status;
     }
 

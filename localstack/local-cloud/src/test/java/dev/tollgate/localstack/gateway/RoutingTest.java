@@ -98,4 +98,14 @@ class RoutingTest extends GatewayTestSupport {
         });
         assertThat(lambdas.eventsOf(AUTHORIZER)).isEmpty();
     }
+
+    @Test
+    void aQueryEscapeThatIsNotUtf8Is400BeforeAnyFunctionRuns() {
+        HttpResponse<String> response = send("POST", "/graphql?token=%FF", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response.body())).isEqualTo(json("{\"message\":\"Invalid query string\"}"));
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("BadRequestException");
+        assertThat(lambdas.calls).isEmpty();
+    }
 }

@@ -164,7 +164,7 @@ class WebHostTest {
     @Test
     void refusesAPortInUse() {
         assertThatThrownBy(() -> WebHost.start(host.port(), site))
-                .hasMessageContaining("cannot listen on 127.0.0.1:" + host.port());
+                .hasMessage("web-host: port " + host.port() + " on 127.0.0.1 is in use");
     }
 
     private void assertFile(String path, String contentType, String body) throws Exception {

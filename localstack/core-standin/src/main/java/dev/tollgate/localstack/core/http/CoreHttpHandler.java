@@ -2,13 +2,12 @@ package dev.tollgate.localstack.core.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.tollgate.localstack.http.QueryString;
+import dev.tollgate.localstack.http.Replies;
+import dev.tollgate.localstack.http.RequestBodies;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,7 +87,7 @@ public final class CoreHttpHandler implements HttpHandler {
         if (handler == null) {
             throw new CoreError.MethodNotSupported();
         }
-        byte[] body = readBody(exchange.getRequestBody());
+        byte[] body = readBody(exchange);
         CoreRequest request = new CoreRequest(
                 method, endpoint.path(), parseQuery(exchange.getRequestURI().getRawQuery()), body);
         return handler.handle(request);
@@ -147,46 +146,24 @@ public final class CoreHttpHandler implements HttpHandler {
         }
     }
 
-    private static byte[] readBody(InputStream in) throws IOException, CoreError.PayloadTooLarge {
-        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
+    private static byte[] readBody(HttpExchange exchange) throws IOException, CoreError.PayloadTooLarge {
+        try {
+            return RequestBodies.read(exchange, MAX_BODY_BYTES);
+        } catch (RequestBodies.TooLarge e) {
             throw new CoreError.PayloadTooLarge();
         }
-        return body;
     }
 
     static Map<String, List<String>> parseQuery(String rawQuery) throws CoreError.BadRequest {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return query;
+        try {
+            return QueryString.parse(rawQuery).parameters();
+        } catch (QueryString.MalformedQueryException e) {
+            throw new CoreError.BadRequest("Invalid query string");
         }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-            } catch (IllegalArgumentException e) {
-                throw new CoreError.BadRequest("Invalid query string");
-            }
-        }
-        return query;
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, String text) throws IOException {
-        byte[] bytes = (text + "\n").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        if ("HEAD".equals(exchange.getRequestMethod())) {
-            exchange.sendResponseHeaders(status, -1);
-            return;
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Replies.send(exchange, status, contentType, (text + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** The matched endpoint and the app and tenant named in the path, if any. */

@@ -1,0 +1,43 @@
+package dev.tollgate.localstack.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+
+/** Reading a request body with a ceiling, so a client cannot make a stand-in buffer without end. */
+public final class RequestBodies {
+
+    private RequestBodies() {}
+
+    /**
+     * The whole body, at most {@code maxBytes}.
+     *
+     * @throws TooLarge when the body is longer (reading stops one byte past the limit)
+     */
+    public static byte[] read(HttpExchange exchange, int maxBytes) throws IOException, TooLarge {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("maxBytes must not be negative, was " + maxBytes);
+        }
+        byte[] body = exchange.getRequestBody().readNBytes(maxBytes + 1);
+        if (body.length > maxBytes) {
+            throw new TooLarge(maxBytes);
+        }
+        return body;
+    }
+
+    /** A body over the limit; the caller answers with its protocol's 413. */
+    public static final class TooLarge extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int limit;
+
+        TooLarge(int limit) {
+            super("request body larger than " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        public int limit() {
+            return limit;
+        }
+    }
+}
