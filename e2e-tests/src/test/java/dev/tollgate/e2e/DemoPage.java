@@ -232,6 +232,47 @@ public final class DemoPage {
         return attribute("verification-sent", "data-status");
     }
 
+    public String callAdmin() {
+        return clickAndWaitForStatus("call-admin-button", "admin-result");
+    }
+
+    public List<String> adminClaimErrorIds() {
+        return driver.findElements(By.cssSelector("#admin-claim-errors li")).stream()
+                .map(li -> li.getDomAttribute("data-claim-id"))
+                .toList();
+    }
+
+    public String adminClaimErrorsText() {
+        return text("admin-claim-errors");
+    }
+
+    /** The 403's body as the admin panel shows it (empty when hidden). */
+    public String adminBody() {
+        return driver.findElement(By.id("admin-body")).isDisplayed() ? text("admin-body") : "";
+    }
+
+    public String adminMessage() {
+        return text("admin-message");
+    }
+
+    /** Whether the page offers "Make me admin" (only when the stack has the local cloud's dev console). */
+    public boolean offersMakeAdmin() {
+        return driver.findElement(By.id("make-admin-button")).isDisplayed();
+    }
+
+    /** Clicks "Make me admin" and returns the outcome's data-status ({@code GRANTED} or {@code error}). */
+    public String makeAdmin() {
+        js("document.getElementById('admin-granted').dataset.status = ''");
+        click("make-admin-button");
+        wait(WAIT).until(d -> !attribute("admin-granted", "data-status").isEmpty());
+        return attribute("admin-granted", "data-status");
+    }
+
+    /** The session panel's roles pill: the st-role values, comma-separated. */
+    public String rolesBadge() {
+        return attribute("user-roles", "data-roles");
+    }
+
     public String mailboxLink() {
         return attribute("mailbox-link", "href");
     }
