@@ -47,14 +47,18 @@ async function start() {
     return bootFailed(e.message);
   }
   const views = [];
+  let api;
+  let notes;
   session = createSessionPanel({
     Session: sdk.Session,
-    onUserChanged: () => views.forEach((view) => view.reset()),
+    onUserChanged: (userId) => {
+      views.forEach((view) => view.reset());
+      if (userId) api.loadNotes();
+    },
     onFailure: bootFailed,
   });
   createAuthPanel({ EmailPassword: sdk.EmailPassword, session });
-  let notes;
-  const api = createApiPanel({ apiUrl: config.apiUrl, session, onNotes: (list) => notes.render(list) });
+  api = createApiPanel({ apiUrl: config.apiUrl, session, onNotes: (list) => notes.render(list) });
   notes = createNotesPanel({ apiUrl: config.apiUrl, api });
   const verified = createVerifiedPanel({
     apiUrl: config.apiUrl,

@@ -65,7 +65,7 @@ export function createSessionPanel({ Session, onUserChanged, onFailure }) {
     rolesPill.dataset.roles = roles.roles.join(",");
     setSessionState("signed-in", "signed in");
     renderCountdown();
-    if (changedUser) onUserChanged();
+    if (changedUser) onUserChanged(id);
   }
 
   /** reason: a notice to show, "" to clear it, null to keep whatever notice is shown. */

@@ -314,7 +314,7 @@ public final class DemoPage {
 
     /** The page's journal of SDK session events (newest first): {at, action, label, detail}. */
     public List<Map<String, Object>> timeline() {
-        Object raw = js("return sessionStorage.getItem('tollgate.timeline') || '[]'");
+        Object raw = js("return localStorage.getItem('tollgate.timeline') || '[]'");
         return parse((String) raw, new TypeReference<>() {});
     }
 

@@ -118,6 +118,7 @@ public final class LocalCloud implements AutoCloseable {
             DevConsole devConsole = startOn(
                     "dev console",
                     0,
+                    "",
                     started,
                     () -> DevConsole.start(
                             0,
