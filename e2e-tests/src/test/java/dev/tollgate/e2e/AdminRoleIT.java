@@ -31,7 +31,7 @@ class AdminRoleIT {
 
         Assumptions.assumeTrue(
                 page.offersMakeAdmin(), "only the local cloud has the dev console that grants the admin role");
-        assertThat(page.makeAdmin()).isEqualTo("GRANTED");
+        assertThat(page.makeAdmin()).as(page.adminGrantedText()).isEqualTo("GRANTED");
         assertThat(page.rolesBadge()).isEqualTo("admin");
         assertThat(page.userId()).as("the same session, no new sign-in").isEqualTo(userId);
 

@@ -188,6 +188,14 @@ public final class DemoPage {
     }
 
     @SuppressWarnings("unchecked")
+    /** Waits until the notes the page loads by itself (on sign-in and after a reload) are shown. */
+    public DemoPage waitForNotesLoaded() {
+        wait(WAIT)
+                .until(d -> !attribute("notes-list", "data-count").isEmpty()
+                        || !text("notes-error").isBlank());
+        return this;
+    }
+
     public List<String> noteTexts() {
         // One read in the page: the list is re-rendered after every call, so element handles go stale.
         return (List<String>)
@@ -266,6 +274,10 @@ public final class DemoPage {
         click("make-admin-button");
         wait(WAIT).until(d -> !attribute("admin-granted", "data-status").isEmpty());
         return attribute("admin-granted", "data-status");
+    }
+
+    public String adminGrantedText() {
+        return text("admin-granted");
     }
 
     /** The session panel's roles pill: the st-role values, comma-separated. */
