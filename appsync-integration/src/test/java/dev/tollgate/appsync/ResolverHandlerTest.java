@@ -2,6 +2,7 @@ package dev.tollgate.appsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,12 +14,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +38,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
 /** The resolver against the DynamoDB emulator, fed AppSync's direct-resolver events through Lambda's serializer. */
 class ResolverHandlerTest {
@@ -66,10 +79,10 @@ class ResolverHandlerTest {
     }
 
     private ResolverHandler handlerWithCap(int cap) throws IOException {
-        return handlerWithCap(cap, java.time.Clock.systemUTC());
+        return handlerWithCap(cap, Clock.systemUTC());
     }
 
-    private ResolverHandler handlerWithCap(int cap, java.time.Clock clock) throws IOException {
+    private ResolverHandler handlerWithCap(int cap, Clock clock) throws IOException {
         String table = createNotesTable();
         ResolverConfig config = new ResolverConfig(table, "us-east-1", Optional.of(emulator.endpoint()), cap);
         logLines = new ByteArrayOutputStream();
@@ -92,25 +105,23 @@ class ResolverHandlerTest {
                 .attributeDefinitions(JSON
                         .convertValue(
                                 definition.get("AttributeDefinitions"),
-                                new com.fasterxml.jackson.core.type.TypeReference<
-                                        List<java.util.Map<String, String>>>() {})
+                                new TypeReference<List<Map<String, String>>>() {})
                         .stream()
-                        .map(d -> software.amazon.awssdk.services.dynamodb.model.AttributeDefinition.builder()
+                        .map(d -> AttributeDefinition.builder()
                                 .attributeName(d.get("AttributeName"))
                                 .attributeType(d.get("AttributeType"))
                                 .build())
                         .toList())
-                .keySchema(JSON
-                        .convertValue(
-                                definition.get("KeySchema"),
-                                new com.fasterxml.jackson.core.type.TypeReference<
-                                        List<java.util.Map<String, String>>>() {})
-                        .stream()
-                        .map(k -> software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder()
-                                .attributeName(k.get("AttributeName"))
-                                .keyType(k.get("KeyType"))
-                                .build())
-                        .toList())
+                .keySchema(
+                        JSON
+                                .convertValue(
+                                        definition.get("KeySchema"), new TypeReference<List<Map<String, String>>>() {})
+                                .stream()
+                                .map(k -> KeySchemaElement.builder()
+                                        .attributeName(k.get("AttributeName"))
+                                        .keyType(k.get("KeyType"))
+                                        .build())
+                                .toList())
                 .billingMode(definition.get("BillingMode").asText())
                 .build();
         dynamo.createTable(request);
@@ -124,7 +135,7 @@ class ResolverHandlerTest {
     }
 
     /** A fixture with its caller, arguments or headers changed. */
-    private static String event(String fixture, String userId, java.util.function.Consumer<ObjectNode> change) {
+    private static String event(String fixture, String userId, Consumer<ObjectNode> change) {
         try {
             ObjectNode event = (ObjectNode) JSON.readTree(fixture(fixture));
             ObjectNode headers = (ObjectNode) event.get("request").get("headers");
@@ -231,21 +242,21 @@ class ResolverHandlerTest {
     @Test
     void listsNewestFirst() throws IOException {
         // Each note a millisecond after the last, from a clock the test owns: no sleeping on the wall clock.
-        java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong(1_800_000_000_000L);
-        handler = handlerWithCap(3, new java.time.Clock() {
+        AtomicLong millis = new AtomicLong(1_800_000_000_000L);
+        handler = handlerWithCap(3, new Clock() {
             @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
             }
 
             @Override
-            public java.time.Clock withZone(java.time.ZoneId zone) {
+            public Clock withZone(ZoneId zone) {
                 return this;
             }
 
             @Override
-            public java.time.Instant instant() {
-                return java.time.Instant.ofEpochMilli(millis.getAndIncrement());
+            public Instant instant() {
+                return Instant.ofEpochMilli(millis.getAndIncrement());
             }
         });
         List<String> ids = new ArrayList<>();
@@ -293,15 +304,15 @@ class ResolverHandlerTest {
 
     @Test
     void theCapHoldsUnderConcurrentAdds() throws Exception {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<java.util.concurrent.Future<LambdaBoundary.Outcome>> adds = new ArrayList<>();
+            List<Future<LambdaBoundary.Outcome>> adds = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 String event = addNote(ALICE, "racing " + i);
                 adds.add(pool.submit(() -> LambdaBoundary.invoke(handler, event)));
             }
             int kept = 0;
-            for (java.util.concurrent.Future<LambdaBoundary.Outcome> add : adds) {
+            for (Future<LambdaBoundary.Outcome> add : adds) {
                 LambdaBoundary.Outcome outcome = add.get();
                 if (outcome.failed()) {
                     assertThat(outcome.errorMessage()).startsWith("LimitExceeded: ");
@@ -414,15 +425,13 @@ class ResolverHandlerTest {
     void anUnreadableItemIsAFixedInternalFailureThatQuotesNothing() throws IOException {
         String table = createNotesTable();
         handler = new ResolverHandler(
-                new NotesService(new NotesStore(dynamo, table), 3, java.time.Clock.systemUTC()),
+                new NotesService(new NotesStore(dynamo, table), 3, Clock.systemUTC()),
                 new InvocationLog(new PrintStream(logLines, true, StandardCharsets.UTF_8), Level.INFO));
         // An item written by something else, without the text and createdAt the resolver relies on.
         dynamo.putItem(b -> b.tableName(table)
-                .item(java.util.Map.of(
-                        NotesStore.USER, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(ALICE),
-                        NotesStore.NOTE,
-                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
-                                        "private-note-id"))));
+                .item(Map.of(
+                        NotesStore.USER, AttributeValue.fromS(ALICE),
+                        NotesStore.NOTE, AttributeValue.fromS("private-note-id"))));
 
         LambdaBoundary.Outcome outcome = fails(listNotes(ALICE));
 
@@ -439,7 +448,7 @@ class ResolverHandlerTest {
     void aStorageFailureSaysSoWithoutItsInternals() {
         ResolverConfig config = new ResolverConfig("no-such-table", "us-east-1", Optional.empty(), 3);
         handler = new ResolverHandler(
-                new NotesService(new NotesStore(dynamo, config.notesTable()), 3, java.time.Clock.systemUTC()),
+                new NotesService(new NotesStore(dynamo, config.notesTable()), 3, Clock.systemUTC()),
                 new InvocationLog(new PrintStream(logLines, true, StandardCharsets.UTF_8), Level.INFO));
         LambdaBoundary.Outcome outcome = fails(listNotes(ALICE));
         assertThat(outcome.errorMessage())

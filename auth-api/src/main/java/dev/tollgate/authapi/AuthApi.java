@@ -1,8 +1,8 @@
 package dev.tollgate.authapi;
 
 import dev.tollgate.authapi.cors.Cors;
+import dev.tollgate.authapi.error.ApiErrorResponses;
 import dev.tollgate.authapi.error.ApiException;
-import dev.tollgate.authapi.error.ErrorResponses;
 import dev.tollgate.authapi.http.ApiRequest;
 import dev.tollgate.authapi.http.ApiResponse;
 import dev.tollgate.authapi.log.RequestLog;
@@ -52,9 +52,9 @@ public final class AuthApi {
                 response = match.route().handle(request);
             }
         } catch (RuntimeException failure) {
-            response = ErrorResponses.toResponse(failure);
+            response = ApiErrorResponses.toResponse(failure);
             outcome = failure.getClass().getSimpleName();
-            error = ErrorResponses.describe(failure);
+            error = ApiErrorResponses.describe(failure);
         }
         cors.decorate(request, response);
         double latencyMillis = (System.nanoTime() - start) / 1e6;

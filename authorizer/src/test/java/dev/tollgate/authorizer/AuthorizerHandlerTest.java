@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tollgate.authorizer.decision.AuthorizerError;
 import dev.tollgate.config.ConfigException;
 import dev.tollgate.testkit.AccessTokens;
 import dev.tollgate.testkit.FakeCore;
@@ -12,11 +13,14 @@ import dev.tollgate.testkit.Fixtures;
 import dev.tollgate.testkit.LambdaAnswer;
 import dev.tollgate.testkit.SigningKey;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -229,7 +233,7 @@ class AuthorizerHandlerTest {
         String otherKey = AccessTokens.v5(SigningKey.generate(key.kid()), "user-7");
 
         // Each for its own reason: an expiry check that also failed on the signature would hide a bug.
-        Map<String, String> detailByToken = new java.util.LinkedHashMap<>();
+        Map<String, String> detailByToken = new LinkedHashMap<>();
         detailByToken.put(expired, "expired");
         detailByToken.put(tampered, "bad_signature");
         detailByToken.put(otherKey, "bad_signature");
@@ -389,22 +393,20 @@ class AuthorizerHandlerTest {
 
     @Test
     void anEventThatCannotBeReadIsAServerErrorWithADecisionLine() throws Exception {
-        java.io.InputStream broken = new java.io.InputStream() {
+        InputStream broken = new InputStream() {
             @Override
-            public int read() throws java.io.IOException {
-                throw new java.io.IOException("stream broke after sAccessToken=secret-value");
+            public int read() throws IOException {
+                throw new IOException("stream broke after sAccessToken=secret-value");
             }
         };
         Throwable thrown = null;
         try {
-            handler().handleRequest(broken, new java.io.ByteArrayOutputStream(), null);
+            handler().handleRequest(broken, new ByteArrayOutputStream(), null);
         } catch (Throwable t) {
             thrown = t;
         }
 
-        assertThat(thrown)
-                .isInstanceOf(dev.tollgate.authorizer.decision.AuthorizerError.class)
-                .hasMessage("Authorizer failure: INTERNAL_ERROR");
+        assertThat(thrown).isInstanceOf(AuthorizerError.class).hasMessage("Authorizer failure: INTERNAL_ERROR");
         JsonNode line = lastLogLine();
         assertThat(line.get("event").asText()).isEqualTo("decision");
         assertThat(line.get("reason").asText()).isEqualTo("INTERNAL_ERROR");

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.AfterAll;
@@ -74,7 +75,7 @@ class AuthorizerJarIT {
     private static Answer invoke(String event) throws Exception {
         try {
             return runtimeApi.invoke(event).get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("no answer from the function; its output:\n" + function.output(), e);
         }
     }

@@ -2,6 +2,7 @@ package dev.tollgate.e2e;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -419,7 +420,7 @@ public final class DemoPage {
     private static <T> T parse(String json, TypeReference<T> type) {
         try {
             return JSON.readValue(json, type);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("not JSON: " + json, e);
         }
     }

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -29,7 +30,7 @@ class VerifyEmailIT {
 
     @Test
     void verifyingTheEmailTurnsThe403IntoSuccessWithoutSigningInAgain(Stack stack, Browsers browsers) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeFalse(
+        Assumptions.assumeFalse(
                 stack instanceof LocalStackStack,
                 "the stack deployed into LocalStack logs verification emails (EMAIL_SENDER=log): no mailbox to read");
         URI mailbox = stack.mailbox()

@@ -9,6 +9,7 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.assets.AssetOptions;
 import software.amazon.awscdk.services.s3.deployment.BucketDeployment;
 import software.amazon.awscdk.services.s3.deployment.ISource;
 import software.amazon.awscdk.services.s3.deployment.Source;
@@ -61,7 +62,7 @@ final class Site extends Construct {
                 .sources(List.<ISource>of(
                         Source.asset(
                                 siteDir.toString(),
-                                software.amazon.awscdk.services.s3.assets.AssetOptions.builder()
+                                AssetOptions.builder()
                                         .exclude(List.of("config.json"))
                                         .build()),
                         Source.jsonData("config.json", config)))

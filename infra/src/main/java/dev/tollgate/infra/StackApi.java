@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Fn;
@@ -143,7 +145,7 @@ final class StackApi extends Construct {
     }
 
     private static Map<String, String> strings(Map<?, ?> map) {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         map.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
         return out;
     }
@@ -152,7 +154,7 @@ final class StackApi extends Construct {
         try {
             byte[] json = new ObjectMapper().writeValueAsBytes(resolved);
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
-            return HexFormat.of().formatHex(digest, 0, 6).toUpperCase(java.util.Locale.ROOT);
+            return HexFormat.of().formatHex(digest, 0, 6).toUpperCase(Locale.ROOT);
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash the API body", e);
         }

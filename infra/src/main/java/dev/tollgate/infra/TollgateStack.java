@@ -12,6 +12,7 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.SecretValue;
+import software.amazon.awscdk.SecretsManagerSecretOptions;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -162,9 +163,7 @@ public final class TollgateStack extends Stack {
     private static String secretField(String secretName, String field) {
         return SecretValue.secretsManager(
                         secretName,
-                        software.amazon.awscdk.SecretsManagerSecretOptions.builder()
-                                .jsonField(field)
-                                .build())
+                        SecretsManagerSecretOptions.builder().jsonField(field).build())
                 .unsafeUnwrap();
     }
 

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Template;
 
@@ -23,7 +27,7 @@ class TollgateStackTest {
 
     @BeforeAll
     static void synthesise() {
-        App app = new App(software.amazon.awscdk.AppProps.builder()
+        App app = new App(AppProps.builder()
                 .context(Map.of(InfraSettings.REPO_ROOT, Path.of("..").toString()))
                 .build());
         InfraSettings settings = InfraSettings.from(key -> app.getNode().tryGetContext(key));
@@ -71,7 +75,7 @@ class TollgateStackTest {
 
     @Test
     void everyGatewayResponseIsAnExplicitResourceWithTheCorsHeadersAndTemplatesOfTheLocalCloud() {
-        Map<String, JsonNode> responses = new java.util.HashMap<>();
+        Map<String, JsonNode> responses = new HashMap<>();
         resources("AWS::ApiGateway::GatewayResponse")
                 .forEach(r ->
                         responses.put(r.path("Properties").path("ResponseType").asText(), r.path("Properties")));
@@ -127,7 +131,7 @@ class TollgateStackTest {
         assertThat(method.path("ThrottlingBurstLimit").asInt()).isPositive();
         String format = stage.path("AccessLogSetting").path("Format").asText();
         assertThat(readTree(format).path("requestId").asText()).isEqualTo("$context.requestId");
-        assertThat(format.toLowerCase(java.util.Locale.ROOT)).doesNotContain("cookie", "token", "header");
+        assertThat(format.toLowerCase(Locale.ROOT)).doesNotContain("cookie", "token", "header");
         assertThat(stage.path("AccessLogSetting").path("DestinationArn").toString())
                 .contains("AccessLogs");
     }
@@ -354,7 +358,7 @@ class TollgateStackTest {
     private static JsonNode readTree(String text) {
         try {
             return JSON.readTree(text);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("not JSON: " + text, e);
         }
     }

@@ -3,7 +3,9 @@ package dev.tollgate.session;
 import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.create.SessionCreator;
+import dev.tollgate.session.internal.clock.MonotonicClock;
 import dev.tollgate.session.jwks.JwksCache;
+import dev.tollgate.session.jwks.JwksFetcher;
 import dev.tollgate.session.payload.PayloadUpdater;
 import dev.tollgate.session.refresh.SessionRefresher;
 import dev.tollgate.session.transfer.TokenWriter;
@@ -40,10 +42,10 @@ public final class Sessions {
     private Sessions(SessionConfig config) {
         this.config = config;
         this.core = new CoreClient(config);
-        this.jwks = new JwksCache(config);
-        this.verifier = new SessionVerifier(config, jwks, core);
-        this.tokenWriter = new TokenWriter(config);
+        this.jwks = JwksCache.create(config, JwksFetcher.overUrlConnection(config), new MonotonicClock());
         Clock clock = Clock.systemUTC();
+        this.verifier = new SessionVerifier(config, jwks, core, clock);
+        this.tokenWriter = new TokenWriter(config);
         this.creator = new SessionCreator(config, core, tokenWriter, clock);
         this.refresher = new SessionRefresher(config, core, tokenWriter, clock);
         this.payloadUpdater = new PayloadUpdater(core, tokenWriter, clock);

@@ -1,8 +1,8 @@
 package dev.tollgate.stack;
 
 /**
- * The API definition cannot be used: unreadable, not YAML, an unfilled placeholder, or a construct the
- * gateway does not understand. The message is one line that names the file and the problem, so a
+ * A definition of the stack cannot be used: the REST API's or the AppSync API's file is unreadable, not
+ * YAML, has an unfilled placeholder, or a construct the gateway or AppSync emulator does not understand. The message is one line that names the file and the problem, so a
  * launcher can print it as is.
  */
 public final class ApiDefinitionException extends RuntimeException {

@@ -17,7 +17,9 @@ import java.util.Optional;
  * The stack's three functions, defined once: jar, handler, limits and the environment each reads. The
  * local cloud and the deployer both build their functions from here, so a function configured locally
  * is configured the same way on LocalStack and AWS; only the {@link Wiring} (where the other parts
- * are) differs.
+ * are) differs. {@link Function} is the one description of a function; each target adapts it: the local
+ * Lambda runtime ({@code FunctionDefinition.of} in the local cloud) and the deployer ({@code LambdaFunctions},
+ * which adds the IAM permissions).
  */
 public final class StackFunctions {
 

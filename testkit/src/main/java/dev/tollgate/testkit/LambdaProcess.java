@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,7 +79,7 @@ public final class LambdaProcess implements AutoCloseable {
                 if (in == null) {
                     throw new IllegalStateException("the runtime interface client has no /jni/" + name);
                 }
-                Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
             nativeLibrary = copy;
         }

@@ -14,7 +14,7 @@ import dev.tollgate.authapi.sessions.TokenResponses;
 import dev.tollgate.session.claims.Claims;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.core.CoreResults;
-import dev.tollgate.session.core.User;
+import dev.tollgate.session.core.CoreUser;
 import dev.tollgate.session.create.NewSession;
 import dev.tollgate.session.create.SessionCreator;
 import dev.tollgate.session.roles.UserRoleClaims;
@@ -57,7 +57,7 @@ public final class CredentialsRoute implements Route {
             return fieldErrors(invalid.errors());
         }
         Outcome.Valid valid = (Outcome.Valid) outcome;
-        User user;
+        CoreUser user;
         String recipeUserId;
         if (form == FormFields.Form.SIGN_UP) {
             CoreResults.SignUp result =

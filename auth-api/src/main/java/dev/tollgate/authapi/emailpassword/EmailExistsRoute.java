@@ -7,7 +7,7 @@ import dev.tollgate.authapi.http.Json;
 import dev.tollgate.authapi.routing.Route;
 import dev.tollgate.authapi.sessions.CoreCalls;
 import dev.tollgate.session.core.CoreClient;
-import dev.tollgate.session.core.User;
+import dev.tollgate.session.core.CoreUser;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,7 +28,8 @@ public final class EmailExistsRoute implements Route {
         String email = request.queryParameter("email")
                 .orElseThrow(() -> new ApiException.BadRequest("Please provide the email as a GET param"));
         String normalised = FormFields.trimJs(email).toLowerCase(Locale.ROOT);
-        List<User> users = CoreCalls.call("look up users by email", () -> core.usersByEmail("public", email, false));
+        List<CoreUser> users =
+                CoreCalls.call("look up users by email", () -> core.usersByEmail("public", email, false));
         boolean exists = users.stream()
                 .flatMap(u -> u.loginMethods().stream())
                 .anyMatch(m -> "emailpassword".equals(m.recipeId())

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.authapi.http.Json;
+import dev.tollgate.session.core.CoreUser;
 import dev.tollgate.session.core.LoginMethod;
-import dev.tollgate.session.core.User;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,7 +17,7 @@ public final class FdiUser {
 
     private FdiUser() {}
 
-    public static ObjectNode of(User user) {
+    public static ObjectNode of(CoreUser user) {
         ObjectNode json = Json.object();
         json.put("id", user.id());
         json.put("isPrimaryUser", user.isPrimaryUser());
@@ -47,13 +48,13 @@ public final class FdiUser {
     }
 
     /** The email-password login method of this recipe user, if the user has one. */
-    public static Optional<LoginMethod> emailPasswordMethod(User user, String recipeUserId) {
+    public static Optional<LoginMethod> emailPasswordMethod(CoreUser user, String recipeUserId) {
         return user.loginMethods().stream()
                 .filter(m -> "emailpassword".equals(m.recipeId()) && recipeUserId.equals(m.recipeUserId()))
                 .findFirst();
     }
 
-    private static ArrayNode strings(java.util.List<String> values) {
+    private static ArrayNode strings(List<String> values) {
         ArrayNode array = Json.MAPPER.createArrayNode();
         values.forEach(array::add);
         return array;

@@ -3,9 +3,9 @@ package dev.tollgate.authapi.emailverification;
 import dev.tollgate.authapi.sessions.CoreCalls;
 import dev.tollgate.authapi.sessions.SessionRequests;
 import dev.tollgate.session.core.CoreClient;
+import dev.tollgate.session.core.CoreUser;
 import dev.tollgate.session.core.LoginMethod;
-import dev.tollgate.session.core.User;
-import dev.tollgate.session.verify.SessionError;
+import dev.tollgate.session.error.SessionError;
 import dev.tollgate.session.verify.VerifiedSession;
 import java.util.Optional;
 
@@ -25,7 +25,8 @@ final class SessionEmails {
      * request as UNAUTHORISED with cleared tokens, as node does ("Unknown User ID provided").
      */
     Optional<String> of(VerifiedSession session) {
-        Optional<User> user = CoreCalls.call("look up the session's user", () -> core.userById(session.recipeUserId()));
+        Optional<CoreUser> user =
+                CoreCalls.call("look up the session's user", () -> core.userById(session.recipeUserId()));
         if (user.isEmpty()) {
             throw sessions.rejection(new SessionError.Unauthorised(true, "unknown_user_id"));
         }

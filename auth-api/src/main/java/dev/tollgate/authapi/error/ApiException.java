@@ -1,13 +1,13 @@
 package dev.tollgate.authapi.error;
 
+import dev.tollgate.session.error.SessionError;
 import dev.tollgate.session.transfer.ResponseTokens;
-import dev.tollgate.session.verify.SessionError;
 import java.util.List;
 
 /**
  * Every way a request can end without reaching a route's normal answer, one type per outcome. Session
  * outcomes (unauthorised, try-refresh, theft) are the session library's errors; these are the auth
- * API's own. {@link ErrorResponses} turns each into its status and JSON body, in one place.
+ * API's own. {@link ApiErrorResponses} turns each into its status and JSON body, in one place.
  */
 public abstract sealed class ApiException extends RuntimeException {
 

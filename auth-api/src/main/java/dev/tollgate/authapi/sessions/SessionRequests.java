@@ -2,11 +2,12 @@ package dev.tollgate.authapi.sessions;
 
 import dev.tollgate.authapi.error.ApiException;
 import dev.tollgate.authapi.http.ApiRequest;
+import dev.tollgate.session.error.SessionError;
 import dev.tollgate.session.http.Headers;
 import dev.tollgate.session.transfer.ResponseTokens;
 import dev.tollgate.session.transfer.TokenWriter;
-import dev.tollgate.session.verify.SessionError;
 import dev.tollgate.session.verify.SessionVerifier;
+import dev.tollgate.session.verify.VerificationFailed;
 import dev.tollgate.session.verify.VerificationResult;
 import dev.tollgate.session.verify.VerifiedSession;
 import dev.tollgate.session.verify.VerifyOptions;
@@ -47,8 +48,8 @@ public final class SessionRequests {
         if (result instanceof VerifiedSession session) {
             return Optional.of(session);
         }
-        if (result instanceof SessionError error) {
-            throw rejection(error);
+        if (result instanceof VerificationFailed failed) {
+            throw rejection(failed.error());
         }
         return Optional.empty();
     }

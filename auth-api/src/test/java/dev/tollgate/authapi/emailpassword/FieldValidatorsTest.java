@@ -2,6 +2,7 @@ package dev.tollgate.authapi.emailpassword;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,7 +48,7 @@ class FieldValidatorsTest {
         assertThat(FieldValidators.password(password)).isEmpty();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void namesEachPasswordRuleWithNodesMessage() {
         assertThat(FieldValidators.password("abc1"))
                 .contains("Password must contain at least 8 characters, including a number");

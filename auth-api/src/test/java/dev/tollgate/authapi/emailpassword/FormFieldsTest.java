@@ -9,6 +9,7 @@ import dev.tollgate.authapi.emailpassword.FormFields.Form;
 import dev.tollgate.authapi.emailpassword.FormFields.Outcome;
 import dev.tollgate.authapi.error.ApiException.BadRequest;
 import dev.tollgate.authapi.http.Json;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FormFieldsTest {
@@ -63,7 +64,7 @@ class FormFieldsTest {
                         + "{\"id\":\"password\",\"value\":\"short1\"}]}"),
                 Form.SIGN_UP);
         assertThat(outcome)
-                .isEqualTo(new Outcome.Invalid(java.util.List.of(
+                .isEqualTo(new Outcome.Invalid(List.of(
                         new FieldError("email", "Email is invalid"),
                         new FieldError(
                                 "password", "Password must contain at least 8 characters, including a number"))));
@@ -74,7 +75,7 @@ class FormFieldsTest {
         Outcome outcome =
                 FormFields.read(body("{\"formFields\":[{\"id\":\"email\",\"value\":\"   \"}]}"), Form.SIGN_IN);
         assertThat(outcome)
-                .isEqualTo(new Outcome.Invalid(java.util.List.of(
+                .isEqualTo(new Outcome.Invalid(List.of(
                         new FieldError("email", "Field is not optional"),
                         new FieldError("password", "Field is not optional"))));
     }
@@ -90,6 +91,6 @@ class FormFieldsTest {
                         body("{\"formFields\":[{\"id\":\"email\",\"value\":\"a@b\"},"
                                 + "{\"id\":\"password\",\"value\":\"x\"}]}"),
                         Form.SIGN_IN))
-                .isEqualTo(new Outcome.Invalid(java.util.List.of(new FieldError("email", "Email is invalid"))));
+                .isEqualTo(new Outcome.Invalid(List.of(new FieldError("email", "Email is invalid"))));
     }
 }

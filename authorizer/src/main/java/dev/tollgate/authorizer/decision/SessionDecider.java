@@ -6,11 +6,13 @@ import dev.tollgate.authorizer.config.RouteClaims;
 import dev.tollgate.authorizer.event.AuthorizerEvent;
 import dev.tollgate.session.claims.ClaimValidator;
 import dev.tollgate.session.claims.Claims;
+import dev.tollgate.session.error.ErrorResponses;
+import dev.tollgate.session.error.SessionError;
+import dev.tollgate.session.error.SessionError.VerifyError;
 import dev.tollgate.session.transfer.TokenWriter;
-import dev.tollgate.session.verify.ErrorResponses;
 import dev.tollgate.session.verify.NoSession;
-import dev.tollgate.session.verify.SessionError;
 import dev.tollgate.session.verify.SessionVerifier;
+import dev.tollgate.session.verify.VerificationFailed;
 import dev.tollgate.session.verify.VerificationResult;
 import dev.tollgate.session.verify.VerifiedSession;
 import dev.tollgate.session.verify.VerifyOptions;
@@ -56,7 +58,7 @@ public final class SessionDecider {
                     ? new Decision.Unauthorized(Reason.SESSION_REQUIRED, null, "no_session")
                     : new Decision.Allow(Reason.NO_SESSION, null, null, null);
         }
-        SessionError error = (SessionError) result;
+        VerifyError error = ((VerificationFailed) result).error();
         if (error instanceof SessionError.InvalidClaims claims) {
             // The verifier reports failed claims without the session; like node, nothing is attached to
             // the response in that case, so setCookie stays empty.
@@ -68,7 +70,7 @@ public final class SessionDecider {
         if (error instanceof SessionError.CoreUnavailable) {
             return new Decision.Failure(Reason.CORE_UNAVAILABLE, null, error.reason());
         }
-        // Unauthorised (and token theft, which verification never reports): the session is gone.
+        // Unauthorised: the session is gone.
         return new Decision.Unauthorized(Reason.UNAUTHORISED, null, error.reason());
     }
 

@@ -1,6 +1,7 @@
 package dev.tollgate.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -9,7 +10,7 @@ import java.util.Base64;
  * A scalar key value (S, N or B) with DynamoDB's ordering: strings and binaries by unsigned bytes (UTF-8
  * for strings), numbers by value. Equal numbers written differently ({@code 1} and {@code 1.0}) are one key.
  */
-record KeyValue(String type, byte[] bytes, java.math.BigDecimal number) implements Comparable<KeyValue> {
+record KeyValue(String type, byte[] bytes, BigDecimal number) implements Comparable<KeyValue> {
 
     /** Stands for the missing sort key of a table that has only a partition key. */
     static final KeyValue NONE = new KeyValue("", new byte[0], null);

@@ -3,6 +3,9 @@ package dev.tollgate.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -590,33 +593,33 @@ class DynamoDbEmulatorTest {
 
     @Test
     void answersProtocolErrorsInDynamoDbShape() throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.net.http.HttpResponse<String> unknown = http.send(
-                java.net.http.HttpRequest.newBuilder(emulator.endpoint())
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> unknown = http.send(
+                HttpRequest.newBuilder(emulator.endpoint())
                         .header("X-Amz-Target", "DynamoDB_20120810.BatchWriteItem")
                         .header("Content-Type", "application/x-amz-json-1.0")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
                         .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).isEqualTo("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}");
         assertThat(unknown.headers().firstValue("content-type")).hasValue("application/x-amz-json-1.0");
 
-        java.net.http.HttpResponse<String> garbage = http.send(
-                java.net.http.HttpRequest.newBuilder(emulator.endpoint())
+        HttpResponse<String> garbage = http.send(
+                HttpRequest.newBuilder(emulator.endpoint())
                         .header("X-Amz-Target", "DynamoDB_20120810.GetItem")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{not json"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{not json"))
                         .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
         assertThat(garbage.statusCode()).isEqualTo(400);
         assertThat(garbage.body()).startsWith("{\"__type\":\"com.amazon.coral.service#SerializationException\"");
 
-        java.net.http.HttpResponse<String> noTable = http.send(
-                java.net.http.HttpRequest.newBuilder(emulator.endpoint())
+        HttpResponse<String> noTable = http.send(
+                HttpRequest.newBuilder(emulator.endpoint())
                         .header("X-Amz-Target", "DynamoDB_20120810.GetItem")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
                         .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
         assertThat(noTable.body())
                 .isEqualTo(
                         "{\"__type\":\"com.amazon.coral.validate#ValidationException\","

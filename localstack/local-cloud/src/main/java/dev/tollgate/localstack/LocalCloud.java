@@ -1,5 +1,6 @@
 package dev.tollgate.localstack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.dynamodb.DynamoDbEmulator;
 import dev.tollgate.localstack.appsync.AppSyncEmulator;
 import dev.tollgate.localstack.core.CoreConfig;
@@ -241,7 +242,7 @@ public final class LocalCloud implements AutoCloseable {
 
     /** The ready line: {@code {"event":"ready","web":..,"api":..,"appsync":..,"core":..,"mailbox":..}}. */
     public String readyJson() {
-        return new com.fasterxml.jackson.databind.ObjectMapper()
+        return new ObjectMapper()
                 .createObjectNode()
                 .put("event", "ready")
                 .put("web", web.toString())

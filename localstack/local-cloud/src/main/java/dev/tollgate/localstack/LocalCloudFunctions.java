@@ -41,13 +41,7 @@ final class LocalCloudFunctions {
                 endpoints.notesTable(),
                 Optional.of(endpoints.dynamodb()));
         return StackFunctions.of(wiring).stream()
-                .map(f -> new FunctionDefinition(
-                        NAME_PREFIX + f.logicalName(),
-                        layout.root().resolve(f.jar()),
-                        f.handler(),
-                        f.environment(),
-                        f.timeout(),
-                        f.memoryMb()))
+                .map(f -> FunctionDefinition.of(NAME_PREFIX + f.logicalName(), layout.root(), f))
                 .toList();
     }
 

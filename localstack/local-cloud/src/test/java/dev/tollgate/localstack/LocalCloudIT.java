@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -117,19 +123,17 @@ class LocalCloudIT {
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
         assertThat(CloudClient.json(sent).get("status").asText()).isEqualTo("OK");
 
-        var http = java.net.http.HttpClient.newHttpClient();
+        var http = HttpClient.newHttpClient();
         HttpResponse<String> inbox = http.send(
-                java.net.http.HttpRequest.newBuilder(cloud.mailbox()
-                                .resolve("/messages?to="
-                                        + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)))
+                HttpRequest.newBuilder(cloud.mailbox()
+                                .resolve("/messages?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode messages = CloudClient.JSON.readTree(inbox.body());
         assertThat(messages).hasSize(1);
         String link = messages.get(0).get("link").asText();
         assertThat(link).startsWith(cloud.web() + "/auth/verify-email?token=").endsWith("&tenantId=public");
-        String token = java.net.URLDecoder.decode(
-                link.replaceAll(".*[?&]token=([^&]+).*", "$1"), java.nio.charset.StandardCharsets.UTF_8);
+        String token = URLDecoder.decode(link.replaceAll(".*[?&]token=([^&]+).*", "$1"), StandardCharsets.UTF_8);
         var verifyBody =
                 CloudClient.JSON.createObjectNode().put("method", "token").put("token", token);
         HttpResponse<String> verified = una.auth("/auth/user/email/verify", "emailverification", verifyBody.toString());
@@ -155,10 +159,9 @@ class LocalCloudIT {
 
     @Test
     void theWebHostServesTheSiteAndItsConfig() throws Exception {
-        var http = java.net.http.HttpClient.newHttpClient();
+        var http = HttpClient.newHttpClient();
         var config = http.send(
-                java.net.http.HttpRequest.newBuilder(cloud.web().resolve("/config.json"))
-                        .build(),
+                HttpRequest.newBuilder(cloud.web().resolve("/config.json")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(config.statusCode()).isEqualTo(200);
         JsonNode json = CloudClient.JSON.readTree(config.body());
@@ -168,8 +171,7 @@ class LocalCloudIT {
         assertThat(json.get("websiteDomain").asText()).isEqualTo(cloud.web().toString());
         assertThat(json.get("mailboxUrl").asText()).isEqualTo(cloud.mailbox().toString());
         var index = http.send(
-                java.net.http.HttpRequest.newBuilder(cloud.web().resolve("/")).build(),
-                HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(cloud.web().resolve("/")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
     }
@@ -180,7 +182,7 @@ class LocalCloudIT {
 
     private static JsonNode frontToken(HttpResponse<String> response) throws Exception {
         String header = response.headers().firstValue("front-token").orElseThrow();
-        return CloudClient.JSON.readTree(java.util.Base64.getDecoder().decode(header));
+        return CloudClient.JSON.readTree(Base64.getDecoder().decode(header));
     }
 
     private static String signedUp(CloudClient client, HttpResponse<String> response) throws Exception {

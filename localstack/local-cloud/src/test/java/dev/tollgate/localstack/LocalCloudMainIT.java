@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,7 +99,7 @@ class LocalCloudMainIT {
         for (Path needed : List.of(layout.authorizerJar(), layout.authApiJar(), layout.resolverJar(), layout.site())) {
             assumeTrue(Files.exists(needed), "not built: " + REPO.relativize(needed));
         }
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Process main = new ProcessBuilder(
                             Path.of(System.getProperty("java.home"), "bin", "java")
                                     .toString(),
@@ -113,7 +117,8 @@ class LocalCloudMainIT {
             assertThat(new String(main.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
                     .isEmpty();
             assertThat(new String(main.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
-                    .isEqualTo("tollgate-local: web host: port " + taken.getLocalPort() + " on 127.0.0.1 is in use\n");
+                    .isEqualTo("tollgate-local: web host: port " + taken.getLocalPort()
+                            + " on 127.0.0.1 is in use (use --web-port 0 for a free port, or another --web-port)\n");
         }
     }
 
@@ -124,8 +129,8 @@ class LocalCloudMainIT {
                 throw new IllegalStateException("LocalCloudMain ended before printing its ready line");
             }
             return line;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

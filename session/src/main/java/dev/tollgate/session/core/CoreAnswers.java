@@ -72,7 +72,7 @@ final class CoreAnswers {
                 t.get("createdTime").longValue());
     }
 
-    static User user(JsonNode u, String path) throws CoreProtocolException {
+    static CoreUser user(JsonNode u, String path) throws CoreProtocolException {
         if (u == null || !u.isObject()) {
             throw new CoreProtocolException(path + " answered without a user object");
         }
@@ -87,7 +87,7 @@ final class CoreAnswers {
                     m.path("verified").asBoolean(false),
                     m.path("timeJoined").asLong()));
         }
-        return new User(
+        return new CoreUser(
                 text(u, "id", path),
                 u.path("isPrimaryUser").asBoolean(false),
                 strings(u.get("tenantIds")),

@@ -21,6 +21,8 @@ import dev.tollgate.session.core.CoreResults.VerifyOk;
 import dev.tollgate.session.core.CoreResults.VerifyTryRefresh;
 import dev.tollgate.session.core.CoreResults.VerifyUnauthorised;
 import dev.tollgate.session.core.CoreResults.WrongCredentials;
+import dev.tollgate.session.internal.core.CoreTransport;
+import dev.tollgate.session.internal.core.LazyHttpClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -54,6 +56,9 @@ public final class CoreClient {
      * @param apiKey the core's API key or {@code null}
      * @param requestTimeout whole-request timeout per attempt
      * @param http the client (its connect timeout applies)
+     *     <p>Production builds its client with {@link #CoreClient(SessionConfig)}; this one and
+     *     {@link #CoreClient(SessionConfig, HttpClient)} are for callers holding a client already: tests
+     *     with short timeouts, and the core stand-in's interoperability tests.
      */
     public CoreClient(List<URI> coreUris, String apiKey, Duration requestTimeout, HttpClient http) {
         this(coreUris, apiKey, requestTimeout, LazyHttpClient.of(http));
@@ -276,7 +281,7 @@ public final class CoreClient {
     }
 
     /** {@code GET /user/id?userId=}: the user, or empty for {@code UNKNOWN_USER_ID_ERROR}. */
-    public Optional<User> userById(String userId) throws CoreException {
+    public Optional<CoreUser> userById(String userId) throws CoreException {
         String path = "/user/id";
         JsonNode r = transport.call("GET", path, Map.of("userId", userId), null, null, true);
         switch (CoreAnswers.status(r, path)) {
@@ -290,7 +295,8 @@ public final class CoreClient {
     }
 
     /** {@code GET /<tenantId>/users/by-accountinfo?email=&doUnionOfAccountInfo=}. */
-    public List<User> usersByEmail(String tenantId, String email, boolean doUnionOfAccountInfo) throws CoreException {
+    public List<CoreUser> usersByEmail(String tenantId, String email, boolean doUnionOfAccountInfo)
+            throws CoreException {
         String path = "/" + CoreTransport.tenant(tenantId) + "/users/by-accountinfo";
         Map<String, String> query = new LinkedHashMap<>();
         query.put("email", email);
@@ -301,7 +307,7 @@ public final class CoreClient {
         if (users == null || !users.isArray()) {
             throw new CoreProtocolException(path + " answered without a users array");
         }
-        List<User> out = new ArrayList<>();
+        List<CoreUser> out = new ArrayList<>();
         for (JsonNode u : users) {
             out.add(CoreAnswers.user(u, path));
         }

@@ -47,14 +47,14 @@ public final class CoreResults {
     /** {@code POST /public/recipe/signup}. */
     public sealed interface SignUp permits SignUpOk, EmailAlreadyExists {}
 
-    public record SignUpOk(User user, String recipeUserId) implements SignUp {}
+    public record SignUpOk(CoreUser user, String recipeUserId) implements SignUp {}
 
     public record EmailAlreadyExists() implements SignUp {}
 
     /** {@code POST /public/recipe/signin}. */
     public sealed interface SignIn permits SignInOk, WrongCredentials {}
 
-    public record SignInOk(User user, String recipeUserId) implements SignIn {}
+    public record SignInOk(CoreUser user, String recipeUserId) implements SignIn {}
 
     public record WrongCredentials() implements SignIn {}
 

@@ -28,9 +28,9 @@ final class HttpClientJwksFetcher implements JwksFetcher {
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
-                throw JwksFetcher.notOk(response.statusCode());
+                throw FetchLimits.notOk(response.statusCode());
             }
-            return JwksFetcher.readLimited(body);
+            return FetchLimits.readLimited(body);
         }
     }
 }

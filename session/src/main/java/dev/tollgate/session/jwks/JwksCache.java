@@ -2,19 +2,18 @@ package dev.tollgate.session.jwks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.session.config.SessionConfig;
-import dev.tollgate.session.json.SessionJson;
+import dev.tollgate.session.internal.json.SessionJson;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.security.PublicKey;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.LongSupplier;
 
 /**
  * The core's signing keys, fetched from {@code <core>/.well-known/jwks.json}, parsed once and cached.
@@ -32,16 +31,14 @@ import java.util.function.LongSupplier;
  * </ul>
  */
 public final class JwksCache implements KeySource {
-    /** Largest JWKS document we read; a real one is a few kilobytes. */
+    /** Largest JWKS document read; a real one is a few kilobytes. */
     static final int MAX_DOCUMENT_BYTES = JwksFetcher.MAX_DOCUMENT_BYTES;
-
-    private static final LongSupplier MONOTONIC_MILLIS = () -> System.nanoTime() / 1_000_000L;
 
     private final List<URI> jwksUris;
     private final JwksFetcher fetcher;
     private final long maxAgeMillis;
     private final long penaltyMillis;
-    private final LongSupplier clockMillis;
+    private final Clock clock;
     private final Object lock = new Object();
 
     private volatile KeySet current;
@@ -49,51 +46,33 @@ public final class JwksCache implements KeySource {
     private volatile String lastFailure;
     private CompletableFuture<KeySet> inFlight;
 
-    /**
-     * @param config core URIs, cache age, penalty window and timeouts
-     * @param http the client to fetch with (its connect timeout applies)
-     * @param clockMillis a clock in ms (only differences are used), injectable for tests
-     */
-    public JwksCache(SessionConfig config, HttpClient http, LongSupplier clockMillis) {
-        this(config, new HttpClientJwksFetcher(http, config.requestTimeout()), clockMillis);
-    }
-
-    /** A cache on a monotonic clock, so wall-clock jumps never stretch the penalty window or the cache age. */
-    public JwksCache(SessionConfig config, HttpClient http) {
-        this(config, http, MONOTONIC_MILLIS);
-    }
-
-    /**
-     * A cache that fetches over {@link java.net.HttpURLConnection} with the config's connect and request
-     * timeouts, so that a process needing only keys never builds a {@link HttpClient} (a large part of a
-     * cold start). Same failover, typing of failures and limits as with a client.
-     *
-     * @param config core URIs, cache age, penalty window and timeouts
-     * @param clockMillis a clock in ms (only differences are used), injectable for tests
-     */
-    public JwksCache(SessionConfig config, LongSupplier clockMillis) {
-        this(config, new UrlConnectionJwksFetcher(config.connectTimeout(), config.requestTimeout()), clockMillis);
-    }
-
-    /** {@link #JwksCache(SessionConfig, LongSupplier)} on a monotonic clock. */
-    public JwksCache(SessionConfig config) {
-        this(config, MONOTONIC_MILLIS);
-    }
-
-    private JwksCache(SessionConfig config, JwksFetcher fetcher, LongSupplier clockMillis) {
+    private JwksCache(SessionConfig config, JwksFetcher fetcher, Clock clock) {
         this.jwksUris = config.coreUris().stream()
                 .map(u -> URI.create(u + "/.well-known/jwks.json"))
                 .toList();
         this.fetcher = fetcher;
         this.maxAgeMillis = config.jwksMaxAge().toMillis();
         this.penaltyMillis = config.jwksPenaltyWindow().toMillis();
-        this.clockMillis = clockMillis;
+        this.clock = clock;
+    }
+
+    /**
+     * The one way to build a cache. {@link dev.tollgate.session.Sessions} passes
+     * {@link JwksFetcher#overUrlConnection} and a monotonic clock, so wall-clock jumps never stretch the
+     * penalty window or the cache age.
+     *
+     * @param config core URIs, cache age, penalty window and timeouts
+     * @param fetcher how one JWKS document is fetched
+     * @param clock only differences between its readings are used
+     */
+    public static JwksCache create(SessionConfig config, JwksFetcher fetcher, Clock clock) {
+        return new JwksCache(config, fetcher, clock);
     }
 
     @Override
     public KeyLookup lookup(String kid) {
         KeySet keys = current;
-        long now = clockMillis.getAsLong();
+        long now = clock.millis();
         if (keys != null && isYoungerThan(keys.fetchedAtMillis, now, maxAgeMillis)) {
             KeyLookup.Found found = keys.byKid.get(kid);
             if (found != null) {
@@ -173,7 +152,7 @@ public final class JwksCache implements KeySource {
         } catch (JwksUnavailableException e) {
             lastFailure = e.getMessage();
         } finally {
-            lastAttemptMillis = clockMillis.getAsLong();
+            lastAttemptMillis = clock.millis();
             synchronized (lock) {
                 inFlight = null;
             }
@@ -188,7 +167,7 @@ public final class JwksCache implements KeySource {
             try {
                 Map<String, KeyLookup.Found> keys = new HashMap<>();
                 fetch(uri).forEach((kid, key) -> keys.put(kid, new KeyLookup.Found(key)));
-                return new KeySet(Map.copyOf(keys), clockMillis.getAsLong());
+                return new KeySet(Map.copyOf(keys), clock.millis());
             } catch (HttpTimeoutException | SocketTimeoutException e) {
                 failures.append(' ').append(uri).append(" timed out;");
             } catch (IOException e) {

@@ -1,34 +1,40 @@
 package dev.tollgate.session.jwks;
 
+import dev.tollgate.session.config.SessionConfig;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 
 /**
- * One GET of a JWKS document. Failures are typed the way {@link JwksCache} reports them: a timeout is
- * an {@link java.net.http.HttpTimeoutException} or a {@link java.net.SocketTimeoutException}, a
- * connection failure any other {@link IOException}, and an answer that is not a usable document an
- * {@link IllegalArgumentException} whose message says what the core answered.
+ * One GET of a JWKS document, for {@link JwksCache#create}. Failures are typed the way the cache reports
+ * them: a timeout is an {@link java.net.http.HttpTimeoutException} or a
+ * {@link java.net.SocketTimeoutException}, a connection failure any other {@link IOException}, and an
+ * answer that is not a usable document an {@link IllegalArgumentException} whose message says what the
+ * core answered.
  */
-interface JwksFetcher {
-    /** Largest JWKS document we read; a real one is a few kilobytes. */
+public interface JwksFetcher {
+    /** Largest JWKS document read; a real one is a few kilobytes. */
     int MAX_DOCUMENT_BYTES = 1024 * 1024;
 
     /** The body of a 200 answer, at most {@link #MAX_DOCUMENT_BYTES}. */
     byte[] get(URI uri) throws IOException, InterruptedException;
 
-    static byte[] readLimited(java.io.InputStream body) throws IOException {
-        byte[] bytes = body.readNBytes(MAX_DOCUMENT_BYTES + 1);
-        if (bytes.length > MAX_DOCUMENT_BYTES) {
-            throw tooLarge();
-        }
-        return bytes;
+    /**
+     * Fetches over {@link java.net.HttpURLConnection} with the config's connect and request timeouts, so a
+     * process that needs only keys never builds an {@link HttpClient} (a large part of a cold start). What
+     * {@link dev.tollgate.session.Sessions} uses.
+     */
+    static JwksFetcher overUrlConnection(SessionConfig config) {
+        return new UrlConnectionJwksFetcher(config.connectTimeout(), config.requestTimeout());
     }
 
-    static IllegalArgumentException notOk(int status) {
-        return new IllegalArgumentException("answered HTTP " + status);
-    }
-
-    static IllegalArgumentException tooLarge() {
-        return new IllegalArgumentException("answered a document larger than " + MAX_DOCUMENT_BYTES + " bytes");
+    /**
+     * Fetches over a client the caller already holds (its connect timeout applies, the request timeout is
+     * {@code requestTimeout}); for processes that have built one anyway, such as tests against the core
+     * stand-in. Same failover, typing of failures and limits as {@link #overUrlConnection}.
+     */
+    static JwksFetcher overHttpClient(HttpClient http, Duration requestTimeout) {
+        return new HttpClientJwksFetcher(http, requestTimeout);
     }
 }

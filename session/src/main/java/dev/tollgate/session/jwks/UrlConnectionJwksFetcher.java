@@ -46,7 +46,7 @@ final class UrlConnectionJwksFetcher implements JwksFetcher {
             int status = connection.getResponseCode();
             checkDeadline(deadline);
             if (status != 200) {
-                throw JwksFetcher.notOk(status);
+                throw FetchLimits.notOk(status);
             }
             byte[] body;
             try (InputStream in = connection.getInputStream()) {
@@ -70,7 +70,7 @@ final class UrlConnectionJwksFetcher implements JwksFetcher {
         while ((n = in.read(chunk)) != -1) {
             out.write(chunk, 0, n);
             if (out.size() > MAX_DOCUMENT_BYTES) {
-                throw JwksFetcher.tooLarge();
+                throw FetchLimits.tooLarge();
             }
             checkDeadline(deadline);
         }

@@ -1,7 +1,7 @@
 package dev.tollgate.session.payload;
 
+import dev.tollgate.session.error.SessionError;
 import dev.tollgate.session.transfer.ResponseTokens;
-import dev.tollgate.session.verify.SessionError;
 
 /** The outcome of {@link PayloadUpdater#update}. */
 public sealed interface PayloadUpdate {
@@ -18,5 +18,5 @@ public sealed interface PayloadUpdate {
      * The core no longer knows the session (revoked or expired): answer {@code error} (401 unauthorised)
      * with {@code responseTokens}, which clear the session in every transfer method.
      */
-    record Rejected(SessionError error, ResponseTokens responseTokens) implements PayloadUpdate {}
+    record Rejected(SessionError.Unauthorised error, ResponseTokens responseTokens) implements PayloadUpdate {}
 }

@@ -1,7 +1,7 @@
 package dev.tollgate.session.refresh;
 
+import dev.tollgate.session.error.SessionError;
 import dev.tollgate.session.transfer.ResponseTokens;
-import dev.tollgate.session.verify.SessionError;
 
 /** The outcome of {@link SessionRefresher#refresh}: one record per way the refresh API can answer. */
 public sealed interface RefreshResult {
@@ -17,10 +17,10 @@ public sealed interface RefreshResult {
 
     /**
      * The refresh is refused: answer {@code error} (401 unauthorised or 401 token theft, see
-     * {@link dev.tollgate.session.verify.ErrorResponses}) with {@code responseTokens}, which clear the
+     * {@link dev.tollgate.session.error.ErrorResponses}) with {@code responseTokens}, which clear the
      * session in every transfer method and the legacy cookie where the request had one.
      */
-    record Rejected(SessionError error, ResponseTokens responseTokens) implements RefreshResult {}
+    record Rejected(SessionError.RefreshError error, ResponseTokens responseTokens) implements RefreshResult {}
 
     /**
      * The request carries {@code cookieName} more than once (a cookie left over from another cookie

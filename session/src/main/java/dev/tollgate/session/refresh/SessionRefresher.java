@@ -6,13 +6,13 @@ import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.core.CoreException;
 import dev.tollgate.session.core.CoreResults;
 import dev.tollgate.session.core.CreatedSession;
+import dev.tollgate.session.error.SessionError;
 import dev.tollgate.session.http.BearerToken;
 import dev.tollgate.session.http.Headers;
 import dev.tollgate.session.http.RequestCookies;
 import dev.tollgate.session.transfer.ResponseTokens;
 import dev.tollgate.session.transfer.TokenTransferMethod;
 import dev.tollgate.session.transfer.TokenWriter;
-import dev.tollgate.session.verify.SessionError;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +120,7 @@ public final class SessionRefresher {
         return rejected(new SessionError.Unauthorised(true, reason), legacyCookie);
     }
 
-    private RefreshResult rejected(SessionError error, boolean legacyCookie) {
+    private RefreshResult rejected(SessionError.RefreshError error, boolean legacyCookie) {
         return new RefreshResult.Rejected(error, withLegacyCleared(writer.clearedTokensInAllMethods(), legacyCookie));
     }
 

@@ -2,7 +2,8 @@ package dev.tollgate.session.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tollgate.session.json.SessionJson;
+import dev.tollgate.session.internal.json.SessionJson;
+import dev.tollgate.session.internal.token.Base64Segments;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

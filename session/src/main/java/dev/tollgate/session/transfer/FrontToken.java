@@ -2,7 +2,7 @@ package dev.tollgate.session.transfer;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tollgate.session.json.SessionJson;
+import dev.tollgate.session.internal.json.SessionJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

@@ -10,6 +10,8 @@ import dev.tollgate.session.core.CoreException;
 import dev.tollgate.session.core.CoreResults;
 import dev.tollgate.session.core.SessionInfo;
 import dev.tollgate.session.core.TokenInfo;
+import dev.tollgate.session.error.SessionError;
+import dev.tollgate.session.error.SessionError.VerifyError;
 import dev.tollgate.session.http.BearerToken;
 import dev.tollgate.session.http.Headers;
 import dev.tollgate.session.http.RequestCookies;
@@ -21,10 +23,10 @@ import dev.tollgate.session.token.ParsedToken;
 import dev.tollgate.session.transfer.ResponseTokens;
 import dev.tollgate.session.transfer.TokenTransferMethod;
 import dev.tollgate.session.transfer.TokenWriter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 
 /**
  * Node's {@code getSession} (docs/supertokens.md#verification) for one request: method + headers in, {@link VerificationResult} out.
@@ -44,31 +46,29 @@ public final class SessionVerifier {
     private final KeySource keys;
     private final CoreClient core;
     private final TokenWriter writer;
-    private final LongSupplier clockMillis;
+    private final Clock clock;
     private final SignatureCheck signatures = new SignatureCheck();
 
     /**
      * @param config the library configuration
      * @param keys where signing keys come from (normally a {@link dev.tollgate.session.jwks.JwksCache})
      * @param core the CDI client, for tokens that need the core
-     * @param clockMillis the clock (injectable for tests)
+     * @param clock the wall clock that token expiry and claim ages are compared with
      */
-    public SessionVerifier(SessionConfig config, KeySource keys, CoreClient core, LongSupplier clockMillis) {
+    public SessionVerifier(SessionConfig config, KeySource keys, CoreClient core, Clock clock) {
         this.config = config;
         this.keys = keys;
         this.core = core;
         this.writer = new TokenWriter(config);
-        this.clockMillis = clockMillis;
-    }
-
-    public SessionVerifier(SessionConfig config, KeySource keys, CoreClient core) {
-        this(config, keys, core, System::currentTimeMillis);
+        this.clock = clock;
     }
 
     /**
      * Primes the verification path with a built-in token and checks that the JDK's RS256 works: no I/O,
      * no JWKS, no core, no effect on the key cache. Call once at start-up (e.g. during a Lambda init or a
      * CRaC checkpoint), after {@link dev.tollgate.session.jwks.JwksCache#preload()} if you preload keys.
+     * For a caller without a checkpoint of its own; the authorizer primes its whole decision path at its
+     * SnapStart checkpoint instead and does not call this.
      *
      * @param iterations how many verifications to run (a few hundred get the JIT going)
      * @throws IllegalStateException if the self-test does not verify
@@ -86,7 +86,7 @@ public final class SessionVerifier {
      */
     public VerificationResult verify(String method, Headers headers, VerifyOptions options) {
         if (RequestCookies.get(headers, TokenWriter.LEGACY_ID_REFRESH_TOKEN_COOKIE) != null) {
-            return new SessionError.TryRefreshToken("legacy_id_refresh_token_cookie");
+            return new VerificationFailed(new SessionError.TryRefreshToken("legacy_id_refresh_token_cookie"));
         }
 
         ParsedToken token = null;
@@ -101,7 +101,7 @@ public final class SessionVerifier {
             token = cookie == null ? null : AccessTokenParser.parse(cookie);
             if (token != null) {
                 if (RequestCookies.count(headers, TokenWriter.ACCESS_TOKEN_COOKIE) > 1) {
-                    return new SessionError.TryRefreshToken("duplicate_access_token_cookie");
+                    return new VerificationFailed(new SessionError.TryRefreshToken("duplicate_access_token_cookie"));
                 }
                 transfer = TokenTransferMethod.COOKIE;
             }
@@ -115,30 +115,32 @@ public final class SessionVerifier {
         }
         if (doAntiCsrfCheck && config.antiCsrf() == AntiCsrfMode.VIA_CUSTOM_HEADER) {
             if (!headers.has("rid")) {
-                return new SessionError.TryRefreshToken("anti_csrf_rid_missing");
+                return new VerificationFailed(new SessionError.TryRefreshToken("anti_csrf_rid_missing"));
             }
             doAntiCsrfCheck = false;
         }
 
         if (token == null) {
-            return options.sessionRequired() ? new SessionError.Unauthorised(false, "no_session") : NoSession.INSTANCE;
+            return options.sessionRequired()
+                    ? new VerificationFailed(new SessionError.Unauthorised(false, "no_session"))
+                    : NoSession.INSTANCE;
         }
         if (token instanceof LegacyAccessToken) {
-            return new SessionError.TryRefreshToken("legacy_access_token");
+            return new VerificationFailed(new SessionError.TryRefreshToken("legacy_access_token"));
         }
         AccessToken at = (AccessToken) token;
-        long now = clockMillis.getAsLong();
+        long now = clock.millis();
         boolean viaToken = config.antiCsrf() == AntiCsrfMode.VIA_TOKEN;
 
-        SessionError local = verifyLocally(at, now, doAntiCsrfCheck && viaToken);
+        VerifyError local = verifyLocally(at, now, doAntiCsrfCheck && viaToken);
         if (local != null) {
-            return local;
+            return new VerificationFailed(local);
         }
         if (at.signedWithDynamicKey() != config.useDynamicAccessTokenSigningKey()) {
-            return new SessionError.TryRefreshToken("wrong_signing_key_type");
+            return new VerificationFailed(new SessionError.TryRefreshToken("wrong_signing_key_type"));
         }
         if (doAntiCsrfCheck && viaToken && (antiCsrfHeader == null || !antiCsrfHeader.equals(at.antiCsrfToken()))) {
-            return new SessionError.TryRefreshToken("anti_csrf_token_mismatch");
+            return new VerificationFailed(new SessionError.TryRefreshToken("anti_csrf_token_mismatch"));
         }
 
         VerifiedSession session;
@@ -166,7 +168,7 @@ public final class SessionVerifier {
     }
 
     /** Signature, algorithm, key, nbf, anti-CSRF presence and expiry. Null when all pass. */
-    private SessionError verifyLocally(AccessToken at, long now, boolean needsAntiCsrfToken) {
+    private VerifyError verifyLocally(AccessToken at, long now, boolean needsAntiCsrfToken) {
         if (!"RS256".equals(at.alg()) || at.hasCritHeader()) {
             return new SessionError.TryRefreshToken("algorithm_not_rs256");
         }
@@ -208,13 +210,13 @@ public final class SessionVerifier {
         try {
             answer = core.verifySession(at.raw(), antiCsrfHeader, doAntiCsrfCheck, viaToken, options.checkDatabase());
         } catch (CoreException e) {
-            return new SessionError.CoreUnavailable("core_verify_failed");
+            return new VerificationFailed(new SessionError.CoreUnavailable("core_verify_failed"));
         }
         if (answer instanceof CoreResults.VerifyUnauthorised) {
-            return new SessionError.Unauthorised(true, "core_unauthorised");
+            return new VerificationFailed(new SessionError.Unauthorised(true, "core_unauthorised"));
         }
         if (answer instanceof CoreResults.VerifyTryRefresh) {
-            return new SessionError.TryRefreshToken("core_try_refresh");
+            return new VerificationFailed(new SessionError.TryRefreshToken("core_try_refresh"));
         }
         CoreResults.VerifyOk ok = (CoreResults.VerifyOk) answer;
         SessionInfo info = ok.session();
@@ -236,7 +238,7 @@ public final class SessionVerifier {
         try {
             payload = AccessTokenParser.payloadOf(replacement.token());
         } catch (IllegalArgumentException e) {
-            return new SessionError.CoreUnavailable("core_returned_malformed_token");
+            return new VerificationFailed(new SessionError.CoreUnavailable("core_returned_malformed_token"));
         }
         ResponseTokens tokens = writer.sessionTokens(transfer, info.userId(), replacement, null, antiCsrfHeader, now);
         return new VerifiedSession(
@@ -266,6 +268,6 @@ public final class SessionVerifier {
                 errors.add(new ClaimValidationError(validator.id(), reason.get()));
             }
         }
-        return errors == null ? session : new SessionError.InvalidClaims(errors);
+        return errors == null ? session : new VerificationFailed(new SessionError.InvalidClaims(errors));
     }
 }

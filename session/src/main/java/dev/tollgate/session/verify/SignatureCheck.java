@@ -1,9 +1,9 @@
 package dev.tollgate.session.verify;
 
+import dev.tollgate.session.internal.token.JwtSegments;
 import dev.tollgate.session.jwks.KeyLookup;
 import dev.tollgate.session.jwks.KeySource;
 import dev.tollgate.session.token.AccessToken;
-import dev.tollgate.session.token.JwtSegments;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 

@@ -1,7 +1,7 @@
 package dev.tollgate.session.verify;
 
 /**
- * The outcome of {@link SessionVerifier#verify}: {@link NoSession}, a {@link VerifiedSession}, or one of
- * the {@link SessionError}s. Map errors to responses with {@link ErrorResponses#of(SessionError)}.
+ * The outcome of {@link SessionVerifier#verify}: {@link NoSession}, a {@link VerifiedSession}, or
+ * {@link VerificationFailed} with one of the {@link dev.tollgate.session.error.SessionError.VerifyError}s.
  */
-public sealed interface VerificationResult permits NoSession, VerifiedSession, SessionError {}
+public sealed interface VerificationResult permits NoSession, VerifiedSession, VerificationFailed {}

@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.RSAPublicKeySpec;
+import java.time.Clock;
 import java.util.Base64;
 
 /**
@@ -47,7 +48,7 @@ final class WarmUp {
                 .useDynamicAccessTokenSigningKey(true)
                 .build();
         // No core: the warm-up token never needs one (no parent hash, no database check).
-        SessionVerifier verifier = new SessionVerifier(dynamic, only, null, System::currentTimeMillis);
+        SessionVerifier verifier = new SessionVerifier(dynamic, only, null, Clock.systemUTC());
         Headers cookie =
                 Headers.builder().add("cookie", "sAccessToken=" + TOKEN).build();
         Headers bearer =

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.config.ConfigException;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,7 @@ class SessionConfigTest {
                 new Case("SUPERTOKENS_JWKS_PENALTY_SECONDS", "-1"),
                 new Case("SUPERTOKENS_CONNECT_TIMEOUT_MS", "soon"),
                 new Case("SUPERTOKENS_REQUEST_TIMEOUT_MS", "0"))) {
-            java.util.HashMap<String, String> env = new java.util.HashMap<>(base);
+            HashMap<String, String> env = new HashMap<>(base);
             env.put(c.variable(), c.value());
             ConfigException e = failure(env);
             assertThat(e.variable()).as(c.toString()).isEqualTo(c.variable());

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.session.internal.core.CoreTransport;
 import dev.tollgate.testkit.AccessTokens;
 import dev.tollgate.testkit.CannedCore;
 import dev.tollgate.testkit.GoldenCaptures;
 import dev.tollgate.testkit.GoldenCaptures.Capture;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -342,7 +344,7 @@ class CoreClientTest {
     }
 
     private static URI deadUri() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return URI.create("http://127.0.0.1:" + s.getLocalPort());
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tollgate.session.Sessions;
 import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.session.http.Headers;
+import dev.tollgate.session.internal.core.LazyHttpClient;
 import dev.tollgate.session.verify.VerificationResult;
 import dev.tollgate.session.verify.VerifiedSession;
 import dev.tollgate.session.verify.VerifyOptions;
@@ -12,6 +13,8 @@ import dev.tollgate.testkit.AccessTokens;
 import dev.tollgate.testkit.CannedCore;
 import dev.tollgate.testkit.GoldenCaptures;
 import dev.tollgate.testkit.SigningKey;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -23,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,7 +103,7 @@ class LazyHttpClientTest {
                 .coreUri(dead)
                 .apiDomain(URI.create("http://localhost:4566"))
                 .build();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CoreClient(onlyDead).userById("u"))
+        Assertions.assertThatThrownBy(() -> new CoreClient(onlyDead).userById("u"))
                 .isInstanceOf(CoreUnreachableException.class)
                 .hasMessageContaining("unreachable");
     }
@@ -142,7 +146,7 @@ class LazyHttpClientTest {
     }
 
     private static URI deadUri() throws Exception {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return URI.create("http://127.0.0.1:" + s.getLocalPort());
         }
     }

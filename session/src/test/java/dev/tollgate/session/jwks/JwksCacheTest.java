@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.session.config.SessionConfig;
+import dev.tollgate.session.testing.SettableClock;
 import dev.tollgate.testkit.JwksServer;
 import dev.tollgate.testkit.SigningKey;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -56,7 +58,7 @@ class JwksCacheTest {
 
     /** The fetch path under test: HttpURLConnection, as {@code Sessions} wires it ({@link JwksCacheOverHttpClientTest}: the other). */
     JwksCache newCache(SessionConfig config) {
-        return new JwksCache(config, clock::get);
+        return JwksCache.create(config, JwksFetcher.overUrlConnection(config), new SettableClock(clock));
     }
 
     JwksCache cache() {
@@ -260,7 +262,7 @@ class JwksCacheTest {
     }
 
     private static URI deadUri() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return URI.create("http://127.0.0.1:" + s.getLocalPort());
         }
     }

@@ -18,18 +18,19 @@ import dev.tollgate.session.config.AntiCsrfMode;
 import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.core.CoreHttpException;
+import dev.tollgate.session.error.ErrorResponse;
+import dev.tollgate.session.error.ErrorResponses;
+import dev.tollgate.session.error.SessionError;
 import dev.tollgate.session.http.Headers;
 import dev.tollgate.session.testing.CaptureSetting;
 import dev.tollgate.session.transfer.ResponseTokens;
 import dev.tollgate.session.transfer.TokenWriter;
-import dev.tollgate.session.verify.ErrorResponse;
-import dev.tollgate.session.verify.ErrorResponses;
-import dev.tollgate.session.verify.SessionError;
 import dev.tollgate.testkit.AccessTokens;
 import dev.tollgate.testkit.CannedCore;
 import dev.tollgate.testkit.GoldenCaptures;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -88,7 +89,7 @@ class SessionRefresherTest {
     }
 
     static void assertClearsEverything(ResponseTokens tokens, String... extraCookies) {
-        List<String> cookies = new java.util.ArrayList<>(List.of(CLEARED_ACCESS, CLEARED_REFRESH));
+        List<String> cookies = new ArrayList<>(List.of(CLEARED_ACCESS, CLEARED_REFRESH));
         cookies.addAll(List.of(extraCookies));
         assertThat(tokens.setCookies()).containsExactlyElementsOf(cookies);
         assertThat(tokens.headers())

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.testkit.AccessTokens;
 import dev.tollgate.testkit.GoldenCaptures;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,12 +59,12 @@ class AccessTokenParserTest {
         String[] m = minted.split("\\.");
         assertThat(new String(Base64.getUrlDecoder().decode(m[0]), StandardCharsets.UTF_8))
                 .isEqualTo(new String(Base64.getUrlDecoder().decode(r[0]), StandardCharsets.UTF_8));
-        java.util.List<String> realKeys = new java.util.ArrayList<>();
+        List<String> realKeys = new ArrayList<>();
         AccessTokens.MAPPER
                 .readTree(Base64.getUrlDecoder().decode(r[1]))
                 .fieldNames()
                 .forEachRemaining(realKeys::add);
-        java.util.List<String> mintedKeys = new java.util.ArrayList<>();
+        List<String> mintedKeys = new ArrayList<>();
         AccessTokens.MAPPER
                 .readTree(Base64.getUrlDecoder().decode(m[1]))
                 .fieldNames()
@@ -69,8 +72,7 @@ class AccessTokenParserTest {
         // The golden session had no custom claims; ours adds node's iss at the end.
         assertThat(mintedKeys)
                 .containsExactlyElementsOf(
-                        java.util.stream.Stream.concat(realKeys.stream(), java.util.stream.Stream.of("iss"))
-                                .toList());
+                        Stream.concat(realKeys.stream(), Stream.of("iss")).toList());
         assertThat(Base64.getUrlDecoder().decode(m[2])).hasSize(256);
     }
 

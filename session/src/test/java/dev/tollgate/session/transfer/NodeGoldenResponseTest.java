@@ -9,6 +9,7 @@ import dev.tollgate.testkit.GoldenCaptures;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,7 @@ class NodeGoldenResponseTest {
 
     static final class FrontTokenDecoding {
         static String decode(String value) {
-            return new String(java.util.Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+            return new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
         }
     }
 }

@@ -9,13 +9,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.session.claims.Claims;
 import dev.tollgate.session.config.AntiCsrfMode;
+import dev.tollgate.session.error.ErrorResponse;
+import dev.tollgate.session.error.ErrorResponses;
+import dev.tollgate.session.error.SessionError;
+import dev.tollgate.session.token.AccessTokenParser;
 import dev.tollgate.session.transfer.TokenTransferMethod;
 import dev.tollgate.testkit.AccessTokens;
 import dev.tollgate.testkit.GoldenCaptures;
 import dev.tollgate.testkit.SigningKey;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /** getSession's rules (docs/supertokens.md#verification) and a list of attacks on it (forged, swapped and smuggled tokens), each with its precise outcome. */
 class SessionVerifierTest {
-    static final SessionError TRY_EXPIRED = new SessionError.TryRefreshToken("expired");
+    static final VerificationResult TRY_EXPIRED = new VerificationFailed(new SessionError.TryRefreshToken("expired"));
 
     VerifierFixture f;
 
@@ -51,8 +60,8 @@ class SessionVerifierTest {
         return AccessTokens.payload(5, NOW_S - 10);
     }
 
-    static SessionError tryRefresh(String reason) {
-        return new SessionError.TryRefreshToken(reason);
+    static VerificationResult tryRefresh(String reason) {
+        return new VerificationFailed(new SessionError.TryRefreshToken(reason));
     }
 
     @Nested
@@ -121,7 +130,7 @@ class SessionVerifierTest {
         void aForeignOrGarbageTokenCountsAsAbsent() {
             assertThat(f.get("cookie", "sAccessToken=garbage")).isEqualTo(NoSession.INSTANCE);
             assertThat(f.verify("GET", VerifyOptions.required(), "cookie", "sAccessToken=a.b.c"))
-                    .isEqualTo(new SessionError.Unauthorised(false, "no_session"));
+                    .isEqualTo(new VerificationFailed(new SessionError.Unauthorised(false, "no_session")));
             assertThat(ErrorResponses.of(new SessionError.Unauthorised(false, "no_session")))
                     .isEqualTo(new ErrorResponse(401, "{\"message\":\"unauthorised\"}", false));
         }
@@ -301,8 +310,7 @@ class SessionVerifierTest {
             String spaced = parts[0].substring(0, 4) + " " + parts[0].substring(4) + "." + parts[1] + "." + parts[2];
             String padded = parts[0] + "." + parts[1] + "." + parts[2] + "=";
             for (String t : new String[] {spaced, padded}) {
-                assertThat(dev.tollgate.session.token.AccessTokenParser.parse(t))
-                        .isNotNull();
+                assertThat(AccessTokenParser.parse(t)).isNotNull();
                 assertThat(f.get("authorization", "Bearer " + t)).isEqualTo(tryRefresh("bad_signature"));
             }
         }
@@ -328,7 +336,7 @@ class SessionVerifierTest {
             for (String t : tokens) {
                 assertThat(f.get("cookie", "sAccessToken=" + t)).isEqualTo(NoSession.INSTANCE);
                 assertThat(f.verify("POST", VerifyOptions.required(), "authorization", "Bearer " + t))
-                        .isEqualTo(new SessionError.Unauthorised(false, "no_session"));
+                        .isEqualTo(new VerificationFailed(new SessionError.Unauthorised(false, "no_session")));
             }
         }
 
@@ -547,7 +555,7 @@ class SessionVerifierTest {
                     "/recipe/session/verify",
                     GoldenCaptures.find("POST", "/recipe/session/verify", 3).status(),
                     GoldenCaptures.find("POST", "/recipe/session/verify", 3).responseBody());
-            SessionError unauthorised = (SessionError) f.get("cookie", "sAccessToken=" + afterRefresh);
+            SessionError unauthorised = ((VerificationFailed) f.get("cookie", "sAccessToken=" + afterRefresh)).error();
             assertThat(unauthorised).isEqualTo(new SessionError.Unauthorised(true, "core_unauthorised"));
             assertThat(ErrorResponses.of(unauthorised).clearTokens()).isTrue();
 
@@ -555,7 +563,7 @@ class SessionVerifierTest {
             assertThat(f.get("cookie", "sAccessToken=" + afterRefresh)).isEqualTo(tryRefresh("core_try_refresh"));
 
             f.core.on("POST", "/recipe/session/verify", 500, "boom");
-            SessionError down = (SessionError) f.get("cookie", "sAccessToken=" + afterRefresh);
+            SessionError down = ((VerificationFailed) f.get("cookie", "sAccessToken=" + afterRefresh)).error();
             assertThat(down).isEqualTo(new SessionError.CoreUnavailable("core_verify_failed"));
             assertThat(ErrorResponses.of(down).status()).isEqualTo(503);
         }
@@ -566,7 +574,7 @@ class SessionVerifierTest {
         @Test
         void parallelVerificationsNeverMixUpTokens() throws Exception {
             int threads = 8;
-            List<String> tokens = new java.util.ArrayList<>();
+            List<String> tokens = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 // Different lengths too, so a shared buffer would show.
                 tokens.add(mint(
@@ -576,9 +584,9 @@ class SessionVerifierTest {
                                 .put("rsub", "user-" + i)
                                 .put("pad", "x".repeat(i * 97))));
             }
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
-                List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();
+                List<Future<Integer>> done = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
                     int me = t;
                     done.add(pool.submit(() -> {
@@ -593,8 +601,8 @@ class SessionVerifierTest {
                         return ok;
                     }));
                 }
-                for (java.util.concurrent.Future<Integer> d : done) {
-                    assertThat(d.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+                for (Future<Integer> d : done) {
+                    assertThat(d.get(60, TimeUnit.SECONDS)).isEqualTo(200);
                 }
             } finally {
                 pool.shutdownNow();
@@ -609,8 +617,8 @@ class SessionVerifierTest {
         void withoutCachedKeysItIsAServerSideFailureNotA401() {
             f.core.on("GET", "/.well-known/jwks.json", 503, "down");
             VerificationResult r = f.get("cookie", "sAccessToken=" + valid());
-            assertThat(r).isEqualTo(new SessionError.CoreUnavailable("jwks_unavailable"));
-            assertThat(ErrorResponses.of((SessionError) r))
+            assertThat(r).isEqualTo(new VerificationFailed(new SessionError.CoreUnavailable("jwks_unavailable")));
+            assertThat(ErrorResponses.of(((VerificationFailed) r).error()))
                     .isEqualTo(new ErrorResponse(503, "{\"message\":\"session service unavailable\"}", false));
             // Requests without a token are not affected by the outage.
             assertThat(f.get()).isEqualTo(NoSession.INSTANCE);
@@ -626,7 +634,7 @@ class SessionVerifierTest {
             String unknown = AccessTokens.sign(
                     AccessTokens.header("d-new", 5), AccessTokens.payload(5, f.clock.get() / 1000 - 5), "d-new");
             assertThat(f.get("cookie", "sAccessToken=" + unknown))
-                    .isEqualTo(new SessionError.CoreUnavailable("jwks_unavailable"));
+                    .isEqualTo(new VerificationFailed(new SessionError.CoreUnavailable("jwks_unavailable")));
         }
 
         @Test
@@ -656,8 +664,8 @@ class SessionVerifierTest {
                             .withClaimValidators(List.of(Claims.emailVerified(), Claims.hasRole("admin"))),
                     "cookie",
                     "sAccessToken=" + token);
-            assertThat(r).isInstanceOf(SessionError.InvalidClaims.class);
-            ErrorResponse resp = ErrorResponses.of((SessionError) r);
+            assertThat(((VerificationFailed) r).error()).isInstanceOf(SessionError.InvalidClaims.class);
+            ErrorResponse resp = ErrorResponses.of(((VerificationFailed) r).error());
             assertThat(resp.status()).isEqualTo(403);
             assertThat(resp.clearTokens()).isFalse();
             assertThat(resp.body())

@@ -4,6 +4,8 @@ import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.http.Headers;
 import dev.tollgate.session.jwks.JwksCache;
+import dev.tollgate.session.jwks.JwksFetcher;
+import dev.tollgate.session.testing.SettableClock;
 import dev.tollgate.testkit.CannedCore;
 import dev.tollgate.testkit.SigningKey;
 import java.net.URI;
@@ -34,8 +36,8 @@ final class VerifierFixture implements AutoCloseable {
                         .requestTimeout(Duration.ofSeconds(2)))
                 .build();
         // The wiring Sessions uses: keys over HttpURLConnection, the HttpClient built on the first core call.
-        jwks = new JwksCache(config, clock::get);
-        verifier = new SessionVerifier(config, jwks, new CoreClient(config), clock::get);
+        jwks = JwksCache.create(config, JwksFetcher.overUrlConnection(config), new SettableClock(clock));
+        verifier = new SessionVerifier(config, jwks, new CoreClient(config), new SettableClock(clock));
     }
 
     VerifierFixture() throws Exception {

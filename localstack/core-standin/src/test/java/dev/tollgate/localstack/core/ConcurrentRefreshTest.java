@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.testkit.CoreCalls;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,7 +125,7 @@ class ConcurrentRefreshTest {
                     .get("token")
                     .asText());
         }
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
 
         List<String> statuses = allAtOnce(() -> {
             String rt = tokens.get(next.getAndIncrement());
@@ -139,12 +142,12 @@ class ConcurrentRefreshTest {
         JsonNode created = calls.createSession("tabs", CoreCalls.MAPPER.createObjectNode(), false);
         String rt0 = created.get("refreshToken").get("token").asText();
         String handle = created.get("session").get("handle").asText();
-        java.util.concurrent.atomic.AtomicBoolean removed = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.atomic.AtomicInteger ticket = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicBoolean removed = new AtomicBoolean();
+        AtomicInteger ticket = new AtomicInteger();
 
         List<String> lateSuccesses = allAtOnce(() -> {
             if (ticket.getAndIncrement() == THREADS / 2) {
-                calls.postJson("/recipe/session/remove", java.util.Map.of("sessionHandles", List.of(handle)));
+                calls.postJson("/recipe/session/remove", Map.of("sessionHandles", List.of(handle)));
                 removed.set(true);
                 return "";
             }

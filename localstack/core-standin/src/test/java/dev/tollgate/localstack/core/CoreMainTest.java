@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,7 +106,7 @@ class CoreMainTest {
 
             assertThat(ready.get("event").asText()).isEqualTo("ready");
             assertThat(ready.get("uri").asText()).startsWith("http://127.0.0.1:");
-            CoreCalls calls = new CoreCalls(java.net.URI.create(ready.get("uri").asText()));
+            CoreCalls calls = new CoreCalls(URI.create(ready.get("uri").asText()));
             assertThat(calls.get("/hello").body()).isEqualTo("Hello\n");
         } finally {
             process.destroy();

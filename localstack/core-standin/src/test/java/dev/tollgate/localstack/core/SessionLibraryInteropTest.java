@@ -9,12 +9,14 @@ import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.core.CoreException;
 import dev.tollgate.session.core.CoreHttpException;
 import dev.tollgate.session.core.CoreResults;
+import dev.tollgate.session.core.CoreUser;
 import dev.tollgate.session.core.CreatedSession;
-import dev.tollgate.session.core.User;
+import dev.tollgate.session.error.SessionError;
 import dev.tollgate.session.http.Headers;
 import dev.tollgate.session.jwks.JwksCache;
-import dev.tollgate.session.verify.SessionError;
+import dev.tollgate.session.jwks.JwksFetcher;
 import dev.tollgate.session.verify.SessionVerifier;
+import dev.tollgate.session.verify.VerificationFailed;
 import dev.tollgate.session.verify.VerificationResult;
 import dev.tollgate.session.verify.VerifiedSession;
 import dev.tollgate.session.verify.VerifyOptions;
@@ -67,7 +69,11 @@ class SessionLibraryInteropTest {
                 .build();
         HttpClient http = CoreClient.newHttpClient(config);
         client = new CoreClient(config, http);
-        verifier = new SessionVerifier(config, new JwksCache(config, http, clock::millis), client, clock::millis);
+        verifier = new SessionVerifier(
+                config,
+                JwksCache.create(config, JwksFetcher.overHttpClient(http, config.requestTimeout()), clock),
+                client,
+                clock);
     }
 
     @AfterEach
@@ -120,7 +126,10 @@ class SessionLibraryInteropTest {
                 verify(created.accessToken().token(), VerifyOptions.required().withCheckDatabase(true));
 
         assertThat(withoutDb).isInstanceOf(VerifiedSession.class);
-        assertThat(withDb).isInstanceOf(SessionError.Unauthorised.class);
+        assertThat(withDb)
+                .isInstanceOfSatisfying(
+                        VerificationFailed.class,
+                        failed -> assertThat(failed.error()).isInstanceOf(SessionError.Unauthorised.class));
     }
 
     @Test
@@ -222,7 +231,7 @@ class SessionLibraryInteropTest {
     void accountsAndEmailVerificationThroughTheClient() throws CoreException {
         CoreResults.SignUp signUp = client.signUp("public", "Client@Example.com", "password123");
         assertThat(signUp).isInstanceOf(CoreResults.SignUpOk.class);
-        User user = ((CoreResults.SignUpOk) signUp).user();
+        CoreUser user = ((CoreResults.SignUpOk) signUp).user();
         assertThat(client.signUp("public", "client@example.com", "x"))
                 .isInstanceOf(CoreResults.EmailAlreadyExists.class);
         assertThat(client.signIn("public", "client@example.com", "wrong"))

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.testkit.CoreCalls;
 import dev.tollgate.testkit.MutableClock;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -119,9 +121,7 @@ class SessionLifecycleTest {
         String[] parts = at.split("\\.");
         String payload = CoreCalls.segment(at, 1).replace("\"st-ev\":false", "\"st-ev\":true");
         String forged = parts[0] + "."
-                + java.util.Base64.getUrlEncoder()
-                        .withoutPadding()
-                        .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
                 + "." + parts[2];
         assertThat(forged).isNotEqualTo(at);
 

@@ -2,6 +2,8 @@ package dev.tollgate.localstack.appsync;
 
 import dev.tollgate.localstack.gateway.LambdaInvoker;
 import dev.tollgate.localstack.http.LoopbackServer;
+import dev.tollgate.stack.ApiDefinitionException;
+import dev.tollgate.stack.AppSyncDefinition;
 import dev.tollgate.stack.StackFiles;
 import graphql.GraphQL;
 import graphql.language.FieldDefinition;
@@ -45,11 +47,26 @@ public final class AppSyncEmulator implements AutoCloseable {
         if (apiKey == null || apiKey.isBlank()) {
             throw new IllegalArgumentException("the AppSync API key must not be empty");
         }
-        GraphQL graphql = GraphQL.newGraphQL(schema(
-                        AppSyncDefinition.load(root.resolve(StackFiles.SCHEMA), root.resolve(StackFiles.RESOLVERS)),
-                        invoker))
-                .build();
+        GraphQL graphql = GraphQL.newGraphQL(schema(definition(root), invoker)).build();
         return new AppSyncEmulator(LoopbackServer.start("appsync", port, 8, new GraphqlEndpoint(graphql, apiKey)));
+    }
+
+    /** The stack's AppSync definition, checked for what the emulator runs: AWS_LAMBDA data sources. */
+    private static AppSyncDefinition definition(Path root) {
+        Path resolversFile = root.resolve(StackFiles.RESOLVERS);
+        AppSyncDefinition definition;
+        try {
+            definition = AppSyncDefinition.load(root.resolve(StackFiles.SCHEMA), resolversFile);
+        } catch (ApiDefinitionException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        for (AppSyncDefinition.DataSource ds : definition.dataSources()) {
+            if (!ds.type().equals("AWS_LAMBDA")) {
+                throw new IllegalArgumentException(resolversFile + ": data source " + ds.name() + " has type "
+                        + ds.type() + "; the emulator runs AWS_LAMBDA data sources only");
+            }
+        }
+        return definition;
     }
 
     static GraphQLSchema schema(AppSyncDefinition definition, LambdaInvoker invoker) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Renders a graphql-java result in AppSync's shape (docs/aws.md#appsync-http): {@code data} first, then
@@ -17,8 +18,7 @@ import java.util.Map;
  */
 final class ResponseRenderer {
 
-    private static final java.util.regex.Pattern GRAPHQL_JAVA_PREFIX =
-            java.util.regex.Pattern.compile("^Validation error \\([^)]*\\) : ");
+    private static final Pattern GRAPHQL_JAVA_PREFIX = Pattern.compile("^Validation error \\([^)]*\\) : ");
 
     private ResponseRenderer() {}
 

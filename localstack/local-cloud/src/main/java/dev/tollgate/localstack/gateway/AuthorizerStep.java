@@ -42,7 +42,7 @@ final class AuthorizerStep {
     private record Cached(Output output, long expiresAtMillis) {}
 
     /** @return the context of an allowed request; throws {@link Failure} for every other outcome */
-    AuthorizerContext authorize(Authorizer authorizer, GatewayRequest request, Router.Route route) {
+    AuthorizerContext authorize(Authorizer authorizer, GatewayRequest request, GatewayRouter.Route route) {
         Optional<String> cacheKey = identityKey(authorizer, request);
         long started = System.nanoTime();
         Output output = null;
@@ -107,7 +107,7 @@ final class AuthorizerStep {
         return Optional.of(authorizer.name() + '\u0000' + String.join("\u0000", values));
     }
 
-    private Output invoke(Authorizer authorizer, GatewayRequest request, Router.Route route) {
+    private Output invoke(Authorizer authorizer, GatewayRequest request, GatewayRouter.Route route) {
         String event = Events.authorizerEvent(stage, request, route).toString();
         Invocation invocation = Invocations.call(invoker, authorizer.functionArn(), event);
         if (invocation instanceof Invocation.FunctionError error) {

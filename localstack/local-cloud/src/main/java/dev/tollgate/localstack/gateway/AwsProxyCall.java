@@ -36,7 +36,7 @@ final class AwsProxyCall {
     Reply call(
             AwsProxyIntegration integration,
             GatewayRequest request,
-            Router.Route route,
+            GatewayRouter.Route route,
             Optional<AuthorizerContext> authorizer) {
         String event = Events.proxyEvent(stage, request, route, authorizer).toString();
         Invocation invocation = Invocations.call(invoker, integration.functionArn(), event);

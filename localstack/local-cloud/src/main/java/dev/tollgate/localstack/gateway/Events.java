@@ -1,5 +1,6 @@
 package dev.tollgate.localstack.gateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,7 +28,7 @@ final class Events {
 
     private Events() {}
 
-    static ObjectNode authorizerEvent(Stage stage, GatewayRequest request, Router.Route route) {
+    static ObjectNode authorizerEvent(Stage stage, GatewayRequest request, GatewayRouter.Route route) {
         ObjectNode event = NODES.objectNode();
         event.put("type", "REQUEST");
         event.put("methodArn", stage.methodArn(request.method(), route.path()));
@@ -45,7 +46,7 @@ final class Events {
     }
 
     static ObjectNode proxyEvent(
-            Stage stage, GatewayRequest request, Router.Route route, Optional<AuthorizerContext> authorizer) {
+            Stage stage, GatewayRequest request, GatewayRouter.Route route, Optional<AuthorizerContext> authorizer) {
         ObjectNode event = NODES.objectNode();
         event.put("resource", route.resource().path());
         event.put("path", route.path());
@@ -72,7 +73,7 @@ final class Events {
         return event;
     }
 
-    private static ObjectNode requestContext(Stage stage, GatewayRequest request, Router.Route route) {
+    private static ObjectNode requestContext(Stage stage, GatewayRequest request, GatewayRouter.Route route) {
         ObjectNode context = NODES.objectNode();
         context.put("resourceId", route.resource().resourceId());
         context.put("resourcePath", route.resource().path());
@@ -113,7 +114,8 @@ final class Events {
      * {@code $context.*} variables for mappings and gateway-response templates (without the
      * authorizer and error parts, which the caller adds).
      */
-    static Map<String, String> contextVariables(Stage stage, GatewayRequest request, Optional<Router.Route> route) {
+    static Map<String, String> contextVariables(
+            Stage stage, GatewayRequest request, Optional<GatewayRouter.Route> route) {
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("requestId", request.ids().requestId());
         vars.put("extendedRequestId", request.ids().extendedRequestId());
@@ -148,8 +150,7 @@ final class Events {
     }
 
     /** One value per name, the last one (as other emulators do; which one AWS keeps is unconfirmed). */
-    private static com.fasterxml.jackson.databind.JsonNode singleValues(
-            Map<String, List<String>> map, boolean nullWhenEmpty) {
+    private static JsonNode singleValues(Map<String, List<String>> map, boolean nullWhenEmpty) {
         if (map.isEmpty() && nullWhenEmpty) {
             return NODES.nullNode();
         }
@@ -162,8 +163,7 @@ final class Events {
         return node;
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode multiValues(
-            Map<String, List<String>> map, boolean nullWhenEmpty) {
+    private static JsonNode multiValues(Map<String, List<String>> map, boolean nullWhenEmpty) {
         if (map.isEmpty() && nullWhenEmpty) {
             return NODES.nullNode();
         }

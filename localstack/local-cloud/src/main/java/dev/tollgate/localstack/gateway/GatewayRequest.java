@@ -51,12 +51,12 @@ record GatewayRequest(
 
     /** {@code User-Agent}, for {@code requestContext.identity.userAgent}. */
     String userAgent() {
-        return Headers.last(headers, "User-Agent");
+        return GatewayHeaders.last(headers, "User-Agent");
     }
 
     /** The host name the client addressed (no port), for {@code requestContext.domainName}. */
     String domainName() {
-        String host = Headers.last(headers, "Host");
+        String host = GatewayHeaders.last(headers, "Host");
         if (host == null || host.isBlank()) {
             return "localhost";
         }

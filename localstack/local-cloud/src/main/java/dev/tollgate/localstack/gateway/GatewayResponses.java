@@ -25,7 +25,7 @@ final class GatewayResponses {
         this.customised = Map.copyOf(customised);
     }
 
-    Reply render(GatewayError error, GatewayRequest request, Optional<Router.Route> route) {
+    Reply render(GatewayError error, GatewayRequest request, Optional<GatewayRouter.Route> route) {
         ResponseType type = error.type();
         int builtInStatus = error.status().orElse(type.defaultStatus());
         GatewayResponseDef def = customised.get(type.name());
@@ -53,7 +53,8 @@ final class GatewayResponses {
         Map<String, String> templates = def == null || def.templates().isEmpty()
                 ? Map.of("application/json", type.builtInTemplate())
                 : def.templates();
-        Map.Entry<String, String> template = Templates.choose(templates, Headers.get(request.headers(), "Accept"))
+        Map.Entry<String, String> template = Templates.choose(
+                        templates, GatewayHeaders.get(request.headers(), "Accept"))
                 .orElseThrow();
         Reply.Builder reply = Reply.status(status);
         mapped.forEach(h -> reply.header(h.getKey(), h.getValue()));

@@ -65,7 +65,7 @@ final class HttpIntegrationCall {
         if (withBody) {
             headers.putIfAbsent(
                     "Content-Type",
-                    Optional.ofNullable(Headers.last(request.headers(), "Content-Type"))
+                    Optional.ofNullable(GatewayHeaders.last(request.headers(), "Content-Type"))
                             .orElse("application/json"));
         }
         headers.put("X-Amzn-Trace-Id", request.ids().traceId());

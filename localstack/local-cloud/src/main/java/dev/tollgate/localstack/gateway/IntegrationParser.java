@@ -1,5 +1,6 @@
 package dev.tollgate.localstack.gateway;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.localstack.gateway.RestApi.AwsProxyIntegration;
@@ -126,7 +127,7 @@ final class IntegrationParser {
                 if (parsed.has("statusCode")) {
                     status = nodes.parseInt(parsed.get("statusCode"), where + ".requestTemplates statusCode");
                 }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw nodes.fail(where + ".requestTemplates", "the application/json template is not JSON");
             }
         }

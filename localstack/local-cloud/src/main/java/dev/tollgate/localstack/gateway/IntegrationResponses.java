@@ -28,7 +28,7 @@ final class IntegrationResponses {
                 .forEach((target, expression) -> Mappings.resolve(expression, sources)
                         .ifPresent(v -> reply.header(target.substring("method.response.header.".length()), v)));
         Optional<Map.Entry<String, String>> template = Templates.choose(
-                chosen.templates(), Headers.get(sources.request().headers(), "Accept"));
+                chosen.templates(), GatewayHeaders.get(sources.request().headers(), "Accept"));
         boolean mappedContentType = chosen.responseParameters().keySet().stream()
                 .anyMatch(k -> k.equalsIgnoreCase("method.response.header.Content-Type"));
         if (!mappedContentType) {

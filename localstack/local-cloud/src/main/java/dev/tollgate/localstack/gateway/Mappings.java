@@ -119,7 +119,7 @@ final class Mappings {
     private static String fromHeaders(String rest, Map<String, List<String>> headers) {
         int dot = rest.indexOf('.');
         String kind = rest.substring(0, dot);
-        List<String> values = Headers.get(headers, rest.substring(dot + 1));
+        List<String> values = GatewayHeaders.get(headers, rest.substring(dot + 1));
         return kind.equals("multivalueheader") ? join(values) : last(values);
     }
 

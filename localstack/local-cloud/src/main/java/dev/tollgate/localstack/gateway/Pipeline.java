@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 final class Pipeline {
 
-    private final Router router;
+    private final GatewayRouter router;
     private final AuthorizerStep authorizers;
     private final HttpIntegrationCall http;
     private final AwsProxyCall awsProxy;
@@ -27,7 +27,7 @@ final class Pipeline {
     Pipeline(RestApi api, Stage stage, LambdaInvoker invoker, HttpClient client, GatewayLog log) {
         this.stage = stage;
         this.log = log;
-        this.router = new Router(stage.name(), api.resources());
+        this.router = new GatewayRouter(stage.name(), api.resources());
         this.authorizers = new AuthorizerStep(stage, invoker, log);
         this.http = new HttpIntegrationCall(stage, client);
         this.awsProxy = new AwsProxyCall(stage, invoker);
@@ -46,9 +46,9 @@ final class Pipeline {
 
     Reply handle(GatewayRequest request) {
         long started = System.nanoTime();
-        Optional<Router.Route> route = Optional.empty();
+        Optional<GatewayRouter.Route> route = Optional.empty();
         try {
-            Router.Route matched = router.route(request.method(), request.fullPath());
+            GatewayRouter.Route matched = router.route(request.method(), request.fullPath());
             route = Optional.of(matched);
             GatewayRequest routed = request.withPathParameters(matched.pathParameters());
             Optional<AuthorizerContext> authorizer =
@@ -63,7 +63,7 @@ final class Pipeline {
         }
     }
 
-    private Reply integrate(Router.Route route, GatewayRequest request, Optional<AuthorizerContext> authorizer) {
+    private Reply integrate(GatewayRouter.Route route, GatewayRequest request, Optional<AuthorizerContext> authorizer) {
         Map<String, String> context = Events.contextVariables(stage, request, Optional.of(route));
         authorizer.ifPresent(a -> context.putAll(a.variables()));
         Mappings.Sources sources = new Mappings.Sources(request, context, Optional.empty());
@@ -79,7 +79,11 @@ final class Pipeline {
     }
 
     private Reply finish(
-            GatewayRequest request, Optional<Router.Route> route, Reply reply, GatewayError error, long started) {
+            GatewayRequest request,
+            Optional<GatewayRouter.Route> route,
+            Reply reply,
+            GatewayError error,
+            long started) {
         log.line(reply.status() >= 500 ? Level.ERROR : Level.INFO, "request")
                 .requestId(request.ids().requestId())
                 .latencySince(started)

@@ -4,6 +4,7 @@ import dev.tollgate.localstack.LocalCloudLog;
 import dev.tollgate.localstack.gateway.LambdaInvoker.Invocation;
 import dev.tollgate.localstack.http.LoopbackServer;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -17,12 +18,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -52,9 +56,9 @@ final class ExecutionEnvironment implements RuntimeApi.Backend, AutoCloseable {
     private volatile RuntimeApi.ReportedError initError;
     private volatile boolean initialised;
     /** Completed when the runtime first asks for work: the function's init is done. */
-    private final java.util.concurrent.CompletableFuture<Void> ready = new java.util.concurrent.CompletableFuture<>();
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ExecutionEnvironment(
             FunctionDefinition function, LambdaServiceOptions options, List<String> serviceJvmOptions, int ordinal)
@@ -261,7 +265,7 @@ final class ExecutionEnvironment implements RuntimeApi.Backend, AutoCloseable {
         command.add("-cp");
         command.add(options.runtimeClasspath().stream()
                 .map(Path::toString)
-                .collect(Collectors.joining(java.io.File.pathSeparator)));
+                .collect(Collectors.joining(File.pathSeparator)));
         command.add(LambdaServiceOptions.RIC_MAIN_CLASS);
         command.add(function.handler());
         ProcessBuilder builder =
@@ -288,7 +292,7 @@ final class ExecutionEnvironment implements RuntimeApi.Backend, AutoCloseable {
 
     /** The function's variables plus Lambda's own; deliberately nothing inherited from this JVM. */
     Map<String, String> environmentFor(int runtimeApiPort) {
-        Map<String, String> env = new java.util.TreeMap<>(function.environment());
+        Map<String, String> env = new TreeMap<>(function.environment());
         env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
         // Lambda uses en_US.UTF-8; C.UTF-8 exists on every glibc, so the JVM's default charset stays UTF-8.
         env.put("LANG", "C.UTF-8");

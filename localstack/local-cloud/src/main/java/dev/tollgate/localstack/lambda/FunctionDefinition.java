@@ -1,5 +1,6 @@
 package dev.tollgate.localstack.lambda;
 
+import dev.tollgate.stack.StackFunctions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -84,6 +85,20 @@ public record FunctionDefinition(
         }
         environment = Map.copyOf(environment);
         code = code.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The local runtime's adapter for the stack's one definition of a function: the same handler, limits
+     * and environment, deployed under {@code name} from the jar under the checkout {@code root}.
+     */
+    public static FunctionDefinition of(String name, Path root, StackFunctions.Function function) {
+        return new FunctionDefinition(
+                name,
+                root.resolve(function.jar()),
+                function.handler(),
+                function.environment(),
+                function.timeout(),
+                function.memoryMb());
     }
 
     /** A definition with Lambda-like defaults for timeout and memory. */

@@ -1,5 +1,6 @@
 package dev.tollgate.localstack.lambda;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +94,7 @@ public record LambdaServiceOptions(
             throw new IllegalStateException(
                     "Lambda runtime classpath not found: " + classpathFile + " (build the localstack module first)");
         }
-        List<Path> jars = Stream.of(text.split(java.io.File.pathSeparator))
+        List<Path> jars = Stream.of(text.split(File.pathSeparator))
                 .filter(entry -> !entry.isBlank())
                 .map(Path::of)
                 .toList();

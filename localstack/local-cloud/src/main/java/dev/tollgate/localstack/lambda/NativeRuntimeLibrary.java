@@ -6,6 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.jar.JarFile;
@@ -52,8 +56,7 @@ final class NativeRuntimeLibrary {
                 Files.write(partial, library);
                 try {
                     // readable by every user: another account's service may load this shared copy
-                    Files.setPosixFilePermissions(
-                            partial, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                    Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-r--r--"));
                 } catch (UnsupportedOperationException notPosix) {
                     // the default permissions then apply
                 }
@@ -69,10 +72,8 @@ final class NativeRuntimeLibrary {
 
     private static String sha256(byte[] bytes) {
         try {
-            return java.util.HexFormat.of()
-                    .formatHex(
-                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
     }

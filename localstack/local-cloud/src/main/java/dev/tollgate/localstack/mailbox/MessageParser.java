@@ -3,6 +3,7 @@ package dev.tollgate.localstack.mailbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -32,7 +33,7 @@ final class MessageParser {
             node = JSON.readTree(body);
         } catch (JsonProcessingException e) {
             throw new InvalidMessage("body is not JSON");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new InvalidMessage("body cannot be read");
         }
         if (node == null || !node.isObject()) {

@@ -19,15 +19,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -129,7 +132,7 @@ class AppSyncEmulatorTest {
     }
 
     private JsonNode graphql(String userId, String query, Map<String, Object> variables) throws Exception {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", query);
         body.put("variables", variables);
         Map<String, String> headers =
@@ -370,7 +373,7 @@ class AppSyncEmulatorTest {
     // ---- the definition ----
 
     @Test
-    void refusesInconsistentDefinitions(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    void refusesInconsistentDefinitions(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve(StackFiles.SCHEMA).getParent());
         Files.createDirectories(dir.resolve(StackFiles.RESOLVERS).getParent());
         Files.copy(REPO.resolve(StackFiles.SCHEMA), dir.resolve(StackFiles.SCHEMA));
@@ -393,15 +396,14 @@ class AppSyncEmulatorTest {
         cases.add(new String[] {"dataSources: {", "is not valid YAML"});
         for (String[] c : cases) {
             Files.writeString(dir.resolve(StackFiles.RESOLVERS), c[0]);
-            org.assertj.core.api.Assertions.assertThatThrownBy(
-                            () -> AppSyncEmulator.start(0, API_KEY, dir, (a, e) -> null))
+            Assertions.assertThatThrownBy(() -> AppSyncEmulator.start(0, API_KEY, dir, (a, e) -> null))
                     .as(c[0])
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(c[1]);
         }
         Files.writeString(dir.resolve(StackFiles.RESOLVERS), "dataSources: []\nresolvers: []");
         Files.writeString(dir.resolve(StackFiles.SCHEMA), "scalar AWSDateTime\ntype Query { a: AWSDateTime }");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AppSyncEmulator.start(0, API_KEY, dir, (a, e) -> null))
+        Assertions.assertThatThrownBy(() -> AppSyncEmulator.start(0, API_KEY, dir, (a, e) -> null))
                 .hasMessageContaining("schema.graphql declares AWSDateTime");
     }
 }

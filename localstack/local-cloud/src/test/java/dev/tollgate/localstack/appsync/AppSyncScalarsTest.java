@@ -10,6 +10,7 @@ import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AppSyncScalarsTest {
@@ -37,7 +38,7 @@ class AppSyncScalarsTest {
         assertThat(serialize("AWSIPAddress", "2001:db8::1")).isEqualTo("2001:db8::1");
         assertThat(serialize("AWSPhone", "+49 30 1234567")).isEqualTo("+49 30 1234567");
         assertThat(serialize("AWSTimestamp", 1764176482L)).isEqualTo(1764176482L);
-        assertThat(serialize("AWSJSON", java.util.Map.of("a", 1))).isEqualTo("{\"a\":1}");
+        assertThat(serialize("AWSJSON", Map.of("a", 1))).isEqualTo("{\"a\":1}");
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.tollgate.localstack.authapi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +40,7 @@ final class ProxyEvent {
             Map<String, String> params = new LinkedHashMap<>();
             for (String pair : query.split("&")) {
                 int eq = pair.indexOf('=');
-                params.put(
-                        pair.substring(0, eq),
-                        java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+                params.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
             ObjectNode q = event.putObject("queryStringParameters");
             ObjectNode mq = event.putObject("multiValueQueryStringParameters");

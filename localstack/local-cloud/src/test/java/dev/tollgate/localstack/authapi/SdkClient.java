@@ -1,6 +1,9 @@
 package dev.tollgate.localstack.authapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -183,10 +186,9 @@ final class SdkClient {
                 if (attribute.startsWith("path=")) {
                     path = parts[i].substring(5);
                 } else if (attribute.startsWith("expires=")) {
-                    expired = java.time.ZonedDateTime.parse(
-                                    parts[i].substring(8), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                    expired = ZonedDateTime.parse(parts[i].substring(8), DateTimeFormatter.RFC_1123_DATE_TIME)
                             .toInstant()
-                            .isBefore(java.time.Instant.now());
+                            .isBefore(Instant.now());
                 }
             }
             String key = name + "|" + path;

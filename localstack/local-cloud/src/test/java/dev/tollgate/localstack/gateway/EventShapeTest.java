@@ -6,6 +6,7 @@ import static dev.tollgate.localstack.gateway.FakeLambdas.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -129,6 +130,6 @@ class EventShapeTest extends GatewayTestSupport {
                 return e.getValue();
             }
         }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return MissingNode.getInstance();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.localstack.gateway;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
@@ -42,7 +43,7 @@ final class FakeLambdas implements LambdaInvoker {
         JsonNode event;
         try {
             event = JSON.readTree(eventJson);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
         calls.add(new Call(functionArn, event));

@@ -3,6 +3,7 @@ package dev.tollgate.localstack.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.stack.StackFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,7 +72,7 @@ abstract class GatewayTestSupport {
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -86,7 +87,7 @@ abstract class GatewayTestSupport {
         try {
             return FakeLambdas.JSON.readTree(text);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

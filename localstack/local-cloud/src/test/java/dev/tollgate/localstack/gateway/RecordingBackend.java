@@ -46,7 +46,8 @@ final class RecordingBackend implements AutoCloseable {
                 }
             }
             byte[] out = body.getBytes(StandardCharsets.UTF_8);
-            // Headers the gateway must drop: a backend cannot set cookies or CORS through a non-proxy integration.
+            // Headers the gateway must drop: a backend cannot set cookies or CORS through a non-proxy
+            // integration.
             exchange.getResponseHeaders().add("Set-Cookie", "backend=1");
             exchange.getResponseHeaders().add("X-Backend-Secret", "s3cr3t");
             exchange.getResponseHeaders().add("Content-Type", "text/plain");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.stack.ApiDefinition;
 import dev.tollgate.stack.ApiDefinitionException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,7 +58,7 @@ class RestApiParserTest {
                 .orElseThrow();
         assertThat(graphql.methods().get("POST").authorizer())
                 .get()
-                .isEqualTo(new RestApi.Authorizer("sessionAuthorizer", FakeLambdas.AUTHORIZER, java.util.List.of(), 0));
+                .isEqualTo(new RestApi.Authorizer("sessionAuthorizer", FakeLambdas.AUTHORIZER, List.of(), 0));
         assertThat(graphql.methods().get("OPTIONS").authorizer()).isEmpty();
         assertThat(api.gatewayResponses().keySet())
                 .containsExactlyInAnyOrder(

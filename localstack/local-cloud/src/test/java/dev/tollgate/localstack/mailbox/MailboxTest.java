@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,7 @@ class MailboxTest {
     @Test
     void onlyTheDemoSitesOriginMayReadTheListFromABrowser() throws Exception {
         mailbox.close();
-        mailbox = Mailbox.start(0, java.net.URI.create("http://localhost:3000/"));
+        mailbox = Mailbox.start(0, URI.create("http://localhost:3000/"));
         HttpResponse<String> list = get("/messages");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.headers().allValues("Access-Control-Allow-Origin")).containsExactly("http://localhost:3000");
@@ -202,8 +205,8 @@ class MailboxTest {
         return String.format(VERIFICATION, to, link, link);
     }
 
-    private static java.util.List<String> fieldNames(JsonNode node) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }

@@ -7,7 +7,7 @@ import dev.tollgate.localstack.core.http.CoreResponse;
 import dev.tollgate.localstack.core.http.Endpoint;
 import dev.tollgate.localstack.core.http.JsonInput;
 import dev.tollgate.localstack.core.user.PasswordReset;
-import dev.tollgate.localstack.core.user.User;
+import dev.tollgate.localstack.core.user.StoredUser;
 import dev.tollgate.localstack.core.user.UserStore;
 import java.util.List;
 import java.util.Optional;
@@ -88,7 +88,7 @@ final class EmailPasswordApi {
         if (password.isEmpty()) {
             throw new CoreError.BadRequest("Password cannot be an empty string");
         }
-        Optional<User> user = users.signUp(email, password);
+        Optional<StoredUser> user = users.signUp(email, password);
         return user.map(this::userReply).orElseGet(() -> CoreResponse.ok(Replies.status("EMAIL_ALREADY_EXISTS_ERROR")));
     }
 
@@ -96,11 +96,11 @@ final class EmailPasswordApi {
         JsonInput input = request.json();
         String email = input.requiredString("email");
         String password = input.requiredString("password");
-        Optional<User> user = users.signIn(email, password);
+        Optional<StoredUser> user = users.signIn(email, password);
         return user.map(this::userReply).orElseGet(() -> CoreResponse.ok(Replies.status("WRONG_CREDENTIALS_ERROR")));
     }
 
-    private CoreResponse userReply(User user) {
+    private CoreResponse userReply(StoredUser user) {
         ObjectNode reply = Replies.status("OK");
         reply.set("user", userJson.of(user));
         reply.put("recipeUserId", user.id());

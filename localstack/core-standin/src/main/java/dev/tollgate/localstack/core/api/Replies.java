@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.localstack.core.http.CoreError;
 import dev.tollgate.localstack.core.http.CoreResponse;
-import dev.tollgate.localstack.core.session.SessionInfo;
+import dev.tollgate.localstack.core.session.IssuedSession;
+import dev.tollgate.localstack.core.session.MintedToken;
 import dev.tollgate.localstack.core.session.SessionProblem;
-import dev.tollgate.localstack.core.session.TokenInfo;
 
 /** JSON building blocks shared by the endpoints, and the one mapping of session problems to answers. */
 final class Replies {
@@ -19,7 +19,7 @@ final class Replies {
         return NODES.objectNode().put("status", status);
     }
 
-    static ObjectNode session(SessionInfo session) {
+    static ObjectNode session(IssuedSession session) {
         ObjectNode json = NODES.objectNode();
         json.put("handle", session.handle());
         json.put("userId", session.userId());
@@ -29,7 +29,7 @@ final class Replies {
         return json;
     }
 
-    static ObjectNode token(TokenInfo token) {
+    static ObjectNode token(MintedToken token) {
         ObjectNode json = NODES.objectNode();
         json.put("token", token.token());
         json.put("expiry", token.expiry());

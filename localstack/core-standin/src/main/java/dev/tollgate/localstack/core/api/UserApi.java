@@ -6,7 +6,7 @@ import dev.tollgate.localstack.core.http.CoreError;
 import dev.tollgate.localstack.core.http.CoreRequest;
 import dev.tollgate.localstack.core.http.CoreResponse;
 import dev.tollgate.localstack.core.http.Endpoint;
-import dev.tollgate.localstack.core.user.User;
+import dev.tollgate.localstack.core.user.StoredUser;
 import dev.tollgate.localstack.core.user.UserStore;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +29,7 @@ final class UserApi {
 
     private CoreResponse byId(CoreRequest request) throws CoreError {
         String userId = request.requiredQueryParam("userId");
-        Optional<User> user = users.byId(userId);
+        Optional<StoredUser> user = users.byId(userId);
         if (user.isEmpty()) {
             return CoreResponse.ok(Replies.status("UNKNOWN_USER_ID_ERROR"));
         }
@@ -57,7 +57,7 @@ final class UserApi {
                     "If 'thirdPartyId' is provided, 'thirdPartyUserId' must also be provided, and vice versa");
         }
         otherCriteria = otherCriteria || thirdPartyId.isPresent();
-        Optional<User> match = email.flatMap(users::byEmail);
+        Optional<StoredUser> match = email.flatMap(users::byEmail);
         if (!union.equals("true") && otherCriteria) {
             match = Optional.empty();
         }

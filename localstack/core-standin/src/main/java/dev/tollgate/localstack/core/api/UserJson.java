@@ -2,7 +2,7 @@ package dev.tollgate.localstack.core.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.localstack.core.user.EmailVerification;
-import dev.tollgate.localstack.core.user.User;
+import dev.tollgate.localstack.core.user.StoredUser;
 
 /**
  * The account-linking user shape of CDI 4.x/5.x ({@code AuthRecipeUserInfo.toJson}, with
@@ -16,7 +16,7 @@ final class UserJson {
         this.verification = verification;
     }
 
-    ObjectNode of(User user) {
+    ObjectNode of(StoredUser user) {
         ObjectNode json = Replies.NODES.objectNode();
         json.put("id", user.id());
         json.put("isPrimaryUser", false);

@@ -67,7 +67,7 @@ final class AccessTokens {
     /**
      * @param expiryMs null for now + validity (create, refresh, verify); the old expiry on regenerate
      */
-    TokenInfo mint(
+    MintedToken mint(
             String sessionHandle,
             String userId,
             String recipeUserId,
@@ -99,7 +99,7 @@ final class AccessTokens {
         payload.put("antiCsrfToken", antiCsrfToken);
         userData.properties().forEach(field -> payload.set(field.getKey(), field.getValue()));
         String token = Jwt.sign(header, payload, key.keyPair().getPrivate());
-        return new TokenInfo(token, expiry, created);
+        return new MintedToken(token, expiry, created);
     }
 
     /** Signature, structure and expiry, as the core's {@code getInfoFromAccessToken}. */

@@ -4,4 +4,4 @@ import java.util.Optional;
 
 /** The answer of create and refresh: session, both tokens and the anti-CSRF token when enabled. */
 public record NewTokens(
-        SessionInfo session, TokenInfo accessToken, TokenInfo refreshToken, Optional<String> antiCsrfToken) {}
+        IssuedSession session, MintedToken accessToken, MintedToken refreshToken, Optional<String> antiCsrfToken) {}

@@ -67,12 +67,12 @@ public final class SessionService {
                         now + refreshValidityMs,
                         payload,
                         useStaticKey));
-        TokenInfo accessToken = accessTokens.mint(
+        MintedToken accessToken = accessTokens.mint(
                 handle, userId, userId, TENANT, Sha256.hex(refreshToken), null, antiCsrf, payload, null, useStaticKey);
         return new NewTokens(
-                new SessionInfo(handle, userId, userId, payload, TENANT),
+                new IssuedSession(handle, userId, userId, payload, TENANT),
                 accessToken,
-                new TokenInfo(refreshToken, now + refreshValidityMs, now),
+                new MintedToken(refreshToken, now + refreshValidityMs, now),
                 Optional.ofNullable(antiCsrf));
     }
 
@@ -94,7 +94,7 @@ public final class SessionService {
                 payloadNeedsUpdate = !claims.userData().equals(record.userDataInJWT);
             }
         }
-        SessionInfo fromToken = new SessionInfo(
+        IssuedSession fromToken = new IssuedSession(
                 claims.sessionHandle(), claims.userId(), claims.recipeUserId(), claims.userData(), claims.tenantId());
         if (claims.parentRefreshTokenHash1() == null && !payloadNeedsUpdate) {
             return new Verified(fromToken, Optional.empty());
@@ -114,7 +114,7 @@ public final class SessionService {
             if (promote
                     || record.refreshTokenHash2.equals(Sha256.hex(claims.refreshTokenHash1()))
                     || payloadNeedsUpdate) {
-                TokenInfo fresh = accessTokens.mint(
+                MintedToken fresh = accessTokens.mint(
                         claims.sessionHandle(),
                         claims.userId(),
                         claims.recipeUserId(),
@@ -126,7 +126,7 @@ public final class SessionService {
                         null,
                         record.useStaticKey);
                 return new Verified(
-                        new SessionInfo(
+                        new IssuedSession(
                                 claims.sessionHandle(),
                                 claims.userId(),
                                 claims.recipeUserId(),
@@ -179,7 +179,7 @@ public final class SessionService {
             String antiCsrf = enableAntiCsrf ? UUID.randomUUID().toString() : null;
             String child = refreshTokens.encode(new RefreshTokenCodec.Contents(
                     record.handle, record.recipeUserId, hash1, antiCsrf, record.tenantId));
-            TokenInfo accessToken = accessTokens.mint(
+            MintedToken accessToken = accessTokens.mint(
                     record.handle,
                     record.userId,
                     record.recipeUserId,
@@ -191,10 +191,10 @@ public final class SessionService {
                     null,
                     staticKey);
             return new NewTokens(
-                    new SessionInfo(
+                    new IssuedSession(
                             record.handle, record.userId, record.recipeUserId, record.userDataInJWT, record.tenantId),
                     accessToken,
-                    new TokenInfo(child, now + refreshValidityMs, now),
+                    new MintedToken(child, now + refreshValidityMs, now),
                     Optional.ofNullable(antiCsrf));
         }
     }
@@ -217,12 +217,12 @@ public final class SessionService {
             record.userDataInJWT = payload;
             staticKey = record.useStaticKey;
         }
-        SessionInfo info = new SessionInfo(
+        IssuedSession info = new IssuedSession(
                 claims.sessionHandle(), claims.userId(), claims.recipeUserId(), payload, claims.tenantId());
         if (claims.expiryMs() < clock.millis()) {
             return new Verified(info, Optional.empty());
         }
-        TokenInfo fresh = accessTokens.mint(
+        MintedToken fresh = accessTokens.mint(
                 claims.sessionHandle(),
                 claims.userId(),
                 claims.recipeUserId(),

@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class UserStore {
 
-    private final ConcurrentMap<String, User> byId = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, User> byEmail = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, StoredUser> byId = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, StoredUser> byEmail = new ConcurrentHashMap<>();
     private final PasswordHasher hasher;
     private final Clock clock;
 
@@ -24,12 +24,13 @@ public final class UserStore {
     }
 
     /** The new user, or empty if the email is taken. */
-    public Optional<User> signUp(String email, String password) {
+    public Optional<StoredUser> signUp(String email, String password) {
         String normalised = Emails.normalise(email);
         if (byEmail.containsKey(normalised)) {
             return Optional.empty();
         }
-        User user = new User(UUID.randomUUID().toString(), normalised, clock.millis(), hasher.hash(password));
+        StoredUser user =
+                new StoredUser(UUID.randomUUID().toString(), normalised, clock.millis(), hasher.hash(password));
         if (byEmail.putIfAbsent(normalised, user) != null) {
             return Optional.empty();
         }
@@ -37,8 +38,8 @@ public final class UserStore {
         return Optional.of(user);
     }
 
-    public Optional<User> signIn(String email, String password) {
-        User user = byEmail.get(Emails.normalise(email));
+    public Optional<StoredUser> signIn(String email, String password) {
+        StoredUser user = byEmail.get(Emails.normalise(email));
         if (user == null) {
             hasher.burnTime(password);
             return Optional.empty();
@@ -58,7 +59,7 @@ public final class UserStore {
      * one is released.
      */
     public synchronized Update update(String id, String email, String password) {
-        User user = byId.get(id);
+        StoredUser user = byId.get(id);
         if (user == null) {
             return Update.UNKNOWN_USER;
         }
@@ -66,7 +67,7 @@ public final class UserStore {
         if (!newEmail.equals(user.email()) && byEmail.containsKey(newEmail)) {
             return Update.EMAIL_TAKEN;
         }
-        User updated = new User(
+        StoredUser updated = new StoredUser(
                 user.id(), newEmail, user.timeJoined(), password == null ? user.passwordHash() : hasher.hash(password));
         byEmail.remove(user.email());
         byEmail.put(newEmail, updated);
@@ -74,11 +75,11 @@ public final class UserStore {
         return Update.OK;
     }
 
-    public Optional<User> byId(String id) {
+    public Optional<StoredUser> byId(String id) {
         return Optional.ofNullable(byId.get(id));
     }
 
-    public Optional<User> byEmail(String email) {
+    public Optional<StoredUser> byEmail(String email) {
         return Optional.ofNullable(byEmail.get(Emails.normalise(email)));
     }
 }

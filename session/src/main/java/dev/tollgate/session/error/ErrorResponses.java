@@ -1,10 +1,10 @@
-package dev.tollgate.session.verify;
+package dev.tollgate.session.error;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.session.claims.ClaimValidationError;
-import dev.tollgate.session.json.SessionJson;
+import dev.tollgate.session.internal.json.SessionJson;
 
 /** The one place where session errors become statuses and bodies (docs/supertokens.md#outcomes). */
 public final class ErrorResponses {

@@ -1,4 +1,4 @@
-package dev.tollgate.session.verify;
+package dev.tollgate.session.error;
 
 /**
  * The HTTP answer for a {@link SessionError}.

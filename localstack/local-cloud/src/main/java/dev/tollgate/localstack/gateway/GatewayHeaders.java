@@ -1,12 +1,13 @@
 package dev.tollgate.localstack.gateway;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Case-insensitive header look-up: HTTP header names are case-insensitive, clients differ in casing. */
-final class Headers {
+final class GatewayHeaders {
 
-    private Headers() {}
+    private GatewayHeaders() {}
 
     /** All values of {@code name}, across every casing present; null when there are none. */
     static List<String> get(Map<String, List<String>> headers, String name) {
@@ -14,7 +15,7 @@ final class Headers {
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
             if (e.getKey().equalsIgnoreCase(name)) {
                 if (found == null) {
-                    found = new java.util.ArrayList<>();
+                    found = new ArrayList<>();
                 }
                 found.addAll(e.getValue());
             }

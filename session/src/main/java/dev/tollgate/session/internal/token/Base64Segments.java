@@ -1,4 +1,6 @@
-package dev.tollgate.session.token;
+package dev.tollgate.session.internal.token;
+
+import java.util.Arrays;
 
 /**
  * The two base64 readings a SuperTokens JWT goes through.
@@ -7,11 +9,11 @@ package dev.tollgate.session.token;
  * stops at {@code =} and skips characters that are not base64 ({@link #decodeLenientInto}). The signature
  * check (jose) then insists on strict, unpadded base64url for all three segments ({@link #isStrictUrl}).
  */
-final class Base64Segments {
+public final class Base64Segments {
     private static final byte[] VALUES = new byte[128];
 
     static {
-        java.util.Arrays.fill(VALUES, (byte) -1);
+        Arrays.fill(VALUES, (byte) -1);
         for (int i = 0; i < 26; i++) {
             VALUES['A' + i] = (byte) i;
             VALUES['a' + i] = (byte) (26 + i);
@@ -28,7 +30,7 @@ final class Base64Segments {
     private Base64Segments() {}
 
     /** Decodes into {@code out} (at least {@code (to-from)*3/4+3} long); returns the number of bytes. */
-    static int decodeLenientInto(String s, int from, int to, byte[] out) {
+    public static int decodeLenientInto(String s, int from, int to, byte[] out) {
         int n = 0;
         int acc = 0;
         int bits = 0;
@@ -53,7 +55,7 @@ final class Base64Segments {
     }
 
     /** Whether {@code s[from,to)} is canonical-length unpadded base64url. */
-    static boolean isStrictUrl(String s, int from, int to) {
+    public static boolean isStrictUrl(String s, int from, int to) {
         if ((to - from) % 4 == 1) {
             return false;
         }

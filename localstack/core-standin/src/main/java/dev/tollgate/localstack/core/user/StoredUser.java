@@ -1,10 +1,10 @@
 package dev.tollgate.localstack.core.user;
 
 /** An email-password user of the public tenant. The hash never leaves the user package. */
-public record User(String id, String email, long timeJoined, String passwordHash) {
+public record StoredUser(String id, String email, long timeJoined, String passwordHash) {
 
     @Override
     public String toString() {
-        return "User[id=" + id + "]";
+        return "StoredUser[id=" + id + "]";
     }
 }

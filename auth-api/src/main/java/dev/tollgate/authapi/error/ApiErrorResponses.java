@@ -4,13 +4,14 @@ import dev.tollgate.authapi.http.ApiResponse;
 import dev.tollgate.authapi.http.Json;
 import dev.tollgate.authapi.sessions.TokenResponses;
 import dev.tollgate.session.core.CoreException;
-import dev.tollgate.session.verify.ErrorResponse;
-import dev.tollgate.session.verify.SessionError;
+import dev.tollgate.session.error.ErrorResponse;
+import dev.tollgate.session.error.ErrorResponses;
+import dev.tollgate.session.error.SessionError;
 
 /** The one place where a failed request becomes its status and JSON body. */
-public final class ErrorResponses {
+public final class ApiErrorResponses {
 
-    private ErrorResponses() {}
+    private ApiErrorResponses() {}
 
     public static ApiResponse toResponse(RuntimeException failure) {
         if (failure instanceof ApiException api) {
@@ -52,7 +53,7 @@ public final class ErrorResponses {
             // The auth API answers 500 for every core failure: the frontend must not read it as a logout.
             response = ApiResponse.json(500, Json.message("The SuperTokens core failed: " + unavailable.reason()));
         } else {
-            ErrorResponse mapped = dev.tollgate.session.verify.ErrorResponses.of(rejected.error());
+            ErrorResponse mapped = ErrorResponses.of(rejected.error());
             response = ApiResponse.json(mapped.status(), mapped.body());
         }
         TokenResponses.apply(response, rejected.clearing());

@@ -6,11 +6,11 @@ import dev.tollgate.session.core.CoreUnreachableException;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-class ErrorResponsesTest {
+class ApiErrorResponsesTest {
 
     @Test
     void theLogDescriptionKeepsTheCoreClientsSafeMessage() {
-        String line = ErrorResponses.describe(new ApiException.CoreFailure(
+        String line = ApiErrorResponses.describe(new ApiException.CoreFailure(
                 "sign in",
                 new CoreUnreachableException("no core reachable for /recipe/signin: http://core:3567 timed out;")));
 
@@ -26,8 +26,8 @@ class ErrorResponsesTest {
                 + "failed the check in region US-EAST-1: alice@example.com");
         IOException webhook = new IOException("POST https://hooks.example.com/mail?secret=s3cr3t failed");
 
-        String sesLine = ErrorResponses.describe(new ApiException.EmailDeliveryFailure("SES refused", ses));
-        String webhookLine = ErrorResponses.describe(new ApiException.EmailDeliveryFailure("webhook down", webhook));
+        String sesLine = ApiErrorResponses.describe(new ApiException.EmailDeliveryFailure("SES refused", ses));
+        String webhookLine = ApiErrorResponses.describe(new ApiException.EmailDeliveryFailure("webhook down", webhook));
 
         assertThat(sesLine).isEqualTo("Sending the verification email failed: SES refused (IllegalStateException)");
         assertThat(webhookLine)

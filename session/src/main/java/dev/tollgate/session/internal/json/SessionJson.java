@@ -1,4 +1,4 @@
-package dev.tollgate.session.json;
+package dev.tollgate.session.internal.json;
 
 import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -77,7 +78,7 @@ public final class SessionJson {
     /** Compact UTF-8 JSON of {@code node}. */
     public static byte[] writeBytes(JsonNode node) {
         if (containsPojo(node)) {
-            return PojoFallback.write(node).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return PojoFallback.write(node).getBytes(StandardCharsets.UTF_8);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {

@@ -1,8 +1,13 @@
-package dev.tollgate.session.core;
+package dev.tollgate.session.internal.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tollgate.session.json.SessionJson;
+import dev.tollgate.session.core.CoreClient;
+import dev.tollgate.session.core.CoreException;
+import dev.tollgate.session.core.CoreHttpException;
+import dev.tollgate.session.core.CoreProtocolException;
+import dev.tollgate.session.core.CoreUnreachableException;
+import dev.tollgate.session.internal.json.SessionJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,7 +25,7 @@ import java.util.function.Supplier;
  * How CDI requests travel (docs/supertokens.md#cdi): headers, failover over the configured cores, 429 retries, and
  * the rule that only an HTTP 200 with a JSON object is an answer; everything else is a {@link CoreException}.
  */
-final class CoreTransport {
+public final class CoreTransport {
     private static final int MAX_RETRIES_ON_429 = 5;
     private static final int MAX_ERROR_BODY_CHARS = 300;
 
@@ -30,18 +35,18 @@ final class CoreTransport {
     /** Asked on every call rather than held, so that a lazily built client is built by the first call. */
     private final Supplier<HttpClient> http;
 
-    CoreTransport(List<URI> coreUris, String apiKey, Duration requestTimeout, Supplier<HttpClient> http) {
+    public CoreTransport(List<URI> coreUris, String apiKey, Duration requestTimeout, Supplier<HttpClient> http) {
         this.coreUris = List.copyOf(coreUris);
         this.apiKey = apiKey;
         this.requestTimeout = requestTimeout;
         this.http = http;
     }
 
-    JsonNode post(String path, String rid, ObjectNode body) throws CoreException {
+    public JsonNode post(String path, String rid, ObjectNode body) throws CoreException {
         return call("POST", path, Map.of(), body, rid, true);
     }
 
-    JsonNode call(
+    public JsonNode call(
             String method, String path, Map<String, String> query, ObjectNode body, String rid, boolean sendCdiVersion)
             throws CoreException {
         String ridHeader = ridFor(path, rid);
@@ -112,7 +117,7 @@ final class CoreTransport {
     }
 
     /** {@code rid} only when the path's first or second segment is {@code recipe} (docs/supertokens.md#cdi). */
-    static String ridFor(String path, String rid) {
+    public static String ridFor(String path, String rid) {
         if (rid == null) {
             return null;
         }
@@ -147,7 +152,7 @@ final class CoreTransport {
         }
     }
 
-    static String tenant(String tenantId) {
+    public static String tenant(String tenantId) {
         String t = tenantId == null || tenantId.isEmpty() ? "public" : tenantId;
         if (!t.matches("[A-Za-z0-9-]+")) {
             throw new IllegalArgumentException("invalid tenant id");

@@ -1,4 +1,4 @@
-package dev.tollgate.session.token;
+package dev.tollgate.session.internal.token;
 
 import java.util.Base64;
 

@@ -1,4 +1,4 @@
-package dev.tollgate.session.json;
+package dev.tollgate.session.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -60,7 +61,7 @@ class SessionJsonTest {
                 .put("bigint", new BigInteger("98765432109876543210"))
                 .put("binary", new byte[] {1, 2, 3, (byte) 250});
         built.putPOJO("pojo", List.of("a", 1));
-        built.set("missing", com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+        built.set("missing", MissingNode.getInstance());
         assertThat(SessionJson.write(built)).isEqualTo(MAPPER.writeValueAsString(built));
         built.remove("pojo");
         assertThat(SessionJson.write(built)).isEqualTo(MAPPER.writeValueAsString(built));

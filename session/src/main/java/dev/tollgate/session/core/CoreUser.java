@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param json the user object exactly as the core sent it (for passing through to FDI answers)
  */
-public record User(
+public record CoreUser(
         String id,
         boolean isPrimaryUser,
         List<String> tenantIds,

@@ -17,12 +17,12 @@ import java.util.Optional;
  * {@code {proxy+}}; then the exact verb, else {@code ANY}. Anything else is API Gateway's
  * {@code 403 Missing Authentication Token}, for unknown resources and unknown methods alike.
  */
-final class Router {
+final class GatewayRouter {
 
     private final String stage;
     private final List<Resource> resources;
 
-    Router(String stage, List<Resource> resources) {
+    GatewayRouter(String stage, List<Resource> resources) {
         this.stage = stage;
         this.resources = List.copyOf(resources);
     }

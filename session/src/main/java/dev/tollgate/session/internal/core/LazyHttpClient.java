@@ -1,4 +1,4 @@
-package dev.tollgate.session.core;
+package dev.tollgate.session.internal.core;
 
 import java.net.http.HttpClient;
 import java.util.function.Supplier;
@@ -8,16 +8,16 @@ import java.util.function.Supplier;
  * {@code SSLContext} (the CA store) and starts a selector thread: a few hundred milliseconds of a cold
  * start that a caller which never reaches the core (the authorizer, nearly always) should not pay.
  */
-final class LazyHttpClient implements Supplier<HttpClient> {
+public final class LazyHttpClient implements Supplier<HttpClient> {
     private final Supplier<HttpClient> factory;
     private volatile HttpClient client;
 
-    LazyHttpClient(Supplier<HttpClient> factory) {
+    public LazyHttpClient(Supplier<HttpClient> factory) {
         this.factory = factory;
     }
 
     /** A caller's client, already built. */
-    static LazyHttpClient of(HttpClient client) {
+    public static LazyHttpClient of(HttpClient client) {
         LazyHttpClient given = new LazyHttpClient(() -> client);
         given.client = client;
         return given;
@@ -38,7 +38,7 @@ final class LazyHttpClient implements Supplier<HttpClient> {
         return c;
     }
 
-    boolean created() {
+    public boolean created() {
         return client != null;
     }
 }
