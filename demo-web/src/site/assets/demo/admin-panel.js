@@ -60,7 +60,10 @@ export function createAdminPanel({ apiUrl, devConsoleUrl, Session, session }) {
     setBusy(["make-admin-button"], true);
     const out = $("admin-granted");
     try {
-      const response = await fetch(devConsoleUrl.replace(/\/$/, "") + "/admins", {
+      // The SDK intercepts every fetch to the API's host whatever the port (so also the dev console on
+      // localhost) and would add its session headers, which the console's CORS refuses; this marker in
+      // the URL's fragment (never sent) is the SDK's documented way to leave a request alone.
+      const response = await fetch(devConsoleUrl.replace(/\/$/, "") + "/admins#superTokensDoNotDoInterception", {
         method: "POST",
         credentials: "omit",
         headers: { "Content-Type": "application/json" },
