@@ -77,26 +77,26 @@ public final class ResolverHandler implements RequestHandler<Map<String, Object>
             throw e;
         } catch (SdkException e) {
             // The SDK's message may name tables or endpoints: it goes to the log, not to the caller.
-            log.invocation(
+            throw internalFailure(
                     requestId,
                     field,
-                    "InternalFailure",
                     userId,
-                    millisSince(started),
-                    e.getClass().getSimpleName() + ": " + e.getMessage());
-            throw new ResolverError.StorageFailure();
+                    started,
+                    e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    new ResolverError.StorageFailure());
         } catch (RuntimeException e) {
             // Unhandled, Lambda would hand AppSync (and so the client) the message and the stack trace,
             // and the message could quote item data: log the type only, answer a fixed error.
-            log.invocation(
-                    requestId,
-                    field,
-                    "InternalFailure",
-                    userId,
-                    millisSince(started),
-                    e.getClass().getName());
-            throw new ResolverError.InternalError();
+            throw internalFailure(
+                    requestId, field, userId, started, e.getClass().getName(), new ResolverError.InternalError());
         }
+    }
+
+    /** Logs an InternalFailure with {@code detail} (never shown to the caller) and returns the caller's answer. */
+    private ResolverError internalFailure(
+            String requestId, String field, String userId, long started, String detail, ResolverError answer) {
+        log.invocation(requestId, field, "InternalFailure", userId, millisSince(started), detail);
+        return answer;
     }
 
     private Object resolve(ResolverEvent event, String userId) {

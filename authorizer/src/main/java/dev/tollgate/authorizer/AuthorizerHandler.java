@@ -17,10 +17,13 @@ import dev.tollgate.log.Level;
 import dev.tollgate.session.Sessions;
 import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.session.jwks.JwksUnavailableException;
+import dev.tollgate.session.verify.SessionVerifier;
+import dev.tollgate.session.verify.VerifiedTokenCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -36,6 +39,13 @@ import org.crac.Resource;
  * primes the hot path, a restore refreshes the keys.
  */
 public final class AuthorizerHandler implements RequestStreamHandler, Resource {
+
+    /**
+     * Verified tokens kept per instance. Each entry holds a token of at most 8 KB and its parsed
+     * payload, so the cache stays within a few MB even at its bound; one instance serves one call at
+     * a time, so this covers many more live sessions than an instance sees between cold starts.
+     */
+    static final int VERIFIED_TOKENS = 512;
 
     private final EventReader events = new EventReader();
     private final Sessions sessions;
@@ -70,7 +80,7 @@ public final class AuthorizerHandler implements RequestStreamHandler, Resource {
         AuthorizerConfig config = AuthorizerConfig.fromEnvironment(env);
         this.log = new DecisionLog(logOut, config.logLevel());
         this.sessions = Sessions.create(SessionConfig.fromEnvironment(env));
-        this.decider = new SessionDecider(sessions.verifier(), config);
+        this.decider = new SessionDecider(cachingVerifier(sessions), config);
         this.decide = decideWrapper.apply(decider::decide);
         this.responder = new Responder(new PolicyWriter(config.policyScope()));
         warnIfClaimsCanBeBypassed(config);
@@ -108,6 +118,20 @@ public final class AuthorizerHandler implements RequestStreamHandler, Resource {
                     context == null ? null : context.getAwsRequestId(),
                     decision.detail()));
         }
+    }
+
+    /**
+     * The library's verifier plus a per-instance cache of verified tokens: a browser session calls
+     * the API again and again with the same access token, and on Lambda's C1-only JIT the RSA check
+     * is most of a decision. What a hit skips and what still runs: {@link VerifiedTokenCache}.
+     */
+    private static SessionVerifier cachingVerifier(Sessions sessions) {
+        return new SessionVerifier(
+                sessions.config(),
+                sessions.jwks(),
+                sessions.core(),
+                Clock.systemUTC(),
+                new VerifiedTokenCache(VERIFIED_TOKENS));
     }
 
     /** SnapStart: run the whole decision path once so the snapshot holds loaded, initialised classes. */

@@ -19,7 +19,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -64,14 +63,7 @@ class AuthorizerHandlerTest {
     }
 
     private Map<String, String> env(String... extra) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "SUPERTOKENS_CONNECTION_URI", core.uri(),
-                "API_DOMAIN", "http://localhost:4000",
-                "WEBSITE_DOMAIN", "http://localhost:3000",
-                "API_GATEWAY_PATH", "/dev",
-                "API_BASE_PATH", "/auth",
-                "ANTI_CSRF", "VIA_CUSTOM_HEADER",
-                "REQUIRED_CLAIMS", "POST /verified/graphql=st-ev"));
+        Map<String, String> env = TestEnvironment.withCore(core.uri());
         for (int i = 0; i < extra.length; i += 2) {
             env.put(extra[i], extra[i + 1]);
         }
@@ -493,5 +485,34 @@ class AuthorizerHandlerTest {
         assertThat(LambdaAnswer.invoke(handler, withToken("allow-cookie-session.json", AccessTokens.v5(key, "user-14")))
                         .body())
                 .contains("\"principalId\":\"user-14\"");
+    }
+
+    @Test
+    void oneInstanceChecksACachedTokenAgainstEachRoutesClaimsAndNeverServesATamperedOne() throws Exception {
+        AuthorizerHandler handler = handler();
+        String token = AccessTokens.v5(key, "user-cache", p -> p.set("st-ev", AccessTokens.claim(false)));
+
+        // Verified (and cached) on a route without claims...
+        assertThat(LambdaAnswer.invoke(handler, withToken("allow-cookie-session.json", token)))
+                .isEqualTo(new LambdaAnswer(false, allow("user-cache", ARN, "{\"setCookie\":\"\"}")));
+        // ...the same token is still checked against the verified route's claim by the same instance.
+        LambdaAnswer denied = LambdaAnswer.invoke(handler, withToken("deny-invalid-claims.json", token));
+        assertThat(JSON.readTree(denied.body())
+                        .path("policyDocument")
+                        .path("Statement")
+                        .get(0)
+                        .path("Effect")
+                        .asText())
+                .isEqualTo("Deny");
+        // A token that shares all but one character of the cached one is verified, and fails.
+        int at = token.length() - 10;
+        String tampered = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
+        assertThat(LambdaAnswer.invoke(handler, withToken("unauthorized-try-refresh.json", tampered)))
+                .isEqualTo(new LambdaAnswer(true, UNAUTHORIZED_ERROR));
+        assertThat(lastLogLine().get("detail").asText()).isEqualTo("bad_signature");
+        // And the cached token still needs its anti-CSRF header on every call.
+        assertThat(LambdaAnswer.invoke(handler, withToken("unauthorized-missing-rid.json", token)))
+                .isEqualTo(new LambdaAnswer(true, UNAUTHORIZED_ERROR));
+        assertThat(lastLogLine().get("detail").asText()).isEqualTo("anti_csrf_rid_missing");
     }
 }

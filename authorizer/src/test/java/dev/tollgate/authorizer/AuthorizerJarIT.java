@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -59,15 +58,8 @@ class AuthorizerJarIT {
     }
 
     private static Map<String, String> env(RuntimeApiDouble api, Map<String, String> extra) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "AWS_LAMBDA_RUNTIME_API", api.address(),
-                "SUPERTOKENS_CONNECTION_URI", core.uri(),
-                "API_DOMAIN", "http://localhost:4000",
-                "WEBSITE_DOMAIN", "http://localhost:3000",
-                "API_GATEWAY_PATH", "/dev",
-                "API_BASE_PATH", "/auth",
-                "ANTI_CSRF", "VIA_CUSTOM_HEADER",
-                "REQUIRED_CLAIMS", "POST /verified/graphql=st-ev"));
+        Map<String, String> env = TestEnvironment.withCore(core.uri());
+        env.put("AWS_LAMBDA_RUNTIME_API", api.address());
         env.putAll(extra);
         return env;
     }

@@ -83,23 +83,45 @@ public final class CoreCalls {
     }
 
     public JsonNode verify(String accessToken, boolean checkDatabase) {
-        return postJson(
-                "/recipe/session/verify",
-                Map.of(
-                        "accessToken",
-                        accessToken,
-                        "doAntiCsrfCheck",
-                        false,
-                        "enableAntiCsrf",
-                        false,
-                        "checkDatabase",
-                        checkDatabase));
+        return verify(accessToken, checkDatabase, null);
+    }
+
+    /** Verify of an anti-csrf session with its check on, without the database. */
+    public JsonNode verifyWithAntiCsrf(String accessToken, String antiCsrfToken) {
+        return verify(accessToken, false, antiCsrfToken);
     }
 
     public JsonNode refresh(String refreshToken) {
-        return postJson(
-                "/recipe/session/refresh",
-                Map.of("refreshToken", refreshToken, "enableAntiCsrf", false, "useDynamicSigningKey", true));
+        return refresh(refreshToken, null);
+    }
+
+    /** Refresh of an anti-csrf session, the anti-csrf token sent along. */
+    public JsonNode refreshWithAntiCsrf(String refreshToken, String antiCsrfToken) {
+        return refresh(refreshToken, antiCsrfToken);
+    }
+
+    /** {@code antiCsrfToken} null: anti-csrf off; otherwise on, checked, and this token sent. */
+    private JsonNode verify(String accessToken, boolean checkDatabase, String antiCsrfToken) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("accessToken", accessToken);
+        body.put("doAntiCsrfCheck", antiCsrfToken != null);
+        body.put("enableAntiCsrf", antiCsrfToken != null);
+        body.put("checkDatabase", checkDatabase);
+        if (antiCsrfToken != null) {
+            body.put("antiCsrfToken", antiCsrfToken);
+        }
+        return postJson("/recipe/session/verify", body);
+    }
+
+    private JsonNode refresh(String refreshToken, String antiCsrfToken) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("refreshToken", refreshToken);
+        body.put("enableAntiCsrf", antiCsrfToken != null);
+        body.put("useDynamicSigningKey", true);
+        if (antiCsrfToken != null) {
+            body.put("antiCsrfToken", antiCsrfToken);
+        }
+        return postJson("/recipe/session/refresh", body);
     }
 
     /** Verifies {@code email} of {@code userId} out of band, as if the user followed the link elsewhere. */

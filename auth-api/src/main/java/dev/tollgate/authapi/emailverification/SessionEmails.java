@@ -1,5 +1,7 @@
 package dev.tollgate.authapi.emailverification;
 
+import dev.tollgate.authapi.http.ApiRequest;
+import dev.tollgate.authapi.http.ApiResponse;
 import dev.tollgate.authapi.sessions.CoreCalls;
 import dev.tollgate.authapi.sessions.SessionRequests;
 import dev.tollgate.session.core.CoreClient;
@@ -18,6 +20,21 @@ final class SessionEmails {
     SessionEmails(CoreClient core, SessionRequests sessions) {
         this.core = core;
         this.sessions = sessions;
+    }
+
+    /** A request's session, which it must have, and that session's email. */
+    record SessionEmail(VerifiedSession session, Optional<String> email) {
+
+        /** A 200 for this session's user; the route adds its body and tokens. */
+        ApiResponse newResponse() {
+            return ApiResponse.json(200, "").userId(session.userId());
+        }
+    }
+
+    /** The request's session (a missing or invalid one ends the request as usual) and its email. */
+    SessionEmail require(ApiRequest request) {
+        VerifiedSession session = sessions.require(request);
+        return new SessionEmail(session, of(session));
     }
 
     /**

@@ -43,14 +43,7 @@ class RefreshTest {
                 .rid("session")
                 .cookieMode()
                 .send();
-        assertThat(response.status()).isEqualTo(401);
-        assertThat(response.json().toString()).isEqualTo("{\"message\":\"unauthorised\"}");
-        assertThat(response.header("front-token")).isEqualTo("remove");
-        assertThat(response.setCookie("sAccessToken"))
-                .isEqualTo("sAccessToken=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax");
-        assertThat(response.setCookie("sRefreshToken"))
-                .isEqualTo(
-                        "sRefreshToken=; Path=/dev/auth/session/refresh; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax");
+        assertUnauthorisedAndCleared(response);
         assertThat(response.header("st-access-token")).isEmpty();
         assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo(TestApi.SITE);
         assertThat(api.core.calls()).noneMatch(c -> c.contains("refresh"));
@@ -137,14 +130,7 @@ class RefreshTest {
         Browser browser = new Browser();
         browser.put("sRefreshToken", "bm90LWEtdG9rZW4%3D", "/dev/auth/session/refresh");
         Response response = refresh(browser);
-        assertThat(response.status()).isEqualTo(401);
-        assertThat(response.json().toString()).isEqualTo("{\"message\":\"unauthorised\"}");
-        assertThat(response.header("front-token")).isEqualTo("remove");
-        assertThat(response.setCookie("sAccessToken"))
-                .isEqualTo("sAccessToken=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax");
-        assertThat(response.setCookie("sRefreshToken"))
-                .isEqualTo(
-                        "sRefreshToken=; Path=/dev/auth/session/refresh; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax");
+        assertUnauthorisedAndCleared(response);
         assertThat(api.core.calls()).contains("POST /recipe/session/refresh");
     }
 
@@ -234,5 +220,17 @@ class RefreshTest {
         Response response = api.request("GET", "/auth/session/refresh").send();
         assertThat(response.status()).isEqualTo(405);
         assertThat(response.header("Allow")).isEqualTo("POST, OPTIONS");
+    }
+
+    /** The 401 that tells the frontend to forget the session: both token cookies expired, front-token removed. */
+    private static void assertUnauthorisedAndCleared(Response response) {
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().toString()).isEqualTo("{\"message\":\"unauthorised\"}");
+        assertThat(response.header("front-token")).isEqualTo("remove");
+        assertThat(response.setCookie("sAccessToken"))
+                .isEqualTo("sAccessToken=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax");
+        assertThat(response.setCookie("sRefreshToken"))
+                .isEqualTo(
+                        "sRefreshToken=; Path=/dev/auth/session/refresh; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax");
     }
 }

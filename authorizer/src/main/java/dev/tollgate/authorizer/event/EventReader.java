@@ -33,7 +33,9 @@ public final class EventReader {
             .build();
 
     public AuthorizerEvent read(InputStream in) throws MalformedEventException, IOException {
-        try (JsonParser p = json.createParser(in)) {
+        // One read into an array, then a parser over it: under Lambda's C1-only JIT the parser's
+        // stream-backed input path costs more than the copy (the events are a few KB).
+        try (JsonParser p = json.createParser(in.readAllBytes())) {
             return readEvent(p);
         } catch (JsonProcessingException e) {
             // The parser's own message can quote the payload; say only where it broke.

@@ -147,23 +147,21 @@ final class TableOperations {
 
     ObjectNode describeTable(ObjectNode request) {
         String name = Requests.tableName(request);
-        Table table = tables.get(name);
-        if (table == null) {
-            throw DynamoDbError.resourceNotFound("Requested resource not found: Table: " + name + " not found");
-        }
-        ObjectNode response = JSON.objectNode();
-        response.set("Table", table.description.toJson("ACTIVE", table.itemCount()));
-        return response;
+        return described("Table", name, tables.get(name), "ACTIVE");
     }
 
     ObjectNode deleteTable(ObjectNode request) {
         String name = Requests.tableName(request);
-        Table table = tables.remove(name);
+        return described("TableDescription", name, tables.remove(name), "DELETING");
+    }
+
+    /** {@code {field: description}} of {@code table} in {@code status}; no table is ResourceNotFound. */
+    private static ObjectNode described(String field, String name, Table table, String status) {
         if (table == null) {
             throw DynamoDbError.resourceNotFound("Requested resource not found: Table: " + name + " not found");
         }
         ObjectNode response = JSON.objectNode();
-        response.set("TableDescription", table.description.toJson("DELETING", table.itemCount()));
+        response.set(field, table.description.toJson(status, table.itemCount()));
         return response;
     }
 

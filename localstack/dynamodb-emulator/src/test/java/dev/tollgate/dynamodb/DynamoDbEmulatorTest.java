@@ -34,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -79,26 +80,21 @@ class DynamoDbEmulatorTest {
     private static CreateTableRequest notesTable(String name) {
         return CreateTableRequest.builder()
                 .tableName(name)
-                .attributeDefinitions(
-                        AttributeDefinition.builder()
-                                .attributeName("userId")
-                                .attributeType(ScalarAttributeType.S)
-                                .build(),
-                        AttributeDefinition.builder()
-                                .attributeName("noteId")
-                                .attributeType(ScalarAttributeType.S)
-                                .build())
-                .keySchema(
-                        KeySchemaElement.builder()
-                                .attributeName("userId")
-                                .keyType(KeyType.HASH)
-                                .build(),
-                        KeySchemaElement.builder()
-                                .attributeName("noteId")
-                                .keyType(KeyType.RANGE)
-                                .build())
+                .attributeDefinitions(stringAttribute("userId"), stringAttribute("noteId"))
+                .keySchema(key("userId", KeyType.HASH), key("noteId", KeyType.RANGE))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .build();
+    }
+
+    private static AttributeDefinition stringAttribute(String name) {
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(ScalarAttributeType.S)
+                .build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 
     private static AttributeValue s(String value) {
@@ -186,39 +182,17 @@ class DynamoDbEmulatorTest {
         assertValidation(
                 () -> dynamo.createTable(notesTable("t-extra").toBuilder()
                         .attributeDefinitions(
-                                AttributeDefinition.builder()
-                                        .attributeName("userId")
-                                        .attributeType(ScalarAttributeType.S)
-                                        .build(),
-                                AttributeDefinition.builder()
-                                        .attributeName("noteId")
-                                        .attributeType(ScalarAttributeType.S)
-                                        .build(),
-                                AttributeDefinition.builder()
-                                        .attributeName("text")
-                                        .attributeType(ScalarAttributeType.S)
-                                        .build())
+                                stringAttribute("userId"), stringAttribute("noteId"), stringAttribute("text"))
                         .build()),
                 "One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
         assertValidation(
                 () -> dynamo.createTable(notesTable("t-undefined").toBuilder()
-                        .attributeDefinitions(AttributeDefinition.builder()
-                                .attributeName("userId")
-                                .attributeType(ScalarAttributeType.S)
-                                .build())
+                        .attributeDefinitions(stringAttribute("userId"))
                         .build()),
                 "One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: [userId, noteId], AttributeDefinitions: [userId]");
         assertValidation(
                 () -> dynamo.createTable(notesTable("t-order").toBuilder()
-                        .keySchema(
-                                KeySchemaElement.builder()
-                                        .attributeName("noteId")
-                                        .keyType(KeyType.RANGE)
-                                        .build(),
-                                KeySchemaElement.builder()
-                                        .attributeName("userId")
-                                        .keyType(KeyType.HASH)
-                                        .build())
+                        .keySchema(key("noteId", KeyType.RANGE), key("userId", KeyType.HASH))
                         .build()),
                 "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
         assertThat(dynamo.listTables().tableNames()).noneMatch(name -> name.startsWith("t-"));
@@ -431,49 +405,40 @@ class DynamoDbEmulatorTest {
 
     @Test
     void refusesBadConditionExpressions() {
-        assertValidation(
-                () -> dynamo.putItem(b -> b.tableName(table)
-                        .item(note("u", "n", "t"))
-                        .conditionExpression("attribute_not_exists(#missing)")),
+        assertPutRefused(
+                b -> b.conditionExpression("attribute_not_exists(#missing)"),
                 "Invalid ConditionExpression: An expression attribute name used in the document path is not defined; attribute name: #missing");
-        assertValidation(
-                () -> dynamo.putItem(
-                        b -> b.tableName(table).item(note("u", "n", "t")).conditionExpression("noteId = :v")),
+        assertPutRefused(
+                b -> b.conditionExpression("noteId = :v"),
                 "Invalid ConditionExpression: An expression attribute value used in expression is not defined; attribute value: :v");
-        assertValidation(
-                () -> dynamo.putItem(b -> b.tableName(table)
-                        .item(note("u", "n", "t"))
-                        .conditionExpression("attribute_not_exists(noteId)")
-                        .expressionAttributeValues(Map.of(":unused", s("x")))),
+        assertPutRefused(
+                b -> b.conditionExpression("attribute_not_exists(noteId)")
+                        .expressionAttributeValues(Map.of(":unused", s("x"))),
                 "Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}");
-        assertValidation(
-                () -> dynamo.putItem(b -> b.tableName(table)
-                        .item(note("u", "n", "t"))
-                        .conditionExpression("attribute_not_exists(noteId)")
-                        .expressionAttributeNames(Map.of("#unused", "x"))),
+        assertPutRefused(
+                b -> b.conditionExpression("attribute_not_exists(noteId)")
+                        .expressionAttributeNames(Map.of("#unused", "x")),
                 "Value provided in ExpressionAttributeNames unused in expressions: keys: {#unused}");
-        assertValidation(
-                () -> dynamo.putItem(b ->
-                        b.tableName(table).item(note("u", "n", "t")).expressionAttributeNames(Map.of("#n", "noteId"))),
+        assertPutRefused(
+                b -> b.expressionAttributeNames(Map.of("#n", "noteId")),
                 "ExpressionAttributeNames can only be specified when using expressions");
-        assertValidation(
-                () -> dynamo.putItem(b ->
-                        b.tableName(table).item(note("u", "n", "t")).conditionExpression("no_such_function(noteId)")),
+        assertPutRefused(
+                b -> b.conditionExpression("no_such_function(noteId)"),
                 "Invalid ConditionExpression: Invalid function name; function: no_such_function");
-        assertValidation(
-                () -> dynamo.putItem(b -> b.tableName(table)
-                        .item(note("u", "n", "t"))
-                        .conditionExpression("noteId = = :v")
-                        .expressionAttributeValues(Map.of(":v", s("x")))),
+        assertPutRefused(
+                b -> b.conditionExpression("noteId = = :v").expressionAttributeValues(Map.of(":v", s("x"))),
                 "Invalid ConditionExpression: Syntax error; token: \"=\", near: \"= =\"");
-        assertValidation(
-                () -> dynamo.putItem(b -> b.tableName(table)
-                        .item(note("u", "n", "t"))
-                        .conditionExpression("noteId = :v")
-                        .expressionAttributeValues(Map.of("v", s("x")))),
+        assertPutRefused(
+                b -> b.conditionExpression("noteId = :v").expressionAttributeValues(Map.of("v", s("x"))),
                 "ExpressionAttributeValues contains invalid key: Syntax error; key: \"v\"");
         assertThat(dynamo.describeTable(b -> b.tableName(table)).table().itemCount())
                 .isZero();
+    }
+
+    /** A put of a valid note, with {@code request} adding what makes it invalid, is a ValidationException. */
+    private void assertPutRefused(Consumer<PutItemRequest.Builder> request, String message) {
+        assertValidation(
+                () -> dynamo.putItem(b -> request.accept(b.tableName(table).item(note("u", "n", "t")))), message);
     }
 
     // ---- query ----
@@ -593,37 +558,31 @@ class DynamoDbEmulatorTest {
 
     @Test
     void answersProtocolErrorsInDynamoDbShape() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> unknown = http.send(
-                HttpRequest.newBuilder(emulator.endpoint())
-                        .header("X-Amz-Target", "DynamoDB_20120810.BatchWriteItem")
-                        .header("Content-Type", "application/x-amz-json-1.0")
-                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown = rawCall("DynamoDB_20120810.BatchWriteItem", true, "{}");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).isEqualTo("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}");
         assertThat(unknown.headers().firstValue("content-type")).hasValue("application/x-amz-json-1.0");
 
-        HttpResponse<String> garbage = http.send(
-                HttpRequest.newBuilder(emulator.endpoint())
-                        .header("X-Amz-Target", "DynamoDB_20120810.GetItem")
-                        .POST(HttpRequest.BodyPublishers.ofString("{not json"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> garbage = rawCall("DynamoDB_20120810.GetItem", false, "{not json");
         assertThat(garbage.statusCode()).isEqualTo(400);
         assertThat(garbage.body()).startsWith("{\"__type\":\"com.amazon.coral.service#SerializationException\"");
 
-        HttpResponse<String> noTable = http.send(
-                HttpRequest.newBuilder(emulator.endpoint())
-                        .header("X-Amz-Target", "DynamoDB_20120810.GetItem")
-                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> noTable = rawCall("DynamoDB_20120810.GetItem", false, "{}");
         assertThat(noTable.body())
                 .isEqualTo(
                         "{\"__type\":\"com.amazon.coral.validate#ValidationException\","
                                 + "\"message\":\"1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null\"}");
+    }
+
+    /** One POST straight to the emulator, bypassing the SDK, with or without the JSON content type. */
+    private static HttpResponse<String> rawCall(String target, boolean jsonContentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(emulator.endpoint())
+                .header("X-Amz-Target", target)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (jsonContentType) {
+            request.header("Content-Type", "application/x-amz-json-1.0");
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

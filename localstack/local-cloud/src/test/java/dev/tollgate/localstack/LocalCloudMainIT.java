@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,13 +35,7 @@ class LocalCloudMainIT {
         for (Path needed : List.of(layout.authorizerJar(), layout.authApiJar(), layout.resolverJar(), layout.site())) {
             assumeTrue(Files.exists(needed), "not built: " + REPO.relativize(needed));
         }
-        Process main = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        LocalCloudMain.class.getName(),
-                        "--repo-root",
-                        REPO.toString(),
+        Process main = localCloud(
                         "--web-port",
                         "0",
                         "--api-port",
@@ -100,16 +95,7 @@ class LocalCloudMainIT {
             assumeTrue(Files.exists(needed), "not built: " + REPO.relativize(needed));
         }
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Process main = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            LocalCloudMain.class.getName(),
-                            "--repo-root",
-                            REPO.toString(),
-                            "--web-port",
-                            Integer.toString(taken.getLocalPort()))
+            Process main = localCloud("--web-port", Integer.toString(taken.getLocalPort()))
                     .start();
             assertThat(main.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
@@ -120,6 +106,19 @@ class LocalCloudMainIT {
                     .isEqualTo("tollgate-local: web host: port " + taken.getLocalPort()
                             + " on 127.0.0.1 is in use (use --web-port 0 for a free port, or another --web-port)\n");
         }
+    }
+
+    /** {@code LocalCloudMain} in a JVM of its own, on this repository, with {@code options}. */
+    private static ProcessBuilder localCloud(String... options) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                LocalCloudMain.class.getName(),
+                "--repo-root",
+                REPO.toString()));
+        command.addAll(List.of(options));
+        return new ProcessBuilder(command);
     }
 
     private static String readLine(BufferedReader reader) {

@@ -15,6 +15,7 @@ import dev.tollgate.session.error.SessionError.VerifyError;
 import dev.tollgate.session.http.BearerToken;
 import dev.tollgate.session.http.Headers;
 import dev.tollgate.session.http.RequestCookies;
+import dev.tollgate.session.jwks.KeyLookup;
 import dev.tollgate.session.jwks.KeySource;
 import dev.tollgate.session.token.AccessToken;
 import dev.tollgate.session.token.AccessTokenParser;
@@ -48,6 +49,7 @@ public final class SessionVerifier {
     private final TokenWriter writer;
     private final Clock clock;
     private final SignatureCheck signatures = new SignatureCheck();
+    private final VerifiedTokenCache verified;
 
     /**
      * @param config the library configuration
@@ -56,11 +58,21 @@ public final class SessionVerifier {
      * @param clock the wall clock that token expiry and claim ages are compared with
      */
     public SessionVerifier(SessionConfig config, KeySource keys, CoreClient core, Clock clock) {
+        this(config, keys, core, clock, null);
+    }
+
+    /**
+     * @param verified tokens whose signature was already checked, shared across calls, or {@code null}
+     *     to check every signature; see {@link VerifiedTokenCache} for what a hit skips and what not
+     */
+    public SessionVerifier(
+            SessionConfig config, KeySource keys, CoreClient core, Clock clock, VerifiedTokenCache verified) {
         this.config = config;
         this.keys = keys;
         this.core = core;
         this.writer = new TokenWriter(config);
         this.clock = clock;
+        this.verified = verified;
     }
 
     /**
@@ -93,12 +105,12 @@ public final class SessionVerifier {
         TokenTransferMethod transfer = null;
         String bearer = BearerToken.from(headers);
         if (bearer != null) {
-            token = AccessTokenParser.parse(bearer);
+            token = parse(bearer);
             transfer = token == null ? null : TokenTransferMethod.HEADER;
         }
         if (token == null) {
             String cookie = RequestCookies.get(headers, TokenWriter.ACCESS_TOKEN_COOKIE);
-            token = cookie == null ? null : AccessTokenParser.parse(cookie);
+            token = cookie == null ? null : parse(cookie);
             if (token != null) {
                 if (RequestCookies.count(headers, TokenWriter.ACCESS_TOKEN_COOKIE) > 1) {
                     return new VerificationFailed(new SessionError.TryRefreshToken("duplicate_access_token_cookie"));
@@ -152,22 +164,61 @@ public final class SessionVerifier {
             }
             session = (VerifiedSession) fromCore;
         } else {
-            session = new VerifiedSession(
-                    at.userId(),
-                    at.recipeUserId(),
-                    at.sessionHandle(),
-                    at.tenantId(),
-                    at.payload(),
-                    at.raw(),
-                    at.expiryMillis(),
-                    transfer,
-                    null,
-                    ResponseTokens.NONE);
+            session = asIs(at.userId(), at.recipeUserId(), at.sessionHandle(), at.tenantId(), at, transfer);
         }
         return checkClaims(session, options.claimValidators(), now);
     }
 
+    /** The token with these bytes: from the cache of verified tokens if it is there, else parsed. */
+    private ParsedToken parse(String raw) {
+        if (verified != null) {
+            AccessToken hit = verified.get(raw, clock.millis());
+            if (hit != null) {
+                return hit;
+            }
+        }
+        return AccessTokenParser.parse(raw);
+    }
+
+    /** RS256 against the token's key, skipped for a cached token whose key is still the one that verified it. */
+    private SignatureCheck.Outcome checkSignature(AccessToken at, long now) {
+        if (verified == null) {
+            return signatures.verify(at, keys);
+        }
+        if (verified.signatureStillValid(at, keys)) {
+            return SignatureCheck.Outcome.VALID;
+        }
+        SignatureCheck.Outcome outcome = signatures.verify(at, keys);
+        if (outcome == SignatureCheck.Outcome.VALID
+                && !at.isExpiredAt(now)
+                && keys.lookup(at.kid()) instanceof KeyLookup.Found found) {
+            verified.put(at, found.key());
+        }
+        return outcome;
+    }
+
     /** Signature, algorithm, key, nbf, anti-CSRF presence and expiry. Null when all pass. */
+    /** The session of {@code at} with no new token to send: its payload, token and expiry as they are. */
+    private static VerifiedSession asIs(
+            String userId,
+            String recipeUserId,
+            String sessionHandle,
+            String tenantId,
+            AccessToken at,
+            TokenTransferMethod transfer) {
+        return new VerifiedSession(
+                userId,
+                recipeUserId,
+                sessionHandle,
+                tenantId,
+                at.payload(),
+                at.raw(),
+                at.expiryMillis(),
+                transfer,
+                null,
+                ResponseTokens.NONE);
+    }
+
     private VerifyError verifyLocally(AccessToken at, long now, boolean needsAntiCsrfToken) {
         if (!"RS256".equals(at.alg()) || at.hasCritHeader()) {
             return new SessionError.TryRefreshToken("algorithm_not_rs256");
@@ -175,7 +226,7 @@ public final class SessionVerifier {
         if (at.kid() == null) {
             return new SessionError.TryRefreshToken("kid_not_a_string");
         }
-        switch (signatures.verify(at, keys)) {
+        switch (checkSignature(at, now)) {
             case VALID:
                 break;
             case UNKNOWN_KID:
@@ -222,17 +273,7 @@ public final class SessionVerifier {
         SessionInfo info = ok.session();
         TokenInfo replacement = ok.accessToken();
         if (replacement == null) {
-            return new VerifiedSession(
-                    info.userId(),
-                    info.recipeUserId(),
-                    info.handle(),
-                    info.tenantId(),
-                    at.payload(),
-                    at.raw(),
-                    at.expiryMillis(),
-                    transfer,
-                    null,
-                    ResponseTokens.NONE);
+            return asIs(info.userId(), info.recipeUserId(), info.handle(), info.tenantId(), at, transfer);
         }
         ObjectNode payload;
         try {

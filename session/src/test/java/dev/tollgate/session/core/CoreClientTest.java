@@ -15,14 +15,17 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The CDI client against a loopback core that answers the golden captures of a real core 11.4.7. */
 class CoreClientTest {
+    @AutoClose
     CannedCore core;
+
     CoreClient client;
     HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -31,11 +34,6 @@ class CoreClientTest {
     void start() throws Exception {
         core = new CannedCore();
         client = new CoreClient(List.of(core.uri()), "secret-key", Duration.ofSeconds(2), http);
-    }
-
-    @AfterEach
-    void stop() {
-        core.close();
     }
 
     private void serve(String method, String servedPath, Capture golden) {
@@ -103,14 +101,7 @@ class CoreClientTest {
 
     @Test
     void verifySessionReadsEachOutcome() throws Exception {
-        core.on(
-                "POST",
-                "/recipe/session/verify",
-                answer(GoldenCaptures.find("POST", "/recipe/session/verify", 0)),
-                answer(GoldenCaptures.find("POST", "/recipe/session/verify", 1)),
-                answer(GoldenCaptures.find("POST", "/recipe/session/verify", 2)),
-                answer(GoldenCaptures.find("POST", "/recipe/session/verify", 3)),
-                answer(GoldenCaptures.find("POST", "/recipe/session/verify", 4)));
+        core.on("POST", "/recipe/session/verify", captured("/recipe/session/verify", 0, 1, 2, 3, 4));
 
         CoreResults.VerifySession first = client.verifySession("at", null, false, false, true);
         assertThat(first).isInstanceOfSatisfying(CoreResults.VerifyOk.class, ok -> {
@@ -147,13 +138,7 @@ class CoreClientTest {
 
     @Test
     void refreshSessionReadsOkTheftAndUnauthorised() throws Exception {
-        core.on(
-                "POST",
-                "/recipe/session/refresh",
-                answer(GoldenCaptures.find("POST", "/recipe/session/refresh", 0)),
-                answer(GoldenCaptures.find("POST", "/recipe/session/refresh", 2)),
-                answer(GoldenCaptures.find("POST", "/recipe/session/refresh", 3)),
-                answer(GoldenCaptures.find("POST", "/recipe/session/refresh", 4)));
+        core.on("POST", "/recipe/session/refresh", captured("/recipe/session/refresh", 0, 2, 3, 4));
         assertThat(client.refreshSession("rt", null, false, true))
                 .isInstanceOfSatisfying(
                         CoreResults.RefreshOk.class,
@@ -190,16 +175,8 @@ class CoreClientTest {
 
     @Test
     void signUpAndSignInReadUsersAndOutcomes() throws Exception {
-        core.on(
-                "POST",
-                "/public/recipe/signup",
-                answer(GoldenCaptures.find("POST", "/recipe/signup", 0)),
-                answer(GoldenCaptures.find("POST", "/recipe/signup", 1)));
-        core.on(
-                "POST",
-                "/public/recipe/signin",
-                answer(GoldenCaptures.find("POST", "/recipe/signin", 0)),
-                answer(GoldenCaptures.find("POST", "/recipe/signin", 1)));
+        core.on("POST", "/public/recipe/signup", captured("/recipe/signup", 0, 1));
+        core.on("POST", "/public/recipe/signin", captured("/recipe/signin", 0, 1));
 
         CoreResults.SignUp up = client.signUp("public", "g4f8167@example.com", "password123");
         assertThat(up).isInstanceOfSatisfying(CoreResults.SignUpOk.class, ok -> {
@@ -337,6 +314,13 @@ class CoreClientTest {
         assertThat(CoreTransport.ridFor("/user/id", "x")).isNull();
         assertThat(CoreTransport.ridFor("/public/users/by-accountinfo", "x")).isNull();
         assertThat(CoreTransport.ridFor("/apiversion", null)).isNull();
+    }
+
+    /** The captured core answers to POST {@code path}, in the given order. */
+    private static CannedCore.Answer[] captured(String path, int... indexes) {
+        return Arrays.stream(indexes)
+                .mapToObj(i -> answer(GoldenCaptures.find("POST", path, i)))
+                .toArray(CannedCore.Answer[]::new);
     }
 
     private static CannedCore.Answer answer(Capture c) {

@@ -27,7 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,9 @@ import org.junit.jupiter.api.Test;
 class LazyHttpClientTest {
     static final String KID = "d-1795710292238";
 
+    @AutoClose
     CannedCore core;
+
     SessionConfig config;
 
     @BeforeEach
@@ -48,11 +50,6 @@ class LazyHttpClientTest {
                 .apiGatewayPath("/dev")
                 .requestTimeout(Duration.ofSeconds(2))
                 .build();
-    }
-
-    @AfterEach
-    void stop() {
-        core.close();
     }
 
     @Test

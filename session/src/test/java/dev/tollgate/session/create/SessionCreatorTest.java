@@ -29,7 +29,7 @@ import dev.tollgate.testkit.CannedCore;
 import dev.tollgate.testkit.GoldenCaptures;
 import java.net.URI;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,16 +45,12 @@ class SessionCreatorTest {
     static final GoldenCaptures.Capture WITH_ANTI_CSRF = GoldenCaptures.find("POST", "/recipe/session", 1);
     static final PayloadChange UNVERIFIED = (payload, now) -> Claims.EMAIL_VERIFIED.putInto(payload, false, now);
 
+    @AutoClose
     CannedCore core;
 
     @BeforeEach
     void start() throws Exception {
         core = new CannedCore();
-    }
-
-    @AfterEach
-    void stop() {
-        core.close();
     }
 
     static SessionCreator creator(SessionConfig config) {
@@ -74,13 +70,7 @@ class SessionCreatorTest {
     }
 
     static void assertHeaderModeTokens(ResponseTokens tokens) {
-        JsonNode ok = PLAIN.responseJson();
-        assertThat(tokens.headers().get("st-access-token"))
-                .isEqualTo(ok.at("/accessToken/token").asText());
-        assertThat(tokens.headers().get("st-refresh-token"))
-                .isEqualTo(ok.at("/refreshToken/token").asText());
-        assertThat(tokens.headers().get("Access-Control-Expose-Headers"))
-                .isEqualTo("front-token, st-access-token, st-refresh-token");
+        CaptureSetting.assertHeaderTokens(tokens, PLAIN.responseJson());
     }
 
     @Test

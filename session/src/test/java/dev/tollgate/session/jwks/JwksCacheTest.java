@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.session.config.SessionConfig;
-import dev.tollgate.session.testing.SettableClock;
 import dev.tollgate.testkit.JwksServer;
+import dev.tollgate.testkit.MutableClock;
 import dev.tollgate.testkit.SigningKey;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +30,7 @@ class JwksCacheTest {
     static final String B = "d-2000";
 
     JwksServer server;
-    AtomicLong clock = new AtomicLong(1_000_000_000L);
+    MutableClock clock = new MutableClock(Instant.ofEpochMilli(1_000_000_000L));
     List<AutoCloseable> extra = new ArrayList<>();
 
     @BeforeEach
@@ -58,7 +58,7 @@ class JwksCacheTest {
 
     /** The fetch path under test: HttpURLConnection, as {@code Sessions} wires it ({@link JwksCacheOverHttpClientTest}: the other). */
     JwksCache newCache(SessionConfig config) {
-        return JwksCache.create(config, JwksFetcher.overUrlConnection(config), new SettableClock(clock));
+        return JwksCache.create(config, JwksFetcher.overUrlConnection(config), clock);
     }
 
     JwksCache cache() {
@@ -85,7 +85,7 @@ class JwksCacheTest {
         JwksCache cache = cache();
         cache.preload();
         server.publish(B);
-        clock.addAndGet(-3_600_000);
+        clock.advance(Duration.ofMillis(-3_600_000));
         assertThat(cache.lookup(A)).isEqualTo(KeyLookup.UNKNOWN_KID);
         assertThat(cache.lookup(B)).isInstanceOf(KeyLookup.Found.class);
         assertThat(server.hits()).isEqualTo(2);
@@ -102,15 +102,15 @@ class JwksCacheTest {
     void anUnknownKidRefetchesOnceThenWaitsOutThePenaltyWindow() throws Exception {
         JwksCache cache = cache();
         cache.preload();
-        clock.addAndGet(60_000);
+        clock.advance(Duration.ofMillis(60_000));
         for (int i = 0; i < 50; i++) {
             assertThat(cache.lookup("d-forged-" + i)).isEqualTo(KeyLookup.UNKNOWN_KID);
         }
         assertThat(server.hits()).isEqualTo(2);
-        clock.addAndGet(9_999);
+        clock.advance(Duration.ofMillis(9_999));
         assertThat(cache.lookup("d-forged")).isEqualTo(KeyLookup.UNKNOWN_KID);
         assertThat(server.hits()).isEqualTo(2);
-        clock.addAndGet(1);
+        clock.advance(Duration.ofMillis(1));
         assertThat(cache.lookup("d-forged")).isEqualTo(KeyLookup.UNKNOWN_KID);
         assertThat(server.hits()).isEqualTo(3);
     }
@@ -120,14 +120,14 @@ class JwksCacheTest {
         JwksCache cache = cache();
         cache.preload();
         server.publish(A, B);
-        clock.addAndGet(11_000);
+        clock.advance(Duration.ofMillis(11_000));
         assertThat(cache.lookup(B)).isInstanceOf(KeyLookup.Found.class);
         assertThat(cache.lookup(A)).isInstanceOf(KeyLookup.Found.class);
         assertThat(server.hits()).isEqualTo(2);
 
         // A is withdrawn; once the cache ages out, A is gone and B stays.
         server.publish(B);
-        clock.addAndGet(SessionConfig.DEFAULT_JWKS_MAX_AGE.toMillis());
+        clock.advance(Duration.ofMillis(SessionConfig.DEFAULT_JWKS_MAX_AGE.toMillis()));
         assertThat(cache.lookup(A)).isEqualTo(KeyLookup.UNKNOWN_KID);
         assertThat(cache.lookup(B)).isInstanceOf(KeyLookup.Found.class);
         assertThat(cache.cachedKeyIds()).containsExactly(B);
@@ -145,7 +145,7 @@ class JwksCacheTest {
         }
         assertThat(server.hits()).isEqualTo(1);
         server.recover();
-        clock.addAndGet(10_000);
+        clock.advance(Duration.ofMillis(10_000));
         assertThat(cache.lookup(A)).isInstanceOf(KeyLookup.Found.class);
     }
 
@@ -154,7 +154,7 @@ class JwksCacheTest {
         JwksCache cache = cache();
         cache.preload();
         server.fail(500);
-        clock.addAndGet(SessionConfig.DEFAULT_JWKS_MAX_AGE.toMillis() + 1);
+        clock.advance(Duration.ofMillis(SessionConfig.DEFAULT_JWKS_MAX_AGE.toMillis() + 1));
         assertThat(cache.lookup(A)).isInstanceOf(KeyLookup.Found.class);
         assertThat(cache.lookup(A)).isInstanceOf(KeyLookup.Found.class);
         assertThat(server.hits()).isEqualTo(2);
@@ -243,7 +243,7 @@ class JwksCacheTest {
                 .hasMessageContaining("not a JWKS document");
 
         server.publishRaw("{\"keys\":[" + SigningKey.of(A).jwkJson().replace("\"sig\"", "\"enc\"") + "]}");
-        clock.addAndGet(10_000);
+        clock.advance(Duration.ofMillis(10_000));
         assertThatThrownBy(cache::preload)
                 .isInstanceOf(JwksUnavailableException.class)
                 .hasMessageContaining("no usable RS256 key");
@@ -256,7 +256,7 @@ class JwksCacheTest {
         String tiny = "{\"kty\":\"RSA\",\"kid\":\"d-tiny\",\"n\":\"AQAB\",\"e\":\"AQAB\"}";
         String badBase64 = "{\"kty\":\"RSA\",\"kid\":\"d-bad\",\"n\":\"!!!\",\"e\":\"AQAB\"}";
         server.publishRaw("{\"keys\":[" + String.join(",", wrongAlg, encryption, ec, tiny, badBase64, good) + "]}");
-        clock.addAndGet(10_000);
+        clock.advance(Duration.ofMillis(10_000));
         assertThat(cache.preload()).isEqualTo(1);
         assertThat(cache.cachedKeyIds()).containsExactly(A);
     }

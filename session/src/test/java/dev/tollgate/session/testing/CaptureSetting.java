@@ -1,13 +1,21 @@
 package dev.tollgate.session.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.session.config.AntiCsrfMode;
+import dev.tollgate.session.config.SameSite;
 import dev.tollgate.session.config.SessionConfig;
+import dev.tollgate.session.transfer.ResponseTokens;
 import dev.tollgate.testkit.CannedCore;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The setting of the golden core captures of session creation and refresh: the API they were made for
@@ -36,6 +44,18 @@ public final class CaptureSetting {
         return Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
     }
 
+    /** The captures' API as node's sign-up capture wrote its cookies; for writing tokens (no core is called). */
+    public static SessionConfig writerConfig() {
+        return SessionConfig.builder()
+                .coreUri(URI.create("http://localhost:3567"))
+                .apiDomain(URI.create("http://localhost:4566"))
+                .apiGatewayPath("/dev")
+                .apiBasePath("/auth")
+                .websiteDomain(URI.create("http://localhost:3000"))
+                .cookieSameSite(SameSite.LAX)
+                .build();
+    }
+
     /** The captures' API, served by {@code core}, with {@code mode}; callers may change more before building. */
     public static SessionConfig.Builder config(CannedCore core, AntiCsrfMode mode) {
         return SessionConfig.builder()
@@ -44,5 +64,28 @@ public final class CaptureSetting {
                 .apiGatewayPath("/dev")
                 .antiCsrf(mode)
                 .requestTimeout(Duration.ofSeconds(2));
+    }
+
+    /** Both token cookies (and {@code extraCookies}) expired, and the headers that tell the frontend to forget. */
+    public static void assertClearsEverything(ResponseTokens tokens, String... extraCookies) {
+        List<String> cookies = new ArrayList<>(List.of(CLEARED_ACCESS, CLEARED_REFRESH));
+        cookies.addAll(List.of(extraCookies));
+        assertThat(tokens.setCookies()).containsExactlyElementsOf(cookies);
+        assertThat(tokens.headers())
+                .containsExactly(
+                        Map.entry("front-token", "remove"),
+                        Map.entry("st-access-token", ""),
+                        Map.entry("st-refresh-token", ""),
+                        Map.entry("Access-Control-Expose-Headers", "front-token, st-access-token, st-refresh-token"));
+    }
+
+    /** Header mode: the core answer's access and refresh tokens in their headers, exposed to the frontend. */
+    public static void assertHeaderTokens(ResponseTokens tokens, JsonNode coreAnswer) {
+        assertThat(tokens.headers().get("st-access-token"))
+                .isEqualTo(coreAnswer.at("/accessToken/token").asText());
+        assertThat(tokens.headers().get("st-refresh-token"))
+                .isEqualTo(coreAnswer.at("/refreshToken/token").asText());
+        assertThat(tokens.headers().get("Access-Control-Expose-Headers"))
+                .isEqualTo("front-token, st-access-token, st-refresh-token");
     }
 }

@@ -2,9 +2,9 @@ package dev.tollgate.session.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.session.config.SameSite;
 import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.session.core.TokenInfo;
+import dev.tollgate.session.testing.CaptureSetting;
 import dev.tollgate.testkit.GoldenCaptures;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -19,14 +19,7 @@ import org.junit.jupiter.api.Test;
  * ({@code golden/supertokens-node-fdi-signup-refresh.md} in the test resources).
  */
 class NodeGoldenResponseTest {
-    final SessionConfig config = SessionConfig.builder()
-            .coreUri(URI.create("http://localhost:3567"))
-            .apiDomain(URI.create("http://localhost:4566"))
-            .apiGatewayPath("/dev")
-            .apiBasePath("/auth")
-            .websiteDomain(URI.create("http://localhost:3000"))
-            .cookieSameSite(SameSite.LAX)
-            .build();
+    final SessionConfig config = CaptureSetting.writerConfig();
     final TokenWriter writer = new TokenWriter(config);
 
     @Test

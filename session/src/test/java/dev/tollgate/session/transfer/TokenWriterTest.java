@@ -2,21 +2,13 @@ package dev.tollgate.session.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.session.config.SameSite;
 import dev.tollgate.session.config.SessionConfig;
-import java.net.URI;
+import dev.tollgate.session.testing.CaptureSetting;
 import org.junit.jupiter.api.Test;
 
 /** Golden values from the test resource golden/supertokens-node-fdi-signup-refresh.md. */
 class TokenWriterTest {
-    final SessionConfig config = SessionConfig.builder()
-            .coreUri(URI.create("http://localhost:3567"))
-            .apiDomain(URI.create("http://localhost:4566"))
-            .apiGatewayPath("/dev")
-            .apiBasePath("/auth")
-            .websiteDomain(URI.create("http://localhost:3000"))
-            .cookieSameSite(SameSite.LAX)
-            .build();
+    final SessionConfig config = CaptureSetting.writerConfig();
     final TokenWriter writer = new TokenWriter(config);
 
     @Test

@@ -46,7 +46,7 @@ class Jose4jCrossCheckTest {
                         new JsonWebKeySet(SigningKey.jwks(KID, STATIC_KID)).getJsonWebKeys()))
                 .setJwsAlgorithmConstraints(
                         AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
-                .setEvaluationTime(NumericDate.fromMilliseconds(fixture.clock.get()))
+                .setEvaluationTime(NumericDate.fromMilliseconds(fixture.clock.millis()))
                 .setRequireExpirationTime()
                 .setRequireSubject()
                 .setSkipDefaultAudienceValidation()

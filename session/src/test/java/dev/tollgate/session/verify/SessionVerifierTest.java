@@ -18,6 +18,7 @@ import dev.tollgate.testkit.AccessTokens;
 import dev.tollgate.testkit.GoldenCaptures;
 import dev.tollgate.testkit.SigningKey;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -416,26 +417,17 @@ class SessionVerifierTest {
             g.close();
         }
 
+        private VerificationResult withAntiCsrfHeader(String header) {
+            return g.verify(
+                    "POST", VerifyOptions.optional(), "cookie", "sAccessToken=" + withCsrf, "anti-csrf", header);
+        }
+
         @Test
         void theHeaderMustEqualTheTokensAntiCsrfToken() {
-            assertThat(g.verify(
-                            "POST",
-                            VerifyOptions.optional(),
-                            "cookie",
-                            "sAccessToken=" + withCsrf,
-                            "anti-csrf",
-                            "csrf-1"))
-                    .isInstanceOf(VerifiedSession.class);
+            assertThat(withAntiCsrfHeader("csrf-1")).isInstanceOf(VerifiedSession.class);
             assertThat(g.verify("POST", VerifyOptions.optional(), "cookie", "sAccessToken=" + withCsrf))
                     .isEqualTo(tryRefresh("anti_csrf_token_mismatch"));
-            assertThat(g.verify(
-                            "POST",
-                            VerifyOptions.optional(),
-                            "cookie",
-                            "sAccessToken=" + withCsrf,
-                            "anti-csrf",
-                            "csrf-2"))
-                    .isEqualTo(tryRefresh("anti_csrf_token_mismatch"));
+            assertThat(withAntiCsrfHeader("csrf-2")).isEqualTo(tryRefresh("anti_csrf_token_mismatch"));
         }
 
         @Test
@@ -628,11 +620,11 @@ class SessionVerifierTest {
         void withCachedKeysSessionsKeepVerifying() throws Exception {
             assertThat(f.jwks.preload()).isEqualTo(2);
             f.core.on("GET", "/.well-known/jwks.json", 503, "down");
-            f.clock.addAndGet(f.config.jwksMaxAge().toMillis() + 1);
-            String fresh = AccessTokens.v5(KID, f.clock.get() / 1000 - 5);
+            f.clock.advance(Duration.ofMillis(f.config.jwksMaxAge().toMillis() + 1));
+            String fresh = AccessTokens.v5(KID, f.clock.millis() / 1000 - 5);
             assertThat(f.get("cookie", "sAccessToken=" + fresh)).isInstanceOf(VerifiedSession.class);
             String unknown = AccessTokens.sign(
-                    AccessTokens.header("d-new", 5), AccessTokens.payload(5, f.clock.get() / 1000 - 5), "d-new");
+                    AccessTokens.header("d-new", 5), AccessTokens.payload(5, f.clock.millis() / 1000 - 5), "d-new");
             assertThat(f.get("cookie", "sAccessToken=" + unknown))
                     .isEqualTo(new VerificationFailed(new SessionError.CoreUnavailable("jwks_unavailable")));
         }
@@ -641,8 +633,8 @@ class SessionVerifierTest {
         void rotationIsPickedUpAndTheOldKeyStaysValidWhilePublished() throws Exception {
             f.jwks.preload();
             f.core.on("GET", "/.well-known/jwks.json", 200, SigningKey.jwks(KID, "d-next"));
-            f.clock.addAndGet(60_000);
-            long iat = f.clock.get() / 1000 - 5;
+            f.clock.advance(Duration.ofMillis(60_000));
+            long iat = f.clock.millis() / 1000 - 5;
             String next = AccessTokens.sign(AccessTokens.header("d-next", 5), AccessTokens.payload(5, iat), "d-next");
             assertThat(f.get("cookie", "sAccessToken=" + next)).isInstanceOf(VerifiedSession.class);
             assertThat(f.get("cookie", "sAccessToken=" + AccessTokens.v5(KID, iat)))

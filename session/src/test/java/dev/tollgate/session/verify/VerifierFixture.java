@@ -5,12 +5,12 @@ import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.http.Headers;
 import dev.tollgate.session.jwks.JwksCache;
 import dev.tollgate.session.jwks.JwksFetcher;
-import dev.tollgate.session.testing.SettableClock;
 import dev.tollgate.testkit.CannedCore;
+import dev.tollgate.testkit.MutableClock;
 import dev.tollgate.testkit.SigningKey;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Instant;
 import java.util.function.UnaryOperator;
 
 /** A verifier wired to a loopback core (JWKS + CDI) and a settable clock. */
@@ -20,7 +20,7 @@ final class VerifierFixture implements AutoCloseable {
     static final long NOW_S = 1_795_710_700L;
 
     final CannedCore core;
-    final AtomicLong clock = new AtomicLong(NOW_S * 1000 + 500);
+    final MutableClock clock = new MutableClock(Instant.ofEpochMilli(NOW_S * 1000 + 500));
     final SessionVerifier verifier;
     final SessionConfig config;
     final JwksCache jwks;
@@ -36,8 +36,8 @@ final class VerifierFixture implements AutoCloseable {
                         .requestTimeout(Duration.ofSeconds(2)))
                 .build();
         // The wiring Sessions uses: keys over HttpURLConnection, the HttpClient built on the first core call.
-        jwks = JwksCache.create(config, JwksFetcher.overUrlConnection(config), new SettableClock(clock));
-        verifier = new SessionVerifier(config, jwks, new CoreClient(config), new SettableClock(clock));
+        jwks = JwksCache.create(config, JwksFetcher.overUrlConnection(config), clock);
+        verifier = new SessionVerifier(config, jwks, new CoreClient(config), clock);
     }
 
     VerifierFixture() throws Exception {

@@ -251,35 +251,11 @@ class GoldenResponsesTest {
         assertThat(CoreCalls.read(CoreCalls.segment(at, 1)).get("antiCsrfToken").asText())
                 .isEqualTo(antiCsrf);
 
-        JsonNode wrong = calls.postJson(
-                "/recipe/session/verify",
-                Map.of(
-                        "accessToken",
-                        at,
-                        "doAntiCsrfCheck",
-                        true,
-                        "enableAntiCsrf",
-                        true,
-                        "checkDatabase",
-                        false,
-                        "antiCsrfToken",
-                        "wrong"));
+        JsonNode wrong = calls.verifyWithAntiCsrf(at, "wrong");
         assertThat(wrong.toString())
                 .isEqualTo("{\"status\":\"TRY_REFRESH_TOKEN\",\"message\":\"anti-csrf check failed\"}");
 
-        JsonNode right = calls.postJson(
-                "/recipe/session/verify",
-                Map.of(
-                        "accessToken",
-                        at,
-                        "doAntiCsrfCheck",
-                        true,
-                        "enableAntiCsrf",
-                        true,
-                        "checkDatabase",
-                        false,
-                        "antiCsrfToken",
-                        antiCsrf));
+        JsonNode right = calls.verifyWithAntiCsrf(at, antiCsrf);
         assertThat(right.get("status").asText()).isEqualTo("OK");
     }
 

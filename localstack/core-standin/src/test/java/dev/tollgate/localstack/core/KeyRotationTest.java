@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,10 @@ class KeyRotationTest {
     private static final Duration VALIDITY = Duration.ofMinutes(5);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
+
+    @AutoClose
     private CoreStandIn core;
+
     private CoreCalls calls;
 
     @BeforeEach
@@ -36,11 +39,6 @@ class KeyRotationTest {
                 .clock(clock)
                 .build());
         calls = new CoreCalls(core.uri());
-    }
-
-    @AfterEach
-    void stop() {
-        core.close();
     }
 
     private List<String> dynamicKids() {

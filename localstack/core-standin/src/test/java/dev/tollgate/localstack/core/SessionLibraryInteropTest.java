@@ -33,7 +33,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +48,10 @@ class SessionLibraryInteropTest {
     private static final Duration VALIDITY = Duration.ofHours(2);
 
     private final MutableClock clock = new MutableClock(Instant.now());
+
+    @AutoClose
     private CoreStandIn core;
+
     private CoreClient client;
     private SessionVerifier verifier;
 
@@ -74,11 +77,6 @@ class SessionLibraryInteropTest {
                 JwksCache.create(config, JwksFetcher.overHttpClient(http, config.requestTimeout()), clock),
                 client,
                 clock);
-    }
-
-    @AfterEach
-    void stop() {
-        core.close();
     }
 
     private CreatedSession newSession(String userId) throws CoreException {

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 class SessionLifecycleTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
+
+    @AutoClose
     private CoreStandIn core;
+
     private CoreCalls calls;
 
     @BeforeEach
@@ -31,11 +34,6 @@ class SessionLifecycleTest {
                 .clock(clock)
                 .build());
         calls = new CoreCalls(core.uri());
-    }
-
-    @AfterEach
-    void stop() {
-        core.close();
     }
 
     private JsonNode newSession() {
@@ -77,28 +75,36 @@ class SessionLifecycleTest {
         assertThat(theft.get("session").get("userId").asText()).isEqualTo("user-1");
     }
 
-    @Test
-    void aSiblingChildIsTheftOnceAnotherChildWasPromoted() {
+    /** Two refreshes of one token, the first child then promoted by using its access token. */
+    private record Siblings(JsonNode promoted, JsonNode other) {}
+
+    private Siblings siblingsWithOnePromoted() {
         String rt0 = token(newSession(), "refreshToken");
         JsonNode childA = calls.refresh(rt0);
         JsonNode childB = calls.refresh(rt0);
-
         calls.verify(token(childA, "accessToken"), false);
+        return new Siblings(childA, childB);
+    }
 
-        assertThat(calls.refresh(token(childB, "refreshToken")).get("status").asText())
+    @Test
+    void aSiblingChildIsTheftOnceAnotherChildWasPromoted() {
+        Siblings children = siblingsWithOnePromoted();
+
+        assertThat(calls.refresh(token(children.other(), "refreshToken"))
+                        .get("status")
+                        .asText())
                 .isEqualTo("TOKEN_THEFT_DETECTED");
-        assertThat(calls.refresh(token(childA, "refreshToken")).get("status").asText())
+        assertThat(calls.refresh(token(children.promoted(), "refreshToken"))
+                        .get("status")
+                        .asText())
                 .isEqualTo("OK");
     }
 
     @Test
     void verifyOfAnOldLineageTokenAnswersOkWithoutANewToken() {
-        String rt0 = token(newSession(), "refreshToken");
-        JsonNode childA = calls.refresh(rt0);
-        JsonNode childB = calls.refresh(rt0);
-        calls.verify(token(childA, "accessToken"), false);
+        Siblings children = siblingsWithOnePromoted();
 
-        JsonNode stale = calls.verify(token(childB, "accessToken"), false);
+        JsonNode stale = calls.verify(token(children.other(), "accessToken"), false);
 
         assertThat(stale.get("status").asText()).isEqualTo("OK");
         assertThat(stale.has("accessToken")).isFalse();
@@ -279,28 +285,9 @@ class SessionLifecycleTest {
         JsonNode created = calls.createSession("csrf", CoreCalls.MAPPER.createObjectNode(), true);
         String rt = token(created, "refreshToken");
 
-        JsonNode wrong = calls.postJson(
-                "/recipe/session/refresh",
-                Map.of(
-                        "refreshToken",
-                        rt,
-                        "enableAntiCsrf",
-                        true,
-                        "useDynamicSigningKey",
-                        true,
-                        "antiCsrfToken",
-                        "wrong"));
-        JsonNode right = calls.postJson(
-                "/recipe/session/refresh",
-                Map.of(
-                        "refreshToken",
-                        rt,
-                        "enableAntiCsrf",
-                        true,
-                        "useDynamicSigningKey",
-                        true,
-                        "antiCsrfToken",
-                        created.get("antiCsrfToken").asText()));
+        JsonNode wrong = calls.refreshWithAntiCsrf(rt, "wrong");
+        JsonNode right =
+                calls.refreshWithAntiCsrf(rt, created.get("antiCsrfToken").asText());
 
         assertThat(wrong.toString())
                 .isEqualTo("{\"status\":\"UNAUTHORISED\",\"message\":\"Anti CSRF token missing, or not matching\"}");

@@ -106,7 +106,7 @@ public final class ApiGateway implements AutoCloseable {
                         .parameters();
             } catch (QueryString.MalformedQueryException e) {
                 query = Map.of();
-                badQuery = new GatewayError.BadRequestParameters(e.getMessage());
+                badQuery = GatewayError.badRequestParameters(e.getMessage());
             }
             GatewayRequest request = new GatewayRequest(
                     exchange.getRequestMethod().toUpperCase(Locale.ROOT),
@@ -119,7 +119,7 @@ public final class ApiGateway implements AutoCloseable {
                     ids);
             Reply reply;
             if (body == null) {
-                reply = pipeline.reject(request, new GatewayError.RequestTooLarge("body over " + MAX_BODY_BYTES));
+                reply = pipeline.reject(request, GatewayError.requestTooLarge("body over " + MAX_BODY_BYTES));
             } else if (badQuery != null) {
                 reply = pipeline.reject(request, badQuery);
             } else {

@@ -3,9 +3,7 @@ package dev.tollgate.localstack.gateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.localstack.gateway.GatewayError.AccessDenied;
-import dev.tollgate.localstack.gateway.GatewayError.AuthorizerConfigurationError;
 import dev.tollgate.localstack.gateway.GatewayError.Failure;
-import dev.tollgate.localstack.gateway.GatewayError.Unauthorized;
 import dev.tollgate.localstack.gateway.LambdaInvoker.Invocation;
 import dev.tollgate.localstack.gateway.RestApi.Authorizer;
 import dev.tollgate.log.Level;
@@ -100,7 +98,7 @@ final class AuthorizerStep {
                     new Mappings.Sources(
                             request, Events.contextVariables(stage, request, Optional.empty()), Optional.empty()));
             if (value.isEmpty()) {
-                throw new Failure(new Unauthorized("identity source " + source + " is missing or empty"));
+                throw new Failure(GatewayError.unauthorized("identity source " + source + " is missing or empty"));
             }
             values.add(value.get());
         }
@@ -112,7 +110,7 @@ final class AuthorizerStep {
         Invocation invocation = Invocations.call(invoker, authorizer.functionArn(), event);
         if (invocation instanceof Invocation.FunctionError error) {
             if ("Unauthorized".equals(error.errorMessage())) {
-                throw new Failure(new Unauthorized("authorizer threw Unauthorized"));
+                throw new Failure(GatewayError.unauthorized("authorizer threw Unauthorized"));
             }
             // The message itself is not logged: an authorizer may put anything in it.
             throw configurationError("authorizer function error " + error.errorType());
@@ -173,6 +171,6 @@ final class AuthorizerStep {
     }
 
     private static Failure configurationError(String reason) {
-        return new Failure(new AuthorizerConfigurationError(reason));
+        return new Failure(GatewayError.authorizerConfigurationError(reason));
     }
 }

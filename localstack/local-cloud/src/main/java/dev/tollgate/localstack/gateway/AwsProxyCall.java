@@ -3,7 +3,6 @@ package dev.tollgate.localstack.gateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.localstack.gateway.GatewayError.Failure;
-import dev.tollgate.localstack.gateway.GatewayError.LambdaProxyFailure;
 import dev.tollgate.localstack.gateway.LambdaInvoker.Invocation;
 import dev.tollgate.localstack.gateway.RestApi.AwsProxyIntegration;
 import java.nio.charset.StandardCharsets;
@@ -161,6 +160,6 @@ final class AwsProxyCall {
     }
 
     private static Failure malformed(String reason) {
-        return new Failure(new LambdaProxyFailure(reason));
+        return new Failure(GatewayError.lambdaProxyFailure(reason));
     }
 }

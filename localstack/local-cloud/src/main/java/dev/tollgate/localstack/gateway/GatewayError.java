@@ -27,26 +27,6 @@ sealed interface GatewayError {
     /** Log text: why this happened. */
     String reason();
 
-    record MissingAuthenticationToken(String reason) implements GatewayError {
-        public ResponseType type() {
-            return ResponseType.MISSING_AUTHENTICATION_TOKEN;
-        }
-
-        public Optional<String> message() {
-            return Optional.of("Missing Authentication Token");
-        }
-    }
-
-    record Unauthorized(String reason) implements GatewayError {
-        public ResponseType type() {
-            return ResponseType.UNAUTHORIZED;
-        }
-
-        public Optional<String> message() {
-            return Optional.of("Unauthorized");
-        }
-    }
-
     record AccessDenied(boolean explicitDeny, AuthorizerContext context) implements GatewayError {
         public ResponseType type() {
             return ResponseType.ACCESS_DENIED;
@@ -69,91 +49,55 @@ sealed interface GatewayError {
         }
     }
 
-    record AuthorizerConfigurationError(String reason) implements GatewayError {
-        public ResponseType type() {
-            return ResponseType.AUTHORIZER_CONFIGURATION_ERROR;
-        }
+    /** A gateway response fixed by its type: the message and status API Gateway gives it. */
+    record Fixed(ResponseType type, Optional<String> message, Optional<Integer> status, String reason)
+            implements GatewayError {}
 
-        public Optional<String> message() {
-            return Optional.empty();
-        }
+    static GatewayError missingAuthenticationToken(String reason) {
+        return fixed(ResponseType.MISSING_AUTHENTICATION_TOKEN, "Missing Authentication Token", reason);
     }
 
-    record ApiConfigurationError(String reason) implements GatewayError {
-        public ResponseType type() {
-            return ResponseType.API_CONFIGURATION_ERROR;
-        }
-
-        public Optional<String> message() {
-            return Optional.of("Internal server error");
-        }
+    static GatewayError unauthorized(String reason) {
+        return fixed(ResponseType.UNAUTHORIZED, "Unauthorized", reason);
     }
 
-    record IntegrationFailure(String reason) implements GatewayError {
-        public ResponseType type() {
-            return ResponseType.INTEGRATION_FAILURE;
-        }
-
-        public Optional<String> message() {
-            return Optional.of("Internal server error");
-        }
+    /** API Gateway renders this one's message as JSON {@code null}. */
+    static GatewayError authorizerConfigurationError(String reason) {
+        return new Fixed(ResponseType.AUTHORIZER_CONFIGURATION_ERROR, Optional.empty(), Optional.empty(), reason);
     }
 
-    record IntegrationTimeout(String reason) implements GatewayError {
-        public ResponseType type() {
-            return ResponseType.INTEGRATION_TIMEOUT;
-        }
+    static GatewayError apiConfigurationError(String reason) {
+        return fixed(ResponseType.API_CONFIGURATION_ERROR, "Internal server error", reason);
+    }
 
-        public Optional<String> message() {
-            return Optional.of("Endpoint request timed out");
-        }
+    static GatewayError integrationFailure(String reason) {
+        return fixed(ResponseType.INTEGRATION_FAILURE, "Internal server error", reason);
+    }
+
+    static GatewayError integrationTimeout(String reason) {
+        return fixed(ResponseType.INTEGRATION_TIMEOUT, "Endpoint request timed out", reason);
     }
 
     /** An AWS_PROXY function failed or answered malformed output: 502 (docs/aws.md#aws-proxy). */
-    record LambdaProxyFailure(String reason) implements GatewayError {
-        public ResponseType type() {
-            return ResponseType.DEFAULT_5XX;
-        }
-
-        public Optional<String> message() {
-            return Optional.of("Internal server error");
-        }
-
-        @Override
-        public Optional<Integer> status() {
-            return Optional.of(502);
-        }
+    static GatewayError lambdaProxyFailure(String reason) {
+        return new Fixed(ResponseType.DEFAULT_5XX, Optional.of("Internal server error"), Optional.of(502), reason);
     }
 
-    record UnsupportedMediaType(String reason) implements GatewayError {
-        public ResponseType type() {
-            return ResponseType.UNSUPPORTED_MEDIA_TYPE;
-        }
-
-        public Optional<String> message() {
-            return Optional.of("Unsupported Media Type");
-        }
+    static GatewayError unsupportedMediaType(String reason) {
+        return fixed(ResponseType.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type", reason);
     }
 
-    record RequestTooLarge(String reason) implements GatewayError {
-        public ResponseType type() {
-            return ResponseType.REQUEST_TOO_LARGE;
-        }
+    static GatewayError requestTooLarge(String reason) {
+        return fixed(ResponseType.REQUEST_TOO_LARGE, "Request Too Long", reason);
+    }
 
-        public Optional<String> message() {
-            return Optional.of("Request Too Long");
-        }
+    private static GatewayError fixed(ResponseType type, String message, String reason) {
+        return new Fixed(type, Optional.of(message), Optional.empty(), reason);
     }
 
     /** A query string with a malformed percent-escape: refused before routing, never guessed at. */
-    record BadRequestParameters(String reason) implements GatewayError {
-        public ResponseType type() {
-            return ResponseType.BAD_REQUEST_PARAMETERS;
-        }
-
-        public Optional<String> message() {
-            return Optional.of("Invalid query string");
-        }
+    static GatewayError badRequestParameters(String reason) {
+        return fixed(ResponseType.BAD_REQUEST_PARAMETERS, "Invalid query string", reason);
     }
 
     /** Thrown by the pipeline's steps to stop at a gateway response. */

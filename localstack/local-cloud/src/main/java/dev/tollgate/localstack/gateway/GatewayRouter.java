@@ -102,6 +102,6 @@ final class GatewayRouter {
     }
 
     private static GatewayError.Failure missing(String reason) {
-        return new GatewayError.Failure(new GatewayError.MissingAuthenticationToken(reason));
+        return new GatewayError.Failure(GatewayError.missingAuthenticationToken(reason));
     }
 }

@@ -1,9 +1,6 @@
 package dev.tollgate.localstack.gateway;
 
 import dev.tollgate.localstack.gateway.GatewayError.Failure;
-import dev.tollgate.localstack.gateway.GatewayError.IntegrationFailure;
-import dev.tollgate.localstack.gateway.GatewayError.IntegrationTimeout;
-import dev.tollgate.localstack.gateway.GatewayError.UnsupportedMediaType;
 import dev.tollgate.localstack.gateway.RestApi.HttpIntegration;
 import java.io.IOException;
 import java.net.URI;
@@ -41,7 +38,7 @@ final class HttpIntegrationCall {
     Reply call(HttpIntegration integration, GatewayRequest request, Mappings.Sources sources) {
         if (integration.passthroughNever()) {
             // "never" with no templates defined refuses every body type.
-            throw new Failure(new UnsupportedMediaType("passthroughBehavior never without templates"));
+            throw new Failure(GatewayError.unsupportedMediaType("passthroughBehavior never without templates"));
         }
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         StringBuilder query = new StringBuilder();
@@ -84,13 +81,14 @@ final class HttpIntegrationCall {
         try {
             response = client.send(backend.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
-            throw new Failure(new IntegrationTimeout("backend did not answer within " + integration.timeout()));
+            throw new Failure(
+                    GatewayError.integrationTimeout("backend did not answer within " + integration.timeout()));
         } catch (IOException e) {
-            throw new Failure(new IntegrationFailure(
+            throw new Failure(GatewayError.integrationFailure(
                     "backend unreachable: " + e.getClass().getSimpleName()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Failure(new IntegrationFailure("interrupted while calling the backend"));
+            throw new Failure(GatewayError.integrationFailure("interrupted while calling the backend"));
         }
         Mappings.BackendResponse answer = new Mappings.BackendResponse(
                 response.statusCode(), response.headers().map(), response.body());

@@ -1,6 +1,5 @@
 package dev.tollgate.localstack.gateway;
 
-import dev.tollgate.localstack.gateway.GatewayError.ApiConfigurationError;
 import dev.tollgate.localstack.gateway.GatewayError.Failure;
 import dev.tollgate.localstack.gateway.RestApi.IntegrationResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +20,8 @@ final class IntegrationResponses {
     static Reply respond(
             List<IntegrationResponse> responses, int backendStatus, Mappings.Sources sources, byte[] backendBody) {
         IntegrationResponse chosen = select(responses, Integer.toString(backendStatus))
-                .orElseThrow(() -> new Failure(
-                        new ApiConfigurationError("no integration response matches backend status " + backendStatus)));
+                .orElseThrow(() -> new Failure(GatewayError.apiConfigurationError(
+                        "no integration response matches backend status " + backendStatus)));
         Reply.Builder reply = Reply.status(chosen.statusCode());
         chosen.responseParameters()
                 .forEach((target, expression) -> Mappings.resolve(expression, sources)

@@ -1,6 +1,5 @@
 package dev.tollgate.localstack.gateway;
 
-import dev.tollgate.localstack.gateway.GatewayError.ApiConfigurationError;
 import dev.tollgate.localstack.gateway.GatewayError.Failure;
 import dev.tollgate.localstack.gateway.RestApi.AwsProxyIntegration;
 import dev.tollgate.localstack.gateway.RestApi.HttpIntegration;
@@ -58,7 +57,7 @@ final class Pipeline {
             return finish(request, route, gatewayResponses.render(f.error(), request, route), f.error(), started);
         } catch (RuntimeException e) {
             // A defect of the gateway itself: answer like API Gateway's internal error, keep the cause in the log.
-            ApiConfigurationError error = new ApiConfigurationError("gateway defect: " + e);
+            GatewayError error = GatewayError.apiConfigurationError("gateway defect: " + e);
             return finish(request, route, gatewayResponses.render(error, request, route), error, started);
         }
     }

@@ -214,16 +214,7 @@ class AuthApiFlowIT {
             }
         }
 
-        Response verified = browser.call(
-                "POST",
-                "/auth/user/email/verify",
-                null,
-                "emailverification",
-                ProxyEvent.JSON
-                        .createObjectNode()
-                        .put("method", "token")
-                        .put("token", token)
-                        .toString());
+        Response verified = browser.verifyEmail(token);
         assertThat(verified.status()).isEqualTo(200);
         assertThat(verified.body().toString()).isEqualTo("{\"status\":\"OK\"}");
         assertThat(browser.frontTokenPayload().get("st-ev").get("v").asBoolean())
@@ -236,16 +227,7 @@ class AuthApiFlowIT {
 
         Response isVerified = browser.call("GET", "/auth/user/email/verify", null, "emailverification", null);
         assertThat(isVerified.body().toString()).isEqualTo("{\"status\":\"OK\",\"isVerified\":true}");
-        Response reused = browser.call(
-                "POST",
-                "/auth/user/email/verify",
-                null,
-                "emailverification",
-                ProxyEvent.JSON
-                        .createObjectNode()
-                        .put("method", "token")
-                        .put("token", token)
-                        .toString());
+        Response reused = browser.verifyEmail(token);
         assertThat(reused.body().toString()).isEqualTo("{\"status\":\"EMAIL_VERIFICATION_INVALID_TOKEN_ERROR\"}");
     }
 

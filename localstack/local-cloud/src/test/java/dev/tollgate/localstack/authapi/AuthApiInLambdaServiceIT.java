@@ -106,16 +106,7 @@ class AuthApiInLambdaServiceIT {
         String token = URLDecoder.decode(
                 URI.create(message.get("link").asText()).getRawQuery().replaceAll(".*token=([^&]*).*", "$1"),
                 StandardCharsets.UTF_8);
-        Response verified = browser.call(
-                "POST",
-                "/auth/user/email/verify",
-                null,
-                "emailverification",
-                ProxyEvent.JSON
-                        .createObjectNode()
-                        .put("method", "token")
-                        .put("token", token)
-                        .toString());
+        Response verified = browser.verifyEmail(token);
         assertThat(verified.body().toString()).isEqualTo("{\"status\":\"OK\"}");
         assertThat(browser.frontTokenPayload().get("st-ev").get("v").asBoolean())
                 .isTrue();

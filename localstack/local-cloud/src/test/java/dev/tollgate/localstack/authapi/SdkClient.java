@@ -67,6 +67,20 @@ final class SdkClient {
         return call("POST", "/auth/signout", null, "session", null);
     }
 
+    /** Consumes an email verification token, as the link's page does. */
+    Response verifyEmail(String token) throws Exception {
+        return call(
+                "POST",
+                "/auth/user/email/verify",
+                null,
+                "emailverification",
+                ProxyEvent.JSON
+                        .createObjectNode()
+                        .put("method", "token")
+                        .put("token", token)
+                        .toString());
+    }
+
     Response call(String method, String path, String query, String rid, String body) throws Exception {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("origin", List.of(origin));

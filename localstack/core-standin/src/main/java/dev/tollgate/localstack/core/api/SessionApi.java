@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The session recipe's CDI endpoints. Fields are read in the order core 11.4.7's APIs read them, so
@@ -39,11 +40,16 @@ final class SessionApi {
                 Endpoint.post("/recipe/session/regenerate", this::regenerate),
                 Endpoint.post("/recipe/session/remove", this::remove),
                 Endpoint.get("/recipe/session/user", this::handlesForUser),
-                Endpoint.protectedApi(
-                        "/recipe/session/data", Map.of("PUT", this::updateSessionData, "GET", this::sessionData)),
-                Endpoint.protectedApi(
+                sessionObject(
+                        "/recipe/session/data",
+                        "userDataInDatabase",
+                        sessions::updateDataInDatabase,
+                        SessionService.Snapshot::userDataInDatabase),
+                sessionObject(
                         "/recipe/jwt/data",
-                        Map.of("PUT", this::updateAccessTokenPayload, "GET", this::accessTokenPayload)));
+                        "userDataInJWT",
+                        sessions::updateAccessTokenPayload,
+                        SessionService.Snapshot::userDataInJWT));
     }
 
     private CoreResponse create(CoreRequest request) throws CoreError {
@@ -54,17 +60,13 @@ final class SessionApi {
         ObjectNode userDataInDatabase = input.requiredObject("userDataInDatabase");
         boolean useStaticKey = Boolean.FALSE.equals(
                 input.optionalBoolean("useDynamicSigningKey").orElse(null));
-        try {
-            return tokens(sessions.create(
-                    userId, userDataInJWT, userDataInDatabase, enableAntiCsrf && antiCsrfEnabled, useStaticKey));
-        } catch (SessionProblem problem) {
-            return Replies.problem(problem);
-        }
+        return answer(() -> tokens(sessions.create(
+                userId, userDataInJWT, userDataInDatabase, enableAntiCsrf && antiCsrfEnabled, useStaticKey)));
     }
 
     private CoreResponse get(CoreRequest request) throws CoreError {
         String handle = request.requiredQueryParam("sessionHandle");
-        try {
+        return answer(() -> {
             SessionService.Snapshot session = sessions.get(handle);
             ObjectNode reply = Replies.NODES.objectNode();
             reply.put("sessionHandle", session.sessionHandle());
@@ -77,9 +79,7 @@ final class SessionApi {
             reply.put("status", "OK");
             reply.put("tenantId", session.tenantId());
             return CoreResponse.ok(reply);
-        } catch (SessionProblem problem) {
-            return Replies.problem(problem);
-        }
+        });
     }
 
     private CoreResponse verify(CoreRequest request) throws CoreError {
@@ -89,12 +89,8 @@ final class SessionApi {
         boolean doAntiCsrfCheck = input.requiredBoolean("doAntiCsrfCheck");
         boolean enableAntiCsrf = input.requiredBoolean("enableAntiCsrf");
         boolean checkDatabase = input.requiredBoolean("checkDatabase");
-        try {
-            return verified(sessions.verify(
-                    accessToken, antiCsrfToken, enableAntiCsrf && antiCsrfEnabled, doAntiCsrfCheck, checkDatabase));
-        } catch (SessionProblem problem) {
-            return Replies.problem(problem);
-        }
+        return answer(() -> verified(sessions.verify(
+                accessToken, antiCsrfToken, enableAntiCsrf && antiCsrfEnabled, doAntiCsrfCheck, checkDatabase)));
     }
 
     private CoreResponse refresh(CoreRequest request) throws CoreError {
@@ -103,29 +99,22 @@ final class SessionApi {
         String antiCsrfToken = input.optionalString("antiCsrfToken").orElse(null);
         boolean enableAntiCsrf = input.requiredBoolean("enableAntiCsrf");
         boolean useDynamicSigningKey = input.requiredBoolean("useDynamicSigningKey");
-        try {
-            return tokens(sessions.refresh(
-                    refreshToken,
-                    antiCsrfToken,
-                    enableAntiCsrf && antiCsrfEnabled,
-                    Optional.of(!useDynamicSigningKey)));
-        } catch (SessionProblem problem) {
-            return Replies.problem(problem);
-        }
+        return answer(() -> tokens(sessions.refresh(
+                refreshToken, antiCsrfToken, enableAntiCsrf && antiCsrfEnabled, Optional.of(!useDynamicSigningKey))));
     }
 
     private CoreResponse regenerate(CoreRequest request) throws CoreError {
         JsonInput input = request.json();
         String accessToken = input.requiredString("accessToken");
         Optional<ObjectNode> userDataInJWT = input.optionalObject("userDataInJWT");
-        try {
-            return verified(sessions.regenerate(accessToken, userDataInJWT));
-        } catch (SessionProblem.TryRefresh problem) {
-            // regenerate reports every token problem as UNAUTHORISED
-            return Replies.problem(new SessionProblem.Unauthorised(problem.getMessage()));
-        } catch (SessionProblem problem) {
-            return Replies.problem(problem);
-        }
+        return answer(() -> {
+            try {
+                return verified(sessions.regenerate(accessToken, userDataInJWT));
+            } catch (SessionProblem.TryRefresh problem) {
+                // regenerate reports every token problem as UNAUTHORISED
+                throw new SessionProblem.Unauthorised(problem.getMessage());
+            }
+        });
     }
 
     private CoreResponse remove(CoreRequest request) throws CoreError {
@@ -169,47 +158,48 @@ final class SessionApi {
         return CoreResponse.ok(reply);
     }
 
-    private CoreResponse updateSessionData(CoreRequest request) throws CoreError {
-        JsonInput input = request.json();
-        String handle = input.requiredString("sessionHandle");
-        ObjectNode userDataInDatabase = input.requiredObject("userDataInDatabase");
-        try {
-            sessions.updateDataInDatabase(handle, userDataInDatabase);
-            return CoreResponse.ok(Replies.status("OK"));
-        } catch (SessionProblem problem) {
-            return Replies.problem(problem);
-        }
+    /** Writes one JSON object of a session. */
+    @FunctionalInterface
+    private interface ObjectWriter {
+        void write(String handle, ObjectNode value) throws SessionProblem;
     }
 
-    private CoreResponse sessionData(CoreRequest request) throws CoreError {
-        String handle = request.requiredQueryParam("sessionHandle");
-        try {
-            ObjectNode reply = Replies.status("OK");
-            reply.set("userDataInDatabase", sessions.get(handle).userDataInDatabase());
-            return CoreResponse.ok(reply);
-        } catch (SessionProblem problem) {
-            return Replies.problem(problem);
-        }
+    /**
+     * The session data and jwt data APIs: PUT replaces one JSON object of a session (named {@code field}
+     * in the request), GET answers it under the same name.
+     */
+    private Endpoint sessionObject(
+            String path, String field, ObjectWriter writer, Function<SessionService.Snapshot, ObjectNode> reader) {
+        Endpoint.Handler put = request -> {
+            JsonInput input = request.json();
+            String handle = input.requiredString("sessionHandle");
+            ObjectNode value = input.requiredObject(field);
+            return answer(() -> {
+                writer.write(handle, value);
+                return CoreResponse.ok(Replies.status("OK"));
+            });
+        };
+        Endpoint.Handler get = request -> {
+            String handle = request.requiredQueryParam("sessionHandle");
+            return answer(() -> {
+                ObjectNode reply = Replies.status("OK");
+                reply.set(field, reader.apply(sessions.get(handle)));
+                return CoreResponse.ok(reply);
+            });
+        };
+        return Endpoint.protectedApi(path, Map.of("PUT", put, "GET", get));
     }
 
-    private CoreResponse updateAccessTokenPayload(CoreRequest request) throws CoreError {
-        JsonInput input = request.json();
-        String handle = input.requiredString("sessionHandle");
-        ObjectNode userDataInJWT = input.requiredObject("userDataInJWT");
-        try {
-            sessions.updateAccessTokenPayload(handle, userDataInJWT);
-            return CoreResponse.ok(Replies.status("OK"));
-        } catch (SessionProblem problem) {
-            return Replies.problem(problem);
-        }
+    /** A step that may end in a session outcome other than OK. */
+    @FunctionalInterface
+    private interface SessionStep {
+        CoreResponse run() throws SessionProblem, CoreError;
     }
 
-    private CoreResponse accessTokenPayload(CoreRequest request) throws CoreError {
-        String handle = request.requiredQueryParam("sessionHandle");
+    /** Runs {@code step}; an outcome other than OK is answered as the core answers it. */
+    private static CoreResponse answer(SessionStep step) throws CoreError {
         try {
-            ObjectNode reply = Replies.status("OK");
-            reply.set("userDataInJWT", sessions.get(handle).userDataInJWT());
-            return CoreResponse.ok(reply);
+            return step.run();
         } catch (SessionProblem problem) {
             return Replies.problem(problem);
         }

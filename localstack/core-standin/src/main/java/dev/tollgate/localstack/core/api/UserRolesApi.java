@@ -35,8 +35,12 @@ final class UserRolesApi {
                 Endpoint.post("/recipe/role/remove", this::deleteRole),
                 Endpoint.get("/recipe/roles", this::allRoles),
                 Endpoint.get("/recipe/permission/roles", this::rolesWithPermission),
-                Endpoint.protectedApi("/recipe/user/role", Map.of("PUT", this::addRoleToUser)),
-                Endpoint.post("/recipe/user/role/remove", this::removeRoleFromUser),
+                Endpoint.protectedApi(
+                        "/recipe/user/role",
+                        Map.of("PUT", request -> userRole(request, roles::addRoleToUser, "didUserAlreadyHaveRole"))),
+                Endpoint.post(
+                        "/recipe/user/role/remove",
+                        request -> userRole(request, roles::removeRoleFromUser, "didUserHaveRole")),
                 Endpoint.get("/recipe/user/roles", this::rolesOfUser),
                 Endpoint.get("/recipe/role/users", this::usersWithRole));
     }
@@ -86,25 +90,19 @@ final class UserRolesApi {
         return listReply("roles", roles.rolesWithPermission(permission));
     }
 
-    private CoreResponse addRoleToUser(CoreRequest request) throws CoreError {
-        JsonInput input = request.json();
-        String userId = input.requiredString("userId");
-        String role = role(input.requiredString("role"));
-        try {
-            boolean alreadyHad = roles.addRoleToUser(userId, role);
-            return CoreResponse.ok(Replies.status("OK").put("didUserAlreadyHaveRole", alreadyHad));
-        } catch (RoleStore.UnknownRole e) {
-            return unknownRole();
-        }
+    /** Gives a user a role or takes it away; answers whether the user had it before. */
+    @FunctionalInterface
+    private interface UserRoleChange {
+        boolean apply(String userId, String role) throws RoleStore.UnknownRole;
     }
 
-    private CoreResponse removeRoleFromUser(CoreRequest request) throws CoreError {
+    private CoreResponse userRole(CoreRequest request, UserRoleChange change, String hadField) throws CoreError {
         JsonInput input = request.json();
         String userId = input.requiredString("userId");
         String role = role(input.requiredString("role"));
         try {
-            boolean had = roles.removeRoleFromUser(userId, role);
-            return CoreResponse.ok(Replies.status("OK").put("didUserHaveRole", had));
+            boolean had = change.apply(userId, role);
+            return CoreResponse.ok(Replies.status("OK").put(hadField, had));
         } catch (RoleStore.UnknownRole e) {
             return unknownRole();
         }

@@ -114,17 +114,7 @@ public final class SessionService {
             if (promote
                     || record.refreshTokenHash2.equals(Sha256.hex(claims.refreshTokenHash1()))
                     || payloadNeedsUpdate) {
-                MintedToken fresh = accessTokens.mint(
-                        claims.sessionHandle(),
-                        claims.userId(),
-                        claims.recipeUserId(),
-                        claims.tenantId(),
-                        claims.refreshTokenHash1(),
-                        null,
-                        claims.antiCsrfToken(),
-                        record.userDataInJWT,
-                        null,
-                        record.useStaticKey);
+                MintedToken fresh = reissue(claims, null, record.userDataInJWT, null, record.useStaticKey);
                 return new Verified(
                         new IssuedSession(
                                 claims.sessionHandle(),
@@ -222,18 +212,24 @@ public final class SessionService {
         if (claims.expiryMs() < clock.millis()) {
             return new Verified(info, Optional.empty());
         }
-        MintedToken fresh = accessTokens.mint(
+        MintedToken fresh = reissue(claims, claims.parentRefreshTokenHash1(), payload, claims.expiryMs(), staticKey);
+        return new Verified(info, Optional.of(fresh));
+    }
+
+    /** A new access token for the same session and refresh token as {@code claims}, with this payload. */
+    private MintedToken reissue(
+            AccessTokens.Claims claims, String parentHash, ObjectNode payload, Long expiryMs, boolean staticKey) {
+        return accessTokens.mint(
                 claims.sessionHandle(),
                 claims.userId(),
                 claims.recipeUserId(),
                 claims.tenantId(),
                 claims.refreshTokenHash1(),
-                claims.parentRefreshTokenHash1(),
+                parentHash,
                 claims.antiCsrfToken(),
                 payload,
-                claims.expiryMs(),
+                expiryMs,
                 staticKey);
-        return new Verified(info, Optional.of(fresh));
     }
 
     /**
