@@ -276,7 +276,8 @@ class TollgateStackTest {
             assertThat(p.has("RequestMappingTemplate") || p.has("Code")).isFalse();
         });
         assertThat(fields)
-                .containsExactlyInAnyOrder("Query.me", "Query.notes", "Mutation.addNote", "Mutation.deleteNote");
+                .containsExactlyInAnyOrder(
+                        "Query.me", "Query.notes", "Query.allNotesCount", "Mutation.addNote", "Mutation.deleteNote");
         template.hasResourceProperties("AWS::AppSync::GraphQLApi", Map.of("AuthenticationType", "API_KEY"));
         assertThat(policyOf("NotesLambdaRole")).contains("lambda:InvokeFunction", "ResolverFunction");
     }
