@@ -24,3 +24,17 @@ test("another claim: a string reason is shown as it is, an object one as JSON", 
 test("an error without id or reason", () => {
   assert.deepEqual(describeClaimError({}), { title: "Claim (unnamed) failed", detail: "no reason given" });
 });
+
+test("st-role: names the missing role and what the token has (node's includes reason)", () => {
+  assert.deepEqual(
+    describeClaimError({ id: "st-role", reason: { message: "wrong value", expectedToInclude: "admin", actualValue: [] } }),
+    {
+      title: 'Missing role "admin"',
+      detail: 'The st-role claim in the access token is [], this route needs the role "admin".',
+    },
+  );
+  assert.equal(
+    describeClaimError({ id: "st-perm", reason: { message: "value does not exist", expectedToInclude: "notes:count-all" } }).detail,
+    'The st-perm claim in the access token is absent, this route needs the permission "notes:count-all".',
+  );
+});

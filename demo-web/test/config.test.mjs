@@ -12,6 +12,7 @@ test("fills the documented defaults and derives the API and auth URLs", () => {
     apiBasePath: "/auth",
     websiteDomain: PAGE,
     mailboxUrl: undefined,
+    devConsoleUrl: undefined,
     apiUrl: "http://localhost:4000",
     authUrl: "http://localhost:4000/auth",
   });
@@ -25,7 +26,9 @@ test("keeps given values, normalising origins and trailing slashes", () => {
     apiBasePath: "/session-api",
     websiteDomain: "https://www.example.com",
     mailboxUrl: "http://localhost:4000/_mailbox",
+    devConsoleUrl: "http://localhost:4003",
   }, PAGE);
+  assert.equal(config.devConsoleUrl, "http://localhost:4003/");
   assert.equal(config.apiDomain, "https://api.example.com");
   assert.equal(config.apiGatewayPath, "/dev");
   assert.equal(config.apiUrl, "https://api.example.com/dev");

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { countdown, emailVerifiedBadge, formatDuration, statusName, statusPill } from "../src/site/assets/lib/format.js";
+import { countdown, emailVerifiedBadge, formatDuration, rolesBadge, statusName, statusPill } from "../src/site/assets/lib/format.js";
 import { sessionEventEntry } from "../src/site/assets/lib/events.js";
 import { parseJsonBody } from "../src/site/assets/lib/graphql.js";
 
@@ -61,4 +61,15 @@ test("response bodies: JSON, or null when empty or not JSON", () => {
   assert.deepEqual(parseJsonBody('{"message":"Unauthorized"}'), { message: "Unauthorized" });
   assert.equal(parseJsonBody(""), null);
   assert.equal(parseJsonBody("<html>"), null);
+});
+
+test("rolesBadge: the st-role names, none, or no claim at all", () => {
+  assert.deepEqual(rolesBadge({ "st-role": { v: ["admin", "reader"], t: 1 } }), {
+    roles: ["admin", "reader"],
+    text: "admin, reader",
+    className: "pill pill-ok",
+  });
+  assert.equal(rolesBadge({ "st-role": { v: [], t: 1 } }).text, "none");
+  assert.equal(rolesBadge({}).text, "no st-role claim");
+  assert.equal(rolesBadge(null).className, "pill pill-muted");
 });

@@ -39,3 +39,17 @@ test("corrupt or foreign storage content reads as empty", () => {
   storage.setItem("k", '{"a":1}');
   assert.deepEqual(journal("k", storage).entries(), []);
 });
+
+test("shared: a storage event from another tab reaches the listeners, other keys do not", () => {
+  const storage = memoryStorage();
+  const handlers = [];
+  const fakeWindow = { addEventListener: (type, fn) => type === "storage" && handlers.push(fn) };
+  const j = journal("tollgate.timeline", storage, 100, fakeWindow);
+  const seen = [];
+  j.onChange((entries) => seen.push(entries.map((e) => e.n)));
+  // another tab wrote the list
+  storage.setItem("tollgate.timeline", '[{"n":2},{"n":1}]');
+  handlers.forEach((fn) => fn({ key: "tollgate.timeline" }));
+  handlers.forEach((fn) => fn({ key: "something.else" }));
+  assert.deepEqual(seen, [[2, 1]]);
+});

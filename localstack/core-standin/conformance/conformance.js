@@ -100,6 +100,52 @@ async function main() {
     await check("emailverification.createEmailVerificationToken.alreadyVerified", async () =>
         (await EmailVerification.createEmailVerificationToken(TENANT, recipeUserId, email)).status);
 
+    // --- emailverification: revoking tokens, unverifying ---
+    await check("emailverification.unverifyEmail", async () => EmailVerification.unverifyEmail(recipeUserId, email));
+    await check("emailverification.isEmailVerified.afterUnverify", async () => EmailVerification.isEmailVerified(recipeUserId, email));
+    const unusedToken = (await EmailVerification.createEmailVerificationToken(TENANT, recipeUserId, email)).token;
+    await check("emailverification.revokeEmailVerificationTokens", async () =>
+        EmailVerification.revokeEmailVerificationTokens(TENANT, recipeUserId, email));
+    await check("emailverification.verifyEmailUsingToken.revoked", async () =>
+        (await EmailVerification.verifyEmailUsingToken(TENANT, unusedToken)).status);
+
+    // --- emailpassword: password reset and account updates, on a user of their own ---
+    const resetEmail = `reset-${Date.now()}@example.com`;
+    const movedEmail = `moved-${resetEmail}`;
+    const resetUser = (await EmailPassword.signUp(TENANT, resetEmail, password)).user;
+    const resetRecipeUserId = supertokens.convertToRecipeUserId(resetUser.id);
+    const resetToken = await check("emailpassword.createResetPasswordToken", async () => {
+        const r = await EmailPassword.createResetPasswordToken(TENANT, resetUser.id, resetEmail);
+        return { status: r.status, hasToken: typeof r.token === "string" && r.token.length > 0, _t: r.token };
+    });
+    await check("emailpassword.createResetPasswordToken.unknownUser", async () =>
+        (await EmailPassword.createResetPasswordToken(TENANT, "00000000-0000-0000-0000-000000000000", resetEmail)).status);
+    const spareToken = (await EmailPassword.createResetPasswordToken(TENANT, resetUser.id, resetEmail)).token;
+    await check("emailpassword.consumePasswordResetToken", async () => {
+        const r = await EmailPassword.consumePasswordResetToken(TENANT, resetToken._t);
+        return { status: r.status, sameUser: r.userId === resetUser.id, sameEmail: r.email === resetEmail };
+    });
+    await check("emailpassword.consumePasswordResetToken.reused", async () =>
+        (await EmailPassword.consumePasswordResetToken(TENANT, resetToken._t)).status);
+    await check("emailpassword.consumePasswordResetToken.otherTokenOfTheUser", async () =>
+        (await EmailPassword.consumePasswordResetToken(TENANT, spareToken)).status);
+    const freshToken = (await EmailPassword.createResetPasswordToken(TENANT, resetUser.id, resetEmail)).token;
+    await check("emailpassword.resetPasswordUsingToken", async () =>
+        (await EmailPassword.resetPasswordUsingToken(TENANT, freshToken, "new-password-2")).status);
+    await check("emailpassword.signIn.oldPasswordAfterReset", async () => (await EmailPassword.signIn(TENANT, resetEmail, password)).status);
+    await check("emailpassword.signIn.afterReset", async () => (await EmailPassword.signIn(TENANT, resetEmail, "new-password-2")).status);
+    await check("emailpassword.updateEmailOrPassword.email", async () =>
+        (await EmailPassword.updateEmailOrPassword({ recipeUserId: resetRecipeUserId, email: movedEmail })).status);
+    await check("emailpassword.updateEmailOrPassword.emailTaken", async () =>
+        (await EmailPassword.updateEmailOrPassword({ recipeUserId: resetRecipeUserId, email })).status);
+    await check("emailpassword.updateEmailOrPassword.password", async () =>
+        (await EmailPassword.updateEmailOrPassword({ recipeUserId: resetRecipeUserId, password: "newer-password-3" })).status);
+    await check("emailpassword.signIn.movedEmailNewPassword", async () => {
+        const r = await EmailPassword.signIn(TENANT, movedEmail, "newer-password-3");
+        return { status: r.status, sameUser: r.user && r.user.id === resetUser.id };
+    });
+    await check("emailpassword.signIn.oldEmail", async () => (await EmailPassword.signIn(TENANT, resetEmail, "newer-password-3")).status);
+
     // --- userroles: the role tables ---
     await check("userroles.createNewRoleOrAddPermissions.new", async () => UserRoles.createNewRoleOrAddPermissions("admin", ["notes:read-all", "notes:delete"]));
     await check("userroles.createNewRoleOrAddPermissions.existing", async () => UserRoles.createNewRoleOrAddPermissions("admin", ["notes:count"]));

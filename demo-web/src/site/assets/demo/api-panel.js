@@ -7,6 +7,7 @@ import { graphql } from "../lib/graphql.js";
 import { resetResult, showNetworkFailure, showResult } from "../lib/result-view.js";
 
 const QUERY_OVERVIEW = "query Overview { me { userId } notes { id text createdAt } }";
+const QUERY_NOTES = "query Notes { notes { id text createdAt } }";
 
 export function createApiPanel({ apiUrl, session, onNotes }) {
   /** Runs one call, shows its status, and hands successful data on. */
@@ -38,6 +39,23 @@ export function createApiPanel({ apiUrl, session, onNotes }) {
     });
   }
 
+  /**
+   * The notes alone, on sign-in and after a reload, so they never look lost; the "Call the API"
+   * result stays untouched until the user calls.
+   */
+  async function loadNotes() {
+    try {
+      const result = await graphql(apiUrl + "/graphql", QUERY_NOTES);
+      if (result.status === 200 && result.body && result.body.data && !result.body.errors) {
+        onNotes(result.body.data.notes);
+      } else if (result.status === 200 && result.body && result.body.errors) {
+        $("notes-error").textContent = result.body.errors.map((e) => e.message).join("; ");
+      }
+    } catch (e) {
+      $("notes-error").textContent = "Could not load the notes: " + e.message;
+    }
+  }
+
   function showMe(me) {
     $("me-value").textContent = me === null || me === undefined ? "null" : me;
     const check = $("me-check");
@@ -58,5 +76,5 @@ export function createApiPanel({ apiUrl, session, onNotes }) {
   }
 
   $("call-api-button").addEventListener("click", call);
-  return { run, call, reset };
+  return { run, call, reset, loadNotes };
 }

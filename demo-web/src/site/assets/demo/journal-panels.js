@@ -26,8 +26,15 @@ export function createJournalPanels({ timeline, network }) {
       row.dataset.status = String(entry.status);
       if (entry.path.endsWith("/session/refresh")) row.className = "refresh";
       if (entry.status >= 400 || entry.error) row.classList.add("failed");
-      const cells = [clock(entry.at), entry.method + " " + entry.path, entry.error ? "failed" : String(entry.status), String(entry.ms)];
-      cells.forEach((text) => row.append(element("td", "", text)));
+      // an explained 401 (the SDK's first-load probe) is not a failure
+      if (entry.note && entry.note.startsWith("expected")) row.classList.replace("failed", "expected");
+      const request = element("td", "", entry.method + " " + entry.path);
+      if (entry.note) {
+        row.dataset.note = entry.note;
+        request.append(element("span", "hint small network-note", entry.note));
+      }
+      row.append(element("td", "", clock(entry.at)), request);
+      [entry.error ? "failed" : String(entry.status), String(entry.ms)].forEach((text) => row.append(element("td", "", text)));
       body.append(row);
     });
   }

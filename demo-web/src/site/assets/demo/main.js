@@ -6,6 +6,7 @@
 import { loadConfig } from "../lib/config.js";
 import { $ } from "../lib/dom.js";
 import { initSdk, network, timeline } from "../lib/sdk.js";
+import { createAdminPanel } from "./admin-panel.js";
 import { createApiPanel } from "./api-panel.js";
 import { createAuthPanel } from "./auth-panel.js";
 import { createJournalPanels } from "./journal-panels.js";
@@ -26,6 +27,7 @@ function showEndpoints(config) {
   $("auth-endpoint").textContent = config.apiGatewayPath + config.apiBasePath + "/signin";
   $("graphql-url").textContent = config.apiUrl + "/graphql";
   $("verified-url").textContent = config.apiUrl + "/verified/graphql";
+  $("admin-url").textContent = config.apiUrl + "/admin/graphql";
 }
 
 async function start() {
@@ -45,14 +47,18 @@ async function start() {
     return bootFailed(e.message);
   }
   const views = [];
+  let api;
+  let notes;
   session = createSessionPanel({
     Session: sdk.Session,
-    onUserChanged: () => views.forEach((view) => view.reset()),
+    onUserChanged: (userId) => {
+      views.forEach((view) => view.reset());
+      if (userId) api.loadNotes();
+    },
     onFailure: bootFailed,
   });
   createAuthPanel({ EmailPassword: sdk.EmailPassword, session });
-  let notes;
-  const api = createApiPanel({ apiUrl: config.apiUrl, session, onNotes: (list) => notes.render(list) });
+  api = createApiPanel({ apiUrl: config.apiUrl, session, onNotes: (list) => notes.render(list) });
   notes = createNotesPanel({ apiUrl: config.apiUrl, api });
   const verified = createVerifiedPanel({
     apiUrl: config.apiUrl,
@@ -60,7 +66,13 @@ async function start() {
     EmailVerification: sdk.EmailVerification,
     session,
   });
-  views.push(api, notes, verified);
+  const admin = createAdminPanel({
+    apiUrl: config.apiUrl,
+    devConsoleUrl: config.devConsoleUrl,
+    Session: sdk.Session,
+    session,
+  });
+  views.push(api, notes, verified, admin);
   createJournalPanels({ timeline, network });
   await session.refresh();
   verified.welcomeBackFromVerification();

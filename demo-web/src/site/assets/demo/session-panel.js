@@ -5,7 +5,7 @@
  * event or a call answered 401.
  */
 import { $, setBusy } from "../lib/dom.js";
-import { countdown, emailVerifiedBadge } from "../lib/format.js";
+import { countdown, emailVerifiedBadge, rolesBadge } from "../lib/format.js";
 
 const COUNTDOWN_TICK_MS = 250;
 
@@ -58,9 +58,14 @@ export function createSessionPanel({ Session, onUserChanged, onFailure }) {
     pill.textContent = badge.text;
     pill.className = badge.className;
     pill.dataset.verified = String(badge.verified);
+    const roles = rolesBadge(p);
+    const rolesPill = $("user-roles");
+    rolesPill.textContent = roles.text;
+    rolesPill.className = roles.className;
+    rolesPill.dataset.roles = roles.roles.join(",");
     setSessionState("signed-in", "signed in");
     renderCountdown();
-    if (changedUser) onUserChanged();
+    if (changedUser) onUserChanged(id);
   }
 
   /** reason: a notice to show, "" to clear it, null to keep whatever notice is shown. */

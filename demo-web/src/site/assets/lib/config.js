@@ -34,6 +34,7 @@ export function validateConfig(raw, pageOrigin) {
     apiBasePath: path(raw, "apiBasePath", "/auth"),
     websiteDomain: origin(raw, "websiteDomain", false) || pageOrigin,
     mailboxUrl: url(raw, "mailboxUrl"),
+    devConsoleUrl: url(raw, "devConsoleUrl"),
   };
   config.apiUrl = config.apiDomain + config.apiGatewayPath;
   config.authUrl = config.apiUrl + config.apiBasePath;

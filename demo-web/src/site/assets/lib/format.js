@@ -57,3 +57,13 @@ export function emailVerifiedBadge(payload) {
     className: "pill " + (verified === true ? "pill-ok" : verified === false ? "pill-warn" : "pill-muted"),
   };
 }
+
+/** The st-role claim as a pill: the role names, or "none" (absent: the session predates role claims). */
+export function rolesBadge(payload) {
+  const roles = payload && payload["st-role"] && Array.isArray(payload["st-role"].v) ? payload["st-role"].v : undefined;
+  return {
+    roles: roles || [],
+    text: roles === undefined ? "no st-role claim" : roles.length === 0 ? "none" : roles.join(", "),
+    className: "pill " + (roles && roles.length > 0 ? "pill-ok" : "pill-muted"),
+  };
+}

@@ -4,8 +4,11 @@
  */
 import { sessionEventEntry } from "./events.js";
 import { journal } from "./journal.js";
+import { refreshNote } from "./network-notes.js";
 
-export const timeline = journal("tollgate.timeline", window.sessionStorage);
+// The session events are shared by every tab (the session is too: one set of cookies); the network
+// log is this tab's own requests.
+export const timeline = journal("tollgate.timeline", window.localStorage, undefined, window);
 export const network = journal("tollgate.network", window.sessionStorage);
 
 /*
@@ -15,6 +18,7 @@ export const network = journal("tollgate.network", window.sessionStorage);
  */
 function instrumentFetch(apiHost) {
   const original = window.fetch.bind(window);
+  let earlierApiCalls = 0;
   window.fetch = async function (input, init) {
     // Not `new Request(input)`: that would take over a Request's body stream.
     const rawUrl = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
@@ -38,7 +42,11 @@ function instrumentFetch(apiHost) {
       throw e;
     } finally {
       entry.ms = Math.round(performance.now() - started);
-      if (target.host === apiHost) network.add(entry);
+      if (target.host === apiHost) {
+        entry.note = refreshNote(entry, earlierApiCalls);
+        earlierApiCalls++;
+        network.add(entry);
+      }
     }
   };
 }

@@ -12,7 +12,22 @@ final class Caller {
     /** Generous for SuperTokens ids (UUIDs, or external ids) and far below DynamoDB's 2048-byte key limit. */
     static final int MAX_USER_ID_LENGTH = 256;
 
+    /**
+     * Set to {@code true} only by API Gateway's integration of {@code POST /admin/graphql}, a route whose
+     * authorizer lets a request through only with {@code admin} in the session's {@code st-role} claim
+     * (openapi.yaml). API Gateway's HTTP integration forwards no client header unless mapped, so, like
+     * {@code x-user-id}, nobody else can set it.
+     */
+    static final String ADMIN_ROUTE_HEADER = "x-tollgate-admin";
+
     private Caller() {}
+
+    /** Refuses a call that did not come through the admin route. */
+    static void requireAdminRoute(ResolverEvent event) {
+        if (!"true".equals(event.headers().get(ADMIN_ROUTE_HEADER))) {
+            throw new ResolverError.Unauthorized(event.parentTypeName(), event.fieldName());
+        }
+    }
 
     static String userId(ResolverEvent event) {
         Object value = event.headers().get(USER_HEADER);

@@ -23,6 +23,11 @@ final class NotesService {
         return store.list(userId, maxNotesPerUser);
     }
 
+    /** How many notes all users keep (the admin's field). */
+    int countAll() {
+        return store.countAll();
+    }
+
     /**
      * Adds a note within the cap. DynamoDB cannot count and write atomically, so the count is checked
      * before the write and again after it; an add that finds the user over the cap takes its own note

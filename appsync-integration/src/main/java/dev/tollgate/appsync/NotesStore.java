@@ -12,6 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
@@ -57,6 +59,22 @@ final class NotesStore {
             QueryResponse page = dynamo.query(byUser(userId)
                     .select(Select.COUNT)
                     .consistentRead(true)
+                    .exclusiveStartKey(start)
+                    .build());
+            count += page.count();
+            start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
+    }
+
+    /** Every user's notes, counted: a {@code Scan} that reads keys only ({@code Select: COUNT}), page by page. */
+    int countAll() {
+        int count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            ScanResponse page = dynamo.scan(ScanRequest.builder()
+                    .tableName(table)
+                    .select(Select.COUNT)
                     .exclusiveStartKey(start)
                     .build());
             count += page.count();

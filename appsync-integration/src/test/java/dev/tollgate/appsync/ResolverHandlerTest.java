@@ -179,6 +179,36 @@ class ResolverHandlerTest {
         return outcome;
     }
 
+    /** {@code allNotesCount} as AppSync sends it; {@code adminRoute} adds the header only the admin route's integration sets. */
+    private static String allNotesCount(String userId, String adminHeader) {
+        return event("query-notes.json", userId, e -> {
+            ObjectNode info = (ObjectNode) e.get("info");
+            info.put("fieldName", "allNotesCount");
+            info.putArray("selectionSetList");
+            info.put("selectionSetGraphQL", "");
+            if (adminHeader != null) {
+                ((ObjectNode) e.get("request").get("headers")).put("x-tollgate-admin", adminHeader);
+            }
+        });
+    }
+
+    @Test
+    void allNotesCountCountsEveryUsersNotesOnlyThroughTheAdminRoute() {
+        ok(addNote(ALICE, "one"));
+        ok(addNote(ALICE, "two"));
+        ok(addNote(BOB, "three"));
+
+        assertThat(ok(allNotesCount(BOB, "true")).asInt()).isEqualTo(3);
+
+        for (String header : new String[] {null, "false", "TRUE"}) {
+            assertThat(fails(allNotesCount(ALICE, header)).errorMessage())
+                    .isEqualTo("Unauthorized: Not Authorized to access allNotesCount on type Query");
+        }
+        // the admin route still needs a user: the header alone is not a caller
+        assertThat(fails(allNotesCount(null, "true")).errorMessage())
+                .isEqualTo("Unauthorized: Not Authorized to access allNotesCount on type Query");
+    }
+
     @Test
     void meFixtureAnswersTheHeaderUser() {
         JsonNode me = ok(fixture("query-me.json"));

@@ -14,8 +14,10 @@ import dev.tollgate.authapi.sessions.SessionRoutes;
 import dev.tollgate.session.Sessions;
 import dev.tollgate.session.config.SessionConfig;
 import dev.tollgate.session.core.CoreClient;
+import dev.tollgate.session.roles.UserRoleClaims;
 import dev.tollgate.session.transfer.TokenWriter;
 import java.io.PrintStream;
+import java.time.Clock;
 
 /** Wires the routes the SDK calls to the session library, the core and the email sender. */
 public final class AuthApiFactory {
@@ -29,13 +31,14 @@ public final class AuthApiFactory {
         TokenWriter writer = library.tokenWriter();
         SessionRequests sessions = new SessionRequests(library.verifier(), writer);
         ClaimUpdater claims = new ClaimUpdater(library.payloadUpdater());
+        UserRoleClaims roleClaims = new UserRoleClaims(core, Clock.systemUTC());
         SessionRoutes sessionRoutes = new SessionRoutes(library, sessions);
         EmailVerificationRoutes emailVerification =
                 new EmailVerificationRoutes(core, sessions, claims, sender, config.websiteOrigin());
 
         Router router = Router.builder(sessionConfig.apiGatewayPath(), sessionConfig.apiBasePath())
-                .route("POST", "/signup", CredentialsRoute.signUp(core, library.creator()))
-                .route("POST", "/signin", CredentialsRoute.signIn(core, library.creator()))
+                .route("POST", "/signup", CredentialsRoute.signUp(core, library.creator(), roleClaims))
+                .route("POST", "/signin", CredentialsRoute.signIn(core, library.creator(), roleClaims))
                 .route("GET", "/emailpassword/email/exists", new EmailExistsRoute(core))
                 .route("GET", "/signup/email/exists", new EmailExistsRoute(core))
                 .route("POST", "/session/refresh", sessionRoutes::refresh)

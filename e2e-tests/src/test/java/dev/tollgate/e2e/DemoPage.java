@@ -189,6 +189,14 @@ public final class DemoPage {
     }
 
     @SuppressWarnings("unchecked")
+    /** Waits until the notes the page loads by itself (on sign-in and after a reload) are shown. */
+    public DemoPage waitForNotesLoaded() {
+        wait(WAIT)
+                .until(d -> !attribute("notes-list", "data-count").isEmpty()
+                        || !text("notes-error").isBlank());
+        return this;
+    }
+
     public List<String> noteTexts() {
         // One read in the page: the list is re-rendered after every call, so element handles go stale.
         return (List<String>)
@@ -233,6 +241,51 @@ public final class DemoPage {
         return attribute("verification-sent", "data-status");
     }
 
+    public String callAdmin() {
+        return clickAndWaitForStatus("call-admin-button", "admin-result");
+    }
+
+    public List<String> adminClaimErrorIds() {
+        return driver.findElements(By.cssSelector("#admin-claim-errors li")).stream()
+                .map(li -> li.getDomAttribute("data-claim-id"))
+                .toList();
+    }
+
+    public String adminClaimErrorsText() {
+        return text("admin-claim-errors");
+    }
+
+    /** The 403's body as the admin panel shows it (empty when hidden). */
+    public String adminBody() {
+        return driver.findElement(By.id("admin-body")).isDisplayed() ? text("admin-body") : "";
+    }
+
+    public String adminMessage() {
+        return text("admin-message");
+    }
+
+    /** Whether the page offers "Make me admin" (only when the stack has the local cloud's dev console). */
+    public boolean offersMakeAdmin() {
+        return driver.findElement(By.id("make-admin-button")).isDisplayed();
+    }
+
+    /** Clicks "Make me admin" and returns the outcome's data-status ({@code GRANTED} or {@code error}). */
+    public String makeAdmin() {
+        js("document.getElementById('admin-granted').dataset.status = ''");
+        click("make-admin-button");
+        wait(WAIT).until(d -> !attribute("admin-granted", "data-status").isEmpty());
+        return attribute("admin-granted", "data-status");
+    }
+
+    public String adminGrantedText() {
+        return text("admin-granted");
+    }
+
+    /** The session panel's roles pill: the st-role values, comma-separated. */
+    public String rolesBadge() {
+        return attribute("user-roles", "data-roles");
+    }
+
     public String mailboxLink() {
         return attribute("mailbox-link", "href");
     }
@@ -274,7 +327,7 @@ public final class DemoPage {
 
     /** The page's journal of SDK session events (newest first): {at, action, label, detail}. */
     public List<Map<String, Object>> timeline() {
-        Object raw = js("return sessionStorage.getItem('tollgate.timeline') || '[]'");
+        Object raw = js("return localStorage.getItem('tollgate.timeline') || '[]'");
         return parse((String) raw, new TypeReference<>() {});
     }
 

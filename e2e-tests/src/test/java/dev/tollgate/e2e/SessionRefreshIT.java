@@ -115,6 +115,16 @@ class SessionRefreshIT {
             assertThat(page.callApi()).as("a later call in tab %s", tab).isEqualTo("200");
             assertThat(page.me()).isEqualTo(userId);
         }
+        // The session-events timeline is shared: both tabs show the same list, and clearing it in one
+        // tab empties the other (the storage event).
+        driver.switchTo().window(firstTab);
+        assertThat(driver.findElements(By.cssSelector("#timeline li")))
+                .hasSize(first.timeline().size());
+        driver.switchTo().window(secondTab);
+        driver.findElement(By.id("clear-timeline-button")).click();
+        driver.switchTo().window(firstTab);
+        new WebDriverWait(driver, DemoPage.WAIT)
+                .until(d -> d.findElements(By.cssSelector("#timeline li")).isEmpty());
     }
 
     static void waitPast(Instant expiry) {

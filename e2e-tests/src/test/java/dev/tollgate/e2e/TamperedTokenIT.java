@@ -59,10 +59,13 @@ class TamperedTokenIT {
                 .waitSignedIn();
         assertThat(page.callApi()).isEqualTo("200");
 
-        Cookie access = page.cookie("sAccessToken");
-        replaceCookie(page.driver(), access, flipLastSignatureChar(access.getValue()));
+        // The refresh cookie first: reading and replacing it reloads the page, which loads the notes with
+        // the access token; with a forged access token that load would refresh the session before the call.
         Cookie refresh = refreshCookie(page);
         replaceCookie(page.driver(), refresh, replaceFirstChar(refresh.getValue()));
+        page.waitForNotesLoaded();
+        Cookie access = page.cookie("sAccessToken");
+        replaceCookie(page.driver(), access, flipLastSignatureChar(access.getValue()));
         int journalBefore = page.networkLog().size();
 
         assertThat(page.callApi()).isEqualTo("401");

@@ -171,7 +171,8 @@ class TollgateStackTest {
         assertThat(env.path("API_DOMAIN").toString()).contains("https://", "CdnDistribution");
         assertThat(env.path("API_GATEWAY_PATH").asText()).isEqualTo("/dev");
         assertThat(env.path("API_BASE_PATH").asText()).isEqualTo("/auth");
-        assertThat(env.path("REQUIRED_CLAIMS").asText()).isEqualTo("POST /verified/graphql=st-ev");
+        assertThat(env.path("REQUIRED_CLAIMS").asText())
+                .isEqualTo("POST /verified/graphql=st-ev;POST /admin/graphql=st-role:admin");
         assertThat(env.path("SESSION_REQUIRED").asText()).isEqualTo("true");
         assertThat(env.has("COOKIE_SAME_SITE"))
                 .as("SameSite follows from the one origin")
@@ -275,7 +276,8 @@ class TollgateStackTest {
             assertThat(p.has("RequestMappingTemplate") || p.has("Code")).isFalse();
         });
         assertThat(fields)
-                .containsExactlyInAnyOrder("Query.me", "Query.notes", "Mutation.addNote", "Mutation.deleteNote");
+                .containsExactlyInAnyOrder(
+                        "Query.me", "Query.notes", "Query.allNotesCount", "Mutation.addNote", "Mutation.deleteNote");
         template.hasResourceProperties("AWS::AppSync::GraphQLApi", Map.of("AuthenticationType", "API_KEY"));
         assertThat(policyOf("NotesLambdaRole")).contains("lambda:InvokeFunction", "ResolverFunction");
     }

@@ -28,8 +28,11 @@ public final class StackFunctions {
     public static final String RESOLVER = "resolver";
     /** The base path of the auth routes behind the stage. */
     public static final String AUTH_BASE_PATH = "/auth";
-    /** The demo's one claim rule: the verified route needs a verified email (see the authorizer's README). */
-    public static final String REQUIRED_CLAIMS = "POST /verified/graphql=st-ev";
+    /**
+     * The demo's claim rules (see the authorizer's README): the verified route needs a verified email, the
+     * admin route the {@code admin} role.
+     */
+    public static final String REQUIRED_CLAIMS = "POST /verified/graphql=st-ev;POST /admin/graphql=st-role:admin";
 
     private StackFunctions() {}
 

@@ -51,7 +51,7 @@ class ApiDefinitionTest {
                 .isEqualTo("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
                         + "arn:aws:lambda:us-east-1:000000000000:function:tollgate-authorizer/invocations");
 
-        for (String path : new String[] {"/graphql", "/verified/graphql"}) {
+        for (String path : new String[] {"/graphql", "/verified/graphql", "/admin/graphql"}) {
             JsonNode integration = doc.path("paths").path(path).path("post").path("x-amazon-apigateway-integration");
             assertThat(integration.path("type").asText()).isEqualTo("http");
             assertThat(integration.path("uri").asText()).isEqualTo("http://localhost:4100/graphql");
@@ -66,6 +66,11 @@ class ApiDefinitionTest {
             assertThat(integration.path("responses").fieldNames())
                     .toIterable()
                     .containsExactlyInAnyOrder("default", "4\\d{2}", "5\\d{2}");
+            // only the admin route vouches for the admin role to the resolver
+            assertThat(integration
+                            .at("/requestParameters/integration.request.header.x-tollgate-admin")
+                            .asText(null))
+                    .isEqualTo(path.equals("/admin/graphql") ? "'true'" : null);
             assertThat(doc.path("paths")
                             .path(path)
                             .path("options")

@@ -55,7 +55,7 @@ class StackFunctionsTest {
                 .containsEntry("API_GATEWAY_PATH", "/prod")
                 .containsEntry("API_BASE_PATH", "/auth")
                 .containsEntry("SESSION_REQUIRED", "true")
-                .containsEntry("REQUIRED_CLAIMS", "POST /verified/graphql=st-ev")
+                .containsEntry("REQUIRED_CLAIMS", "POST /verified/graphql=st-ev;POST /admin/graphql=st-role:admin")
                 .containsEntry("SUPERTOKENS_API_KEY", "secret-key");
         assertThat(fns.get(StackFunctions.RESOLVER).environment()).isEqualTo(Map.of("NOTES_TABLE", "team-notes"));
         assertThat(fns.get(StackFunctions.AUTH_API).environment())

@@ -17,12 +17,13 @@ import dev.tollgate.session.core.CoreResults;
 import dev.tollgate.session.core.CoreUser;
 import dev.tollgate.session.create.NewSession;
 import dev.tollgate.session.create.SessionCreator;
+import dev.tollgate.session.roles.UserRoleClaims;
 import java.util.List;
 
 /**
  * {@code POST /signup} and {@code POST /signin} (docs/supertokens.md#form-fields, #sign-in-up): validate the form, ask the core, and on
- * success create a session (the session library's {@link SessionCreator}, with {@code st-ev} as its initial
- * claim). Field problems, a taken email and wrong credentials are 200 answers with a {@code status}, as the
+ * success create a session (the session library's {@link SessionCreator}, with {@code st-ev}, {@code st-role}
+ * and {@code st-perm} as its initial claims). Field problems, a taken email and wrong credentials are 200 answers with a {@code status}, as the
  * SDK expects.
  */
 public final class CredentialsRoute implements Route {
@@ -31,20 +32,22 @@ public final class CredentialsRoute implements Route {
 
     private final CoreClient core;
     private final SessionCreator creator;
+    private final UserRoleClaims roleClaims;
     private final FormFields.Form form;
 
-    private CredentialsRoute(CoreClient core, SessionCreator creator, FormFields.Form form) {
+    private CredentialsRoute(CoreClient core, SessionCreator creator, UserRoleClaims roleClaims, FormFields.Form form) {
         this.core = core;
         this.creator = creator;
+        this.roleClaims = roleClaims;
         this.form = form;
     }
 
-    public static Route signUp(CoreClient core, SessionCreator creator) {
-        return new CredentialsRoute(core, creator, FormFields.Form.SIGN_UP);
+    public static Route signUp(CoreClient core, SessionCreator creator, UserRoleClaims roleClaims) {
+        return new CredentialsRoute(core, creator, roleClaims, FormFields.Form.SIGN_UP);
     }
 
-    public static Route signIn(CoreClient core, SessionCreator creator) {
-        return new CredentialsRoute(core, creator, FormFields.Form.SIGN_IN);
+    public static Route signIn(CoreClient core, SessionCreator creator, UserRoleClaims roleClaims) {
+        return new CredentialsRoute(core, creator, roleClaims, FormFields.Form.SIGN_IN);
     }
 
     @Override
@@ -81,13 +84,15 @@ public final class CredentialsRoute implements Route {
         ObjectNode body = Json.object().put("status", "OK");
         body.set("user", FdiUser.of(user));
         ApiResponse response = ApiResponse.json(200, Json.write(body));
+        // node's UserRoles recipe fetches both claims for every new session (primary user id, the tenant)
+        UserRoleClaims.RoleValues roles =
+                CoreCalls.call("read the user's roles", () -> roleClaims.fetch("public", user.id()));
         NewSession session = CoreCalls.call(
                 "create session",
-                () -> creator.create(
-                        SessionRequests.headers(request),
-                        "public",
-                        recipeUserId,
-                        (payload, now) -> Claims.EMAIL_VERIFIED.putInto(payload, verified, now)));
+                () -> creator.create(SessionRequests.headers(request), "public", recipeUserId, (payload, now) -> {
+                    Claims.EMAIL_VERIFIED.putInto(payload, verified, now);
+                    roles.change().applyTo(payload, now);
+                }));
         TokenResponses.apply(response, session.responseTokens());
         return response.userId(session.userId());
     }

@@ -185,6 +185,35 @@ class SignUpSignInTest {
     }
 
     @Test
+    void newSessionsCarryTheUserRolesClaimsLikeNodesUserRolesRecipe() {
+        Response signUp = signUp("roles@example.com", "password123", true);
+        JsonNode fresh = signUp.frontToken().get("up");
+        // a user without roles: both claims present, empty, with the fetch time as t
+        assertThat(fresh.get("st-role").get("v").isArray()).isTrue();
+        assertThat(fresh.get("st-role").get("v")).isEmpty();
+        assertThat(fresh.get("st-perm").get("v")).isEmpty();
+        assertThat(fresh.get("st-role").get("t").asLong()).isCloseTo(System.currentTimeMillis(), within(60_000L));
+        assertThat(fresh.get("st-perm").get("t").asLong())
+                .isEqualTo(fresh.get("st-role").get("t").asLong());
+
+        String userId = signUp.json().get("user").get("id").asText();
+        api.core.grantRole(userId, "admin", java.util.List.of("notes:count", "notes:read"));
+        api.core.grantRole(userId, "reader", java.util.List.of("notes:read"));
+        Response signIn = api.request("POST", "/auth/signin")
+                .rid("emailpassword")
+                .cookieMode()
+                .credentials("roles@example.com", "password123")
+                .send();
+        JsonNode payload = signIn.frontToken().get("up");
+        assertThat(payload.get("st-role").get("v")).extracting(JsonNode::asText).containsExactly("admin", "reader");
+        // permissions of all roles, each once (node's PermissionClaim)
+        assertThat(payload.get("st-perm").get("v"))
+                .extracting(JsonNode::asText)
+                .containsExactly("notes:count", "notes:read");
+        assertThat(payload.get("st-ev").get("v").asBoolean()).isFalse();
+    }
+
+    @Test
     void signInDoesNotValidatePasswordStrength() {
         Response response = api.request("POST", "/auth/signin")
                 .rid("emailpassword")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
@@ -100,6 +101,32 @@ final class ItemOperations {
                     table.keySchema()
                             .keyAttributes(page.items().get(page.items().size() - 1)));
         }
+        return response;
+    }
+
+    /**
+     * {@code Scan} with {@code Select: COUNT}, the one form Tollgate uses (the admin's count of all notes).
+     * Every item is counted in one page: DynamoDB pages by 1 MB, which an emulator's table never reaches,
+     * and a client that follows {@code LastEvaluatedKey} is correct either way. Other forms are refused.
+     */
+    ObjectNode scan(ObjectNode request) {
+        Table table = table(request);
+        String select = Requests.text(request, "Select", "ALL_ATTRIBUTES");
+        if (!select.equals("COUNT")) {
+            throw DynamoDbError.validation(
+                    "Scan is supported only with Select COUNT by the Tollgate DynamoDB emulator");
+        }
+        for (String member : List.of("ExclusiveStartKey", "FilterExpression", "Segment", "TotalSegments", "Limit")) {
+            JsonNode value = request.get(member);
+            if (value != null && !value.isNull()) {
+                throw DynamoDbError.validation(
+                        "Scan with " + member + " is not supported by the Tollgate DynamoDB emulator");
+            }
+        }
+        int count = table.itemCount();
+        ObjectNode response = JSON.objectNode();
+        response.put("Count", count);
+        response.put("ScannedCount", count);
         return response;
     }
 

@@ -13,7 +13,15 @@ import java.util.concurrent.ConcurrentMap;
 final class Operations {
 
     private static final Set<String> KNOWN = Set.of(
-            "CreateTable", "DescribeTable", "DeleteTable", "ListTables", "PutItem", "GetItem", "DeleteItem", "Query");
+            "CreateTable",
+            "DescribeTable",
+            "DeleteTable",
+            "ListTables",
+            "PutItem",
+            "GetItem",
+            "DeleteItem",
+            "Query",
+            "Scan");
 
     private final TableOperations tables;
     private final ItemOperations items;
@@ -39,6 +47,7 @@ final class Operations {
             case "GetItem" -> items.getItem(request);
             case "DeleteItem" -> items.deleteItem(request);
             case "Query" -> items.query(request);
+            case "Scan" -> items.scan(request);
             default -> throw DynamoDbError.unknownOperation();
         };
     }

@@ -220,6 +220,28 @@ class DynamoDbEmulatorTest {
     // ---- items ----
 
     @Test
+    void scanCountsEveryItemOfEveryUserAndRefusesOtherForms() {
+        put("u1", "n1", "one");
+        put("u1", "n2", "two");
+        put("u2", "n1", "three");
+        software.amazon.awssdk.services.dynamodb.model.ScanResponse counted = dynamo.scan(
+                b -> b.tableName(table).select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT));
+        assertThat(counted.count()).isEqualTo(3);
+        assertThat(counted.scannedCount()).isEqualTo(3);
+        assertThat(counted.hasLastEvaluatedKey()).isFalse();
+        assertThat(counted.hasItems()).isFalse();
+
+        assertValidation(
+                () -> dynamo.scan(b -> b.tableName(table)),
+                "Scan is supported only with Select COUNT by the Tollgate DynamoDB emulator");
+        assertValidation(
+                () -> dynamo.scan(b -> b.tableName(table)
+                        .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)
+                        .limit(1)),
+                "Scan with Limit is not supported by the Tollgate DynamoDB emulator");
+    }
+
+    @Test
     void putsGetsReplacesAndDeletes() {
         put("u1", "n1", "first");
         assertThat(dynamo.getItem(b -> b.tableName(table).key(Map.of("userId", s("u1"), "noteId", s("n1"))))
@@ -536,7 +558,7 @@ class DynamoDbEmulatorTest {
 
     @Test
     void answersProtocolErrorsInDynamoDbShape() throws Exception {
-        HttpResponse<String> unknown = rawCall("DynamoDB_20120810.Scan", true, "{}");
+        HttpResponse<String> unknown = rawCall("DynamoDB_20120810.BatchWriteItem", true, "{}");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).isEqualTo("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}");
         assertThat(unknown.headers().firstValue("content-type")).hasValue("application/x-amz-json-1.0");

@@ -5,6 +5,7 @@ import dev.tollgate.dynamodb.DynamoDbEmulator;
 import dev.tollgate.localstack.appsync.AppSyncEmulator;
 import dev.tollgate.localstack.core.CoreConfig;
 import dev.tollgate.localstack.core.CoreStandIn;
+import dev.tollgate.localstack.devconsole.DevConsole;
 import dev.tollgate.localstack.gateway.ApiGateway;
 import dev.tollgate.localstack.lambda.FunctionDefinition;
 import dev.tollgate.localstack.lambda.LambdaService;
@@ -13,11 +14,14 @@ import dev.tollgate.localstack.mailbox.Mailbox;
 import dev.tollgate.localstack.web.WebConfig;
 import dev.tollgate.localstack.web.WebHost;
 import dev.tollgate.log.Level;
+import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.stack.ApiDefinitionException;
 import dev.tollgate.stack.StackFunctions;
 import java.net.BindException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -43,6 +47,7 @@ public final class LocalCloud implements AutoCloseable {
     private final URI appsync;
     private final URI core;
     private final URI mailbox;
+    private final URI devConsole;
     private final Thread shutdownHook;
     private boolean closed;
 
@@ -53,7 +58,8 @@ public final class LocalCloud implements AutoCloseable {
             URI api,
             URI appsync,
             URI core,
-            URI mailbox) {
+            URI mailbox,
+            URI devConsole) {
         this.components = components;
         this.lambda = lambda;
         this.web = web;
@@ -61,6 +67,7 @@ public final class LocalCloud implements AutoCloseable {
         this.appsync = appsync;
         this.core = core;
         this.mailbox = mailbox;
+        this.devConsole = devConsole;
         this.shutdownHook = new Thread(this::close, "local-cloud-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -118,6 +125,22 @@ public final class LocalCloud implements AutoCloseable {
                                             .accessTokenValidity(options.accessTokenValidity())
                                             .build()))
                             .uri());
+            // development only: grants the admin role (the deployed stack has no such door)
+            DevConsole devConsole = startOn(
+                    "dev console",
+                    0,
+                    "",
+                    started,
+                    () -> DevConsole.start(
+                            0,
+                            new CoreClient(
+                                    List.of(coreUri),
+                                    options.coreApiKey().orElse(null),
+                                    Duration.ofSeconds(5),
+                                    HttpClient.newBuilder()
+                                            .connectTimeout(Duration.ofSeconds(2))
+                                            .build()),
+                            webHost.origin()));
             LambdaService lambda = startOn(
                     "lambda",
                     0,
@@ -172,7 +195,8 @@ public final class LocalCloud implements AutoCloseable {
                     LocalCloudFunctions.GATEWAY_PATH,
                     StackFunctions.AUTH_BASE_PATH,
                     webHost.origin().toString(),
-                    mailbox.uri().toString()));
+                    mailbox.uri().toString(),
+                    devConsole.uri().toString()));
             LocalCloud cloud = new LocalCloud(
                     started,
                     lambda,
@@ -180,7 +204,8 @@ public final class LocalCloud implements AutoCloseable {
                     URI.create(gateway.stageUrl()),
                     URI.create(appsync.graphqlUrl().toString()),
                     coreUri,
-                    mailbox.uri());
+                    mailbox.uri(),
+                    devConsole.uri());
             removeHook(startupHook);
             return cloud;
         } catch (RuntimeException e) {
@@ -208,6 +233,11 @@ public final class LocalCloud implements AutoCloseable {
     /** The SuperTokens core in use (the stand-in, or the real core given in the options). */
     public URI core() {
         return core;
+    }
+
+    /** The dev console's origin ({@code POST /admins}: make a user an admin; development only). */
+    public URI devConsole() {
+        return devConsole;
     }
 
     /** The dev mailbox's origin ({@code GET /messages}, {@code GET /}). */

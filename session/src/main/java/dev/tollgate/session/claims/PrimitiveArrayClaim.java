@@ -3,6 +3,7 @@ package dev.tollgate.session.claims;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +23,14 @@ public final class PrimitiveArrayClaim {
 
     public String key() {
         return key;
+    }
+
+    /** Writes {@code {"v": [values], "t": fetchedAtMillis}} under the claim's key (node's {@code addToPayload_internal}). */
+    public ObjectNode putInto(ObjectNode payload, List<String> values, long fetchedAtMillis) {
+        ObjectNode claim = payload.putObject(key);
+        claim.set("v", array(values));
+        claim.put("t", fetchedAtMillis);
+        return payload;
     }
 
     /** The value must contain {@code value}. */

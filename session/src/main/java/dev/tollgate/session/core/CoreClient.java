@@ -363,4 +363,129 @@ public final class CoreClient {
         }
         return verified.booleanValue();
     }
+
+    /** {@code GET /<tenantId>/recipe/user/roles?userId=} (rid {@code userroles}): the user's roles. */
+    public List<String> rolesForUser(String tenantId, String userId) throws CoreException {
+        String path = "/" + CoreTransport.tenant(tenantId) + "/recipe/user/roles";
+        JsonNode r = transport.call("GET", path, Map.of("userId", userId), null, "userroles", true);
+        CoreAnswers.requireStatus(r, path, "OK");
+        return strings(r, "roles", path);
+    }
+
+    /**
+     * {@code GET /recipe/role/permissions?role=} (rid {@code userroles}): the role's permissions, or empty
+     * for {@code UNKNOWN_ROLE_ERROR} (a role deleted since it was read).
+     */
+    public Optional<List<String>> permissionsForRole(String role) throws CoreException {
+        String path = "/recipe/role/permissions";
+        JsonNode r = transport.call("GET", path, Map.of("role", role), null, "userroles", true);
+        switch (CoreAnswers.status(r, path)) {
+            case "OK":
+                return Optional.of(strings(r, "permissions", path));
+            case "UNKNOWN_ROLE_ERROR":
+                return Optional.empty();
+            default:
+                throw CoreAnswers.unexpected(r, path);
+        }
+    }
+
+    /**
+     * {@code PUT /recipe/role} (rid {@code userroles}): creates {@code role} or adds {@code permissions} to
+     * it; whether the role is new.
+     */
+    public boolean createRoleOrAddPermissions(String role, List<String> permissions) throws CoreException {
+        ObjectNode body = F.objectNode();
+        body.put("role", role);
+        ArrayNode array = body.putArray("permissions");
+        permissions.forEach(array::add);
+        String path = "/recipe/role";
+        JsonNode r = transport.call("PUT", path, Map.of(), body, "userroles", true);
+        CoreAnswers.requireStatus(r, path, "OK");
+        return r.path("createdNewRole").asBoolean();
+    }
+
+    /**
+     * {@code PUT /<tenantId>/recipe/user/role} (rid {@code userroles}): gives the user a role; whether the
+     * user had it already, or empty for {@code UNKNOWN_ROLE_ERROR}.
+     */
+    public Optional<Boolean> addRoleToUser(String tenantId, String userId, String role) throws CoreException {
+        ObjectNode body = F.objectNode();
+        body.put("userId", userId);
+        body.put("role", role);
+        String path = "/" + CoreTransport.tenant(tenantId) + "/recipe/user/role";
+        JsonNode r = transport.call("PUT", path, Map.of(), body, "userroles", true);
+        switch (CoreAnswers.status(r, path)) {
+            case "OK":
+                return Optional.of(r.path("didUserAlreadyHaveRole").asBoolean());
+            case "UNKNOWN_ROLE_ERROR":
+                return Optional.empty();
+            default:
+                throw CoreAnswers.unexpected(r, path);
+        }
+    }
+
+    /** {@code GET /recipe/session/user?userId=} (rid {@code session}): the handles of the user's live sessions. */
+    public List<String> sessionHandlesForUser(String userId) throws CoreException {
+        String path = "/recipe/session/user";
+        JsonNode r = transport.call("GET", path, Map.of("userId", userId), null, "session", true);
+        CoreAnswers.requireStatus(r, path, "OK");
+        return strings(r, "sessionHandles", path);
+    }
+
+    /**
+     * {@code GET /recipe/jwt/data?sessionHandle=} (rid {@code session}): the custom claims the session's next
+     * access token will carry, or empty for {@code UNAUTHORISED} (the session is gone).
+     */
+    public Optional<ObjectNode> accessTokenPayload(String sessionHandle) throws CoreException {
+        String path = "/recipe/jwt/data";
+        JsonNode r = transport.call("GET", path, Map.of("sessionHandle", sessionHandle), null, "session", true);
+        switch (CoreAnswers.status(r, path)) {
+            case "OK":
+                JsonNode data = r.get("userDataInJWT");
+                if (data == null || !data.isObject()) {
+                    throw new CoreProtocolException(path + " answered without a userDataInJWT object");
+                }
+                return Optional.of((ObjectNode) data);
+            case "UNAUTHORISED":
+                return Optional.empty();
+            default:
+                throw CoreAnswers.unexpected(r, path);
+        }
+    }
+
+    /**
+     * {@code PUT /recipe/jwt/data} (rid {@code session}): replaces the custom claims of the session's next
+     * access token (node's {@code mergeIntoAccessTokenPayload} by session handle); false for
+     * {@code UNAUTHORISED} (the session is gone).
+     */
+    public boolean updateAccessTokenPayload(String sessionHandle, ObjectNode userDataInJWT) throws CoreException {
+        ObjectNode body = F.objectNode();
+        body.put("sessionHandle", sessionHandle);
+        body.set("userDataInJWT", userDataInJWT);
+        String path = "/recipe/jwt/data";
+        JsonNode r = transport.call("PUT", path, Map.of(), body, "session", true);
+        switch (CoreAnswers.status(r, path)) {
+            case "OK":
+                return true;
+            case "UNAUTHORISED":
+                return false;
+            default:
+                throw CoreAnswers.unexpected(r, path);
+        }
+    }
+
+    private static List<String> strings(JsonNode r, String field, String path) throws CoreProtocolException {
+        JsonNode array = r.get(field);
+        if (array == null || !array.isArray()) {
+            throw new CoreProtocolException(path + " answered without a " + field + " array");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode element : array) {
+            if (!element.isTextual()) {
+                throw new CoreProtocolException(path + " answered a " + field + " entry that is not a string");
+            }
+            out.add(element.textValue());
+        }
+        return out;
+    }
 }

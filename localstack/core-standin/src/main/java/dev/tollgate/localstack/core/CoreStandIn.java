@@ -8,6 +8,7 @@ import dev.tollgate.localstack.core.http.RequestLog;
 import dev.tollgate.localstack.core.role.RoleStore;
 import dev.tollgate.localstack.core.session.SessionService;
 import dev.tollgate.localstack.core.user.EmailVerification;
+import dev.tollgate.localstack.core.user.PasswordReset;
 import dev.tollgate.localstack.core.user.UserStore;
 import dev.tollgate.localstack.http.LoopbackServer;
 import java.net.URI;
@@ -37,7 +38,14 @@ public final class CoreStandIn implements AutoCloseable {
         UserStore users = new UserStore(new PasswordHasher(PASSWORD_ITERATIONS), config.clock());
         RequestLog log = new RequestLog(System.err, config.clock());
         CoreHttpHandler handler = new CoreHttpHandler(
-                CoreApi.endpoints(keys, sessions, users, verification, new RoleStore(), config.antiCsrfEnabled()),
+                CoreApi.endpoints(
+                        keys,
+                        sessions,
+                        users,
+                        verification,
+                        new PasswordReset(config.clock()),
+                        new RoleStore(),
+                        config.antiCsrfEnabled()),
                 config.apiKey(),
                 log);
         return new CoreStandIn(LoopbackServer.start("core-stand-in", config.port(), 16, handler));

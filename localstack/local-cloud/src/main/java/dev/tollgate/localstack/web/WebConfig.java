@@ -12,9 +12,15 @@ import java.util.Objects;
  * @param apiBasePath    where the auth API's routes live under the stage, {@code /auth}
  * @param websiteDomain  origin of this site
  * @param mailboxUrl     origin of the dev mailbox
+ * @param devConsoleUrl  origin of the dev console (make a user an admin); only the local cloud has one
  */
 public record WebConfig(
-        String apiDomain, String apiGatewayPath, String apiBasePath, String websiteDomain, String mailboxUrl) {
+        String apiDomain,
+        String apiGatewayPath,
+        String apiBasePath,
+        String websiteDomain,
+        String mailboxUrl,
+        String devConsoleUrl) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -24,6 +30,7 @@ public record WebConfig(
         Objects.requireNonNull(apiBasePath, "apiBasePath");
         Objects.requireNonNull(websiteDomain, "websiteDomain");
         Objects.requireNonNull(mailboxUrl, "mailboxUrl");
+        Objects.requireNonNull(devConsoleUrl, "devConsoleUrl");
     }
 
     String toJson() {
@@ -33,6 +40,7 @@ public record WebConfig(
                 .put("apiBasePath", apiBasePath)
                 .put("websiteDomain", websiteDomain)
                 .put("mailboxUrl", mailboxUrl)
+                .put("devConsoleUrl", devConsoleUrl)
                 .toString();
     }
 }

@@ -43,7 +43,7 @@ class RestApiParserTest {
                 GatewayTestSupport.OPENAPI, GatewayTestSupport.placeholders("http://localhost:1/graphql")));
         assertThat(api.resources())
                 .extracting(RestApi.Resource::path)
-                .containsExactlyInAnyOrder("/graphql", "/verified/graphql", "/auth/{proxy+}");
+                .containsExactlyInAnyOrder("/graphql", "/verified/graphql", "/admin/graphql", "/auth/{proxy+}");
         RestApi.Resource auth = api.resources().stream()
                 .filter(r -> r.path().equals("/auth/{proxy+}"))
                 .findFirst()

@@ -128,6 +128,21 @@ class MailboxTest {
         assertThat(page.body()).contains("href=\"http://localhost:3000/v?token=a&amp;b=&#39;x&#39;\"");
     }
 
+    @Test
+    void thePageShowsEachLinkOnceInsideItsText() throws Exception {
+        String link = "http://localhost:3000/auth/verify-email?token=abc&tenantId=public";
+        post("{\"type\":\"EMAIL_VERIFICATION\",\"to\":\"ada@example.com\",\"subject\":\"Verify\"," + "\"text\":\"Click "
+                + link + " to verify.\",\"link\":\"" + link + "\"}");
+
+        String body = get("/").body();
+
+        String escaped = "http://localhost:3000/auth/verify-email?token=abc&amp;tenantId=public";
+        assertThat(body).contains("Click <a class=\"link\" href=\"" + escaped + "\">" + escaped + "</a> to verify.");
+        // once as the anchor's href and once as its text: nowhere else
+        assertThat(body.split(java.util.regex.Pattern.quote(escaped), -1)).hasSize(3);
+        assertThat(body).contains("<link rel=\"icon\" href=\"data:image/svg+xml,");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

@@ -134,17 +134,24 @@ class WebHostTest {
         assertThat(get("/config.json").statusCode()).isEqualTo(503);
 
         host.publishConfig(new WebConfig(
-                "http://localhost:4000", "/dev", "/auth", "http://localhost:3000", "http://localhost:4002"));
+                "http://localhost:4000",
+                "/dev",
+                "/auth",
+                "http://localhost:3000",
+                "http://localhost:4002",
+                "http://localhost:4003"));
 
         HttpResponse<String> response = get("/config.json");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
         JsonNode config = new ObjectMapper().readTree(response.body());
         assertThat(config)
-                .isEqualTo(new ObjectMapper()
-                        .readTree("{\"apiDomain\":\"http://localhost:4000\","
-                                + "\"apiGatewayPath\":\"/dev\",\"apiBasePath\":\"/auth\",\"websiteDomain\":\"http://localhost:3000\","
-                                + "\"mailboxUrl\":\"http://localhost:4002\"}"));
+                .isEqualTo(
+                        new ObjectMapper()
+                                .readTree(
+                                        "{\"apiDomain\":\"http://localhost:4000\","
+                                                + "\"apiGatewayPath\":\"/dev\",\"apiBasePath\":\"/auth\",\"websiteDomain\":\"http://localhost:3000\","
+                                                + "\"mailboxUrl\":\"http://localhost:4002\",\"devConsoleUrl\":\"http://localhost:4003\"}"));
     }
 
     @Test

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Create a verification token, verify with it, ask whether a (user, email) pair is verified. */
+/**
+ * Create a verification token, verify with it, ask whether a (user, email) pair is verified, revoke a
+ * pair's tokens, unverify a pair.
+ */
 final class EmailVerificationApi {
 
     private final EmailVerification verification;
@@ -23,6 +26,8 @@ final class EmailVerificationApi {
     List<Endpoint> endpoints() {
         return List.of(
                 Endpoint.post("/recipe/user/email/verify/token", this::createToken),
+                Endpoint.post("/recipe/user/email/verify/token/remove", this::revokeTokens),
+                Endpoint.post("/recipe/user/email/verify/remove", this::unverify),
                 Endpoint.protectedApi(
                         "/recipe/user/email/verify", Map.of("POST", this::verify, "GET", this::isVerified)));
     }
@@ -36,6 +41,18 @@ final class EmailVerificationApi {
             return CoreResponse.ok(Replies.status("EMAIL_ALREADY_VERIFIED_ERROR"));
         }
         return CoreResponse.ok(Replies.status("OK").put("token", token.get()));
+    }
+
+    private CoreResponse revokeTokens(CoreRequest request) throws CoreError {
+        JsonInput input = request.json();
+        verification.revokeTokens(input.requiredString("userId"), input.requiredString("email"));
+        return CoreResponse.ok(Replies.status("OK"));
+    }
+
+    private CoreResponse unverify(CoreRequest request) throws CoreError {
+        JsonInput input = request.json();
+        verification.unverify(input.requiredString("userId"), input.requiredString("email"));
+        return CoreResponse.ok(Replies.status("OK"));
     }
 
     private CoreResponse verify(CoreRequest request) throws CoreError {

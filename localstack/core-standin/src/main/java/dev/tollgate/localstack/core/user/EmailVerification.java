@@ -56,6 +56,17 @@ public final class EmailVerification {
         return Optional.of(pending.pair());
     }
 
+    /** Drops the pair's unused tokens (node's {@code revokeEmailVerificationTokens}). */
+    public synchronized void revokeTokens(String userId, String email) {
+        Pair pair = new Pair(userId, Emails.normalise(email));
+        tokensByHash.values().removeIf(pending -> pending.pair().equals(pair));
+    }
+
+    /** Marks the pair unverified again (node's {@code unverifyEmail}). */
+    public void unverify(String userId, String email) {
+        verified.remove(new Pair(userId, Emails.normalise(email)));
+    }
+
     public boolean isVerified(String userId, String email) {
         return verified.contains(new Pair(userId, Emails.normalise(email)));
     }

@@ -47,6 +47,34 @@ public final class UserStore {
         return hasher.matches(password, user.passwordHash()) ? Optional.of(user) : Optional.empty();
     }
 
+    /** What {@link #update} did. */
+    public enum Update {
+        OK,
+        UNKNOWN_USER,
+        EMAIL_TAKEN
+    }
+
+    /**
+     * Changes a user's email and / or password ({@code null} keeps it). A new email must be free; the old
+     * one is released.
+     */
+    public synchronized Update update(String id, String email, String password) {
+        StoredUser user = byId.get(id);
+        if (user == null) {
+            return Update.UNKNOWN_USER;
+        }
+        String newEmail = email == null ? user.email() : Emails.normalise(email);
+        if (!newEmail.equals(user.email()) && byEmail.containsKey(newEmail)) {
+            return Update.EMAIL_TAKEN;
+        }
+        StoredUser updated = new StoredUser(
+                user.id(), newEmail, user.timeJoined(), password == null ? user.passwordHash() : hasher.hash(password));
+        byEmail.remove(user.email());
+        byEmail.put(newEmail, updated);
+        byId.put(id, updated);
+        return Update.OK;
+    }
+
     public Optional<StoredUser> byId(String id) {
         return Optional.ofNullable(byId.get(id));
     }
