@@ -3,16 +3,13 @@ package dev.tollgate.localstack.devconsole;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.tollgate.localstack.LocalCloudLog;
+import dev.tollgate.localstack.http.LoopbackServer;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.core.CoreException;
 import dev.tollgate.session.roles.UserRoleClaims;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -20,8 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The local cloud's development console: {@code POST /admins} {@code {"userId": "..."}} makes a user an
@@ -45,15 +40,13 @@ public final class DevConsole implements AutoCloseable {
     private static final int MAX_BODY_BYTES = 4096;
     private static final int MAX_USER_ID_LENGTH = 256;
 
-    private final HttpServer server;
-    private final ExecutorService threads;
     private final CoreClient core;
     private final UserRoleClaims roleClaims;
     private final String allowedOrigin;
 
-    private DevConsole(HttpServer server, ExecutorService threads, CoreClient core, String allowedOrigin) {
-        this.server = server;
-        this.threads = threads;
+    private LoopbackServer server;
+
+    private DevConsole(CoreClient core, String allowedOrigin) {
         this.core = core;
         this.roleClaims = new UserRoleClaims(core, Clock.systemUTC());
         this.allowedOrigin = allowedOrigin;
@@ -66,29 +59,14 @@ public final class DevConsole implements AutoCloseable {
      * @param webOrigin the demo site's origin, the only one allowed to call from a browser
      */
     public static DevConsole start(int port, CoreClient core, URI webOrigin) {
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "dev console: cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
-        }
-        ExecutorService threads = Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "dev-console");
-            thread.setDaemon(true);
-            return thread;
-        });
-        DevConsole console =
-                new DevConsole(server, threads, core, webOrigin.getScheme() + "://" + webOrigin.getAuthority());
-        server.createContext("/", console::handle);
-        server.setExecutor(threads);
-        server.start();
+        DevConsole console = new DevConsole(core, webOrigin.getScheme() + "://" + webOrigin.getAuthority());
+        console.server = LoopbackServer.start("dev console", port, 2, console::handle);
         return console;
     }
 
     /** {@code http://localhost:<port>}. */
     public URI uri() {
-        return URI.create("http://localhost:" + server.getAddress().getPort());
+        return server.localhostOrigin();
     }
 
     /**
@@ -117,8 +95,7 @@ public final class DevConsole implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
