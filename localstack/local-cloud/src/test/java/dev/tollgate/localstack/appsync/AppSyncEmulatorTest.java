@@ -11,6 +11,7 @@ import dev.tollgate.appsync.ResolverHandler;
 import dev.tollgate.dynamodb.DynamoDbEmulator;
 import dev.tollgate.localstack.gateway.LambdaInvoker;
 import dev.tollgate.stack.StackFiles;
+import dev.tollgate.testkit.LocalDynamoDb;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,10 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -60,12 +57,7 @@ class AppSyncEmulatorTest {
     @BeforeAll
     static void startDynamo() {
         dynamoEmulator = DynamoDbEmulator.start(0, false);
-        dynamo = DynamoDbClient.builder()
-                .endpointOverride(dynamoEmulator.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        dynamo = LocalDynamoDb.client(dynamoEmulator.endpoint());
     }
 
     @AfterAll
