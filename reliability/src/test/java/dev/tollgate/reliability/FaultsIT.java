@@ -46,7 +46,7 @@ class FaultsIT {
 
     @BeforeAll
     static void start() {
-        LoadIT.assumeBuilt();
+        LoadIT.requireBuilt();
         core = CoreStandIn.start(CoreConfig.builder()
                 .port(0)
                 .accessTokenValidity(Duration.ofSeconds(6))

@@ -1,7 +1,7 @@
 package dev.tollgate.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.localstack.LocalCloud;
 import dev.tollgate.localstack.LocalCloudOptions;
@@ -21,13 +21,13 @@ class LoadIT {
 
     static final Path REPO = Path.of("..").toAbsolutePath().normalize();
 
-    static void assumeBuilt() {
+    static void requireBuilt() {
         for (String needed : List.of(
                 "authorizer/target/authorizer-lambda.jar",
                 "auth-api/target/auth-api-lambda.jar",
                 "appsync-integration/target/appsync-integration-lambda.jar",
                 "demo-web/target/site")) {
-            assumeTrue(
+            assertTrue(
                     Files.exists(REPO.resolve(needed)),
                     "not built: " + needed
                             + " (run ./mvnw -B -DskipTests package -pl authorizer,auth-api,appsync-integration,demo-web -am)");
@@ -36,7 +36,7 @@ class LoadIT {
 
     @Test
     void usersRefreshingUnderLoadKeepEveryInvariant() throws Exception {
-        assumeBuilt();
+        requireBuilt();
         try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.builder(REPO)
                 .ephemeralPorts()
                 .accessTokenValidity(Duration.ofSeconds(3))

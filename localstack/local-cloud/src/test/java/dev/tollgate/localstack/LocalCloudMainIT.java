@@ -1,7 +1,7 @@
 package dev.tollgate.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
@@ -33,7 +33,7 @@ class LocalCloudMainIT {
     void sigtermStopsEveryFunctionJvm() throws Exception {
         LocalCloudLayout layout = new LocalCloudLayout(REPO);
         for (Path needed : List.of(layout.authorizerJar(), layout.authApiJar(), layout.resolverJar(), layout.site())) {
-            assumeTrue(Files.exists(needed), "not built: " + REPO.relativize(needed));
+            assertTrue(Files.exists(needed), "not built: " + REPO.relativize(needed));
         }
         Process main = localCloud(
                         "--web-port",
@@ -92,7 +92,7 @@ class LocalCloudMainIT {
     void aPortInUseIsOneLineAndExitStatusOne() throws Exception {
         LocalCloudLayout layout = new LocalCloudLayout(REPO);
         for (Path needed : List.of(layout.authorizerJar(), layout.authApiJar(), layout.resolverJar(), layout.site())) {
-            assumeTrue(Files.exists(needed), "not built: " + REPO.relativize(needed));
+            assertTrue(Files.exists(needed), "not built: " + REPO.relativize(needed));
         }
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Process main = localCloud("--web-port", Integer.toString(taken.getLocalPort()))
