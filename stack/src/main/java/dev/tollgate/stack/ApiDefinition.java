@@ -19,7 +19,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * The REST API definition ({@code openapi.yaml}) with its placeholders filled, parsed into a JSON tree.
- * The local gateway interprets the tree; the deployer sends {@link #toJson()} to API Gateway (YAML
+ * The local gateway interprets the tree; the CDK app puts {@link #toJson()} into the REST API's body (YAML
  * anchors resolved, so no importer has to understand them).
  *
  * @param source   where the text came from, for error messages

@@ -16,7 +16,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * The AppSync API: {@link StackFiles#SCHEMA} and {@link StackFiles#RESOLVERS} (direct Lambda resolvers
- * only), loaded and checked once. The local cloud's AppSync emulator and the deployer both read it
+ * only), loaded and checked once. The local cloud's AppSync emulator and the CDK app both read it
  * through {@link #load}; a mistake in either file is an {@link ApiDefinitionException} naming the file
  * and the entry. What a target supports (data source types, function names) is checked by the target.
  *

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Fills the {@code ${Name}} placeholders of the API definition (the same syntax CloudFormation's
- * {@code Fn::Sub} uses, so the deployer can hand the text to either). Values are inserted into quoted
+ * {@code Fn::Sub} uses, so the text can go to either). Values are inserted into quoted
  * YAML strings, so characters that could end the string or start a new placeholder are refused rather
  * than escaped: no deployable ARN, URL, API key or origin contains them.
  */

@@ -15,11 +15,11 @@ import java.util.Optional;
 
 /**
  * The stack's three functions, defined once: jar, handler, limits and the environment each reads. The
- * local cloud and the deployer both build their functions from here, so a function configured locally
+ * local cloud and the CDK app both build their functions from here, so a function configured locally
  * is configured the same way on LocalStack and AWS; only the {@link Wiring} (where the other parts
  * are) differs. {@link Function} is the one description of a function; each target adapts it: the local
- * Lambda runtime ({@code FunctionDefinition.of} in the local cloud) and the deployer ({@code LambdaFunctions},
- * which adds the IAM permissions).
+ * Lambda runtime ({@code FunctionDefinition.of} in the local cloud) and the CDK app ({@code StackFunction} in
+ * {@code infra}, which adds the roles and permissions).
  */
 public final class StackFunctions {
 
@@ -103,7 +103,8 @@ public final class StackFunctions {
 
     public static List<Function> of(Wiring wiring) {
         // SameSite and Secure are left to the session library's defaults, derived from the two origins:
-        // lax where site and API share a site (local cloud, LocalStack), none + Secure across sites over https (AWS).
+        // lax where site and API share a site (local cloud, LocalStack, and AWS behind the one CloudFront origin),
+        // none + Secure only when a team serves the API from another site over https.
         Map<String, String> session = new LinkedHashMap<>();
         session.put(Session.CONNECTION_URI, wiring.coreUris());
         wiring.coreApiKey().ifPresent(key -> session.put(Session.API_KEY, key));

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The stack's functions ({@link StackFunctions}, the one definition the deployer uses too) as the local
+ * The stack's functions ({@link StackFunctions}, the one definition the CDK app uses too) as the local
  * cloud deploys them: under the contract's local names, with the emulators' addresses as wiring.
  */
 final class LocalCloudFunctions {

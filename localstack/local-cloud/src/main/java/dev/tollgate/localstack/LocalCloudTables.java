@@ -13,7 +13,7 @@ import java.time.Duration;
 
 /**
  * Creates the notes table from its one definition ({@code notes-table.json}, a CreateTable request body)
- * by sending that body to DynamoDB as the deployer sends it to AWS.
+ * by sending that body to DynamoDB as the CDK app deploys it to AWS.
  */
 final class LocalCloudTables {
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The auth API's environment for the integration tests, taken from the stack's one definition of its
- * functions, so that the tests run the jar configured exactly as the local cloud and the deployer
+ * functions, so that the tests run the jar configured exactly as the local cloud and the CDK app
  * configure it.
  */
 final class AuthApiEnvironment {
