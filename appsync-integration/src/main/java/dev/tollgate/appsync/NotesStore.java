@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -53,32 +54,39 @@ final class NotesStore {
 
     /** A strongly consistent count: the cap check must see the write that was just made. */
     int count(String userId) {
-        int count = 0;
-        Map<String, AttributeValue> start = null;
-        do {
+        return countPages(start -> {
             QueryResponse page = dynamo.query(byUser(userId)
                     .select(Select.COUNT)
                     .consistentRead(true)
                     .exclusiveStartKey(start)
                     .build());
-            count += page.count();
-            start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return count;
+            return new CountedPage(page.count(), page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null);
+        });
     }
 
     /** Every user's notes, counted: a {@code Scan} that reads keys only ({@code Select: COUNT}), page by page. */
     int countAll() {
-        int count = 0;
-        Map<String, AttributeValue> start = null;
-        do {
+        return countPages(start -> {
             ScanResponse page = dynamo.scan(ScanRequest.builder()
                     .tableName(table)
                     .select(Select.COUNT)
                     .exclusiveStartKey(start)
                     .build());
+            return new CountedPage(page.count(), page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null);
+        });
+    }
+
+    /** One page of a {@code Select: COUNT} read: its count, and where the next page starts (null: none). */
+    private record CountedPage(int count, Map<String, AttributeValue> next) {}
+
+    /** Sums the counts of every page, following {@code LastEvaluatedKey} until there is none. */
+    private static int countPages(Function<Map<String, AttributeValue>, CountedPage> read) {
+        int count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            CountedPage page = read.apply(start);
             count += page.count();
-            start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+            start = page.next();
         } while (start != null);
         return count;
     }
