@@ -4,7 +4,7 @@
  * console (never part of a deployed stack) to grant the role; the console writes the new claims into
  * the session's stored payload, and a refresh brings them into the access token: no new sign-in.
  */
-import { describeClaimError } from "../lib/claims.js";
+import { claimErrorItem } from "../lib/claim-error-item.js";
 import { $, setBusy } from "../lib/dom.js";
 import { graphql } from "../lib/graphql.js";
 import { resetResult, showNetworkFailure, showResult } from "../lib/result-view.js";
@@ -44,17 +44,6 @@ export function createAdminPanel({ apiUrl, devConsoleUrl, Session, session }) {
     }
   }
 
-  function claimErrorItem(error) {
-    const described = describeClaimError(error);
-    const item = document.createElement("li");
-    item.dataset.claimId = error.id;
-    const title = document.createElement("strong");
-    title.textContent = described.title;
-    const detail = document.createElement("span");
-    detail.textContent = described.detail;
-    item.append(title, document.createElement("br"), detail);
-    return item;
-  }
 
   async function makeAdmin() {
     setBusy(["make-admin-button"], true);

@@ -3,7 +3,7 @@
  * from its claimValidationErrors. Also sends the verification email, and greets the user when the
  * verify-email page sends them back (?verified=1).
  */
-import { describeClaimError } from "../lib/claims.js";
+import { claimErrorItem } from "../lib/claim-error-item.js";
 import { $, setBusy } from "../lib/dom.js";
 import { graphql } from "../lib/graphql.js";
 import { resetResult, showNetworkFailure, showResult } from "../lib/result-view.js";
@@ -40,19 +40,6 @@ export function createVerifiedPanel({ apiUrl, mailboxUrl, EmailVerification, ses
     }
   }
 
-  function claimErrorItem(error) {
-    const described = describeClaimError(error);
-    const item = document.createElement("li");
-    item.dataset.claimId = error.id;
-    const title = document.createElement("strong");
-    title.textContent = described.title;
-    const id = document.createElement("code");
-    id.textContent = error.id;
-    const detail = document.createElement("span");
-    detail.textContent = described.detail;
-    item.append(title, " ", id, document.createElement("br"), detail);
-    return item;
-  }
 
   async function sendVerificationEmail() {
     setBusy(["send-verification-button"], true);
