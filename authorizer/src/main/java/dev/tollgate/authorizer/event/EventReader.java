@@ -4,33 +4,38 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.tollgate.session.http.Headers;
+import dev.tollgate.session.verify.SessionVerifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * Reads a REST {@code REQUEST} authorizer event from the raw invocation bytes with a streaming
- * parser: no object mapping, no reflection, and nothing the decision does not need is kept.
+ * parser: no object mapping, no reflection, and nothing the decision does not need is kept (of the
+ * headers, only those {@link SessionVerifier#REQUEST_HEADERS} names).
  *
  * <p>Why not {@code APIGatewayCustomAuthorizerEvent}: it has no {@code multiValueHeaders}, so a
  * cookie header split over several lines would be silently cut to one value.
  */
 public final class EventReader {
 
-    private static final Pattern VERB = Pattern.compile("[A-Z]{1,16}");
-    /** API Gateway's request ids are UUIDs; anything else is not repeated in logs and errors. */
-    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    /** The top-level keys the reader takes; the others are skipped unread. */
+    private static final Set<String> READ =
+            Set.of("type", "methodArn", "httpMethod", "resource", "headers", "multiValueHeaders", "requestContext");
 
-    private final JsonFactory json = JsonFactory.builder()
-            // A second "methodArn" or "headers" key must not silently override the first.
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    /**
+     * No {@code STRICT_DUPLICATE_DETECTION}: it checks every key of every object, the skipped ones
+     * included, and cost a tenth of a cached decision on C1. A repeated key is refused where it could
+     * matter instead: a second {@code methodArn}, {@code headers} or kept header must never silently
+     * override the first.
+     */
+    private final JsonFactory json = new JsonFactory();
 
     public AuthorizerEvent read(InputStream in) throws MalformedEventException, IOException {
         // One read into an array, then a parser over it: under Lambda's C1-only JIT the parser's
@@ -56,9 +61,13 @@ public final class EventReader {
         String requestId = null;
         Map<String, String> headers = null;
         Map<String, List<String>> multiValueHeaders = Map.of();
+        Set<String> seen = new HashSet<>(8);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
+            if (READ.contains(field) && !seen.add(field)) {
+                throw new MalformedEventException("event has the key " + field + " twice");
+            }
             switch (field) {
                 case "type" -> type = stringOrNull(p, field);
                 case "methodArn" -> methodArn = stringOrNull(p, field);
@@ -83,7 +92,7 @@ public final class EventReader {
             // least); null means the event was not built by API Gateway.
             throw new MalformedEventException("headers is missing or null");
         }
-        if (httpMethod == null || !VERB.matcher(httpMethod).matches()) {
+        if (httpMethod == null || !isVerb(httpMethod)) {
             throw new MalformedEventException("httpMethod is missing or not an upper-case HTTP verb");
         }
         if (resource == null || !resource.startsWith("/")) {
@@ -114,7 +123,9 @@ public final class EventReader {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             if (value == JsonToken.VALUE_STRING) {
-                map.put(name, p.getText());
+                if (decisionReads(name) && map.put(name, p.getText()) != null) {
+                    throw new MalformedEventException(field + " has the key " + name + " twice");
+                }
             } else if (value != JsonToken.VALUE_NULL) {
                 throw new MalformedEventException(field + " has a value that is not a string");
             }
@@ -141,18 +152,37 @@ public final class EventReader {
             if (value != JsonToken.START_ARRAY) {
                 throw new MalformedEventException(field + " has a value that is not a list");
             }
-            List<String> values = new ArrayList<>(2);
+            boolean keep = decisionReads(name);
+            List<String> values = keep ? new ArrayList<>(2) : null;
             JsonToken item;
             while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
                 if (item == JsonToken.VALUE_STRING) {
-                    values.add(p.getText());
+                    if (keep) {
+                        values.add(p.getText());
+                    }
                 } else if (item != JsonToken.VALUE_NULL) {
                     throw new MalformedEventException(field + " has a list item that is not a string");
                 }
             }
-            map.put(name, values);
+            if (keep && map.put(name, values) != null) {
+                throw new MalformedEventException(field + " has the key " + name + " twice");
+            }
         }
         return map;
+    }
+
+    /**
+     * Whether the session verification reads this header. The others are checked for shape but never
+     * decoded into strings: an event carries a dozen headers, and building strings for them was a
+     * large part of a cached decision under Lambda's C1-only JIT.
+     */
+    private static boolean decisionReads(String name) {
+        for (String read : SessionVerifier.REQUEST_HEADERS) {
+            if (read.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String requestId(JsonParser p) throws IOException, MalformedEventException {
@@ -163,16 +193,51 @@ public final class EventReader {
             throw new MalformedEventException("requestContext is not an object");
         }
         String requestId = null;
+        boolean seen = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             p.nextToken();
             if (name.equals("requestId")) {
+                if (seen) {
+                    throw new MalformedEventException("requestContext has the key requestId twice");
+                }
+                seen = true;
                 String value = stringOrNull(p, "requestContext.requestId");
-                requestId = value != null && REQUEST_ID.matcher(value).matches() ? value : null;
+                requestId = value != null && isRequestId(value) ? value : null;
             } else {
                 p.skipChildren();
             }
         }
         return requestId;
+    }
+
+    /** One to 16 upper-case ASCII letters. */
+    private static boolean isVerb(String value) {
+        if (value.isEmpty() || value.length() > 16) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** API Gateway's request ids are UUIDs; anything else is not repeated in logs and errors. */
+    private static boolean isRequestId(String value) {
+        if (value.isEmpty() || value.length() > 128) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean ok =
+                    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 }

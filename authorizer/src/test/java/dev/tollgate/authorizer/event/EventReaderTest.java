@@ -31,19 +31,32 @@ class EventReaderTest {
         assertThat(event.headers().all("Cookie"))
                 .containsExactly(
                         "sFrontToken=ZnJvbnQ%3D; st-last-access-token-update=1795712523035", "sAccessToken=tok");
-        assertThat(event.headers().first("CONTENT-TYPE")).isEqualTo("application/json");
-        assertThat(event.headers().first("origin")).isEqualTo("http://localhost:3000");
+        assertThat(event.headers().first("RID")).isEqualTo("anti-csrf");
+        // Headers the session verification never reads are not kept.
+        assertThat(event.headers().names()).containsExactlyInAnyOrder("cookie", "rid");
     }
 
     @Test
     void mergesHeaderNamesThatDifferOnlyInCase() throws Exception {
         AuthorizerEvent event = read(minimal("""
-                "headers": {"Cookie": "b=2", "X-One": "1"},
-                "multiValueHeaders": {"Cookie": ["a=1"], "cookie": ["b=2"]}"""));
+                "headers": {"Cookie": "b=2", "Anti-CSRF": "1", "X-One": "1"},
+                "multiValueHeaders": {"Cookie": ["a=1"], "cookie": ["b=2"], "X-Two": ["2", null]}"""));
 
         assertThat(event.headers().all("cookie")).containsExactly("a=1", "b=2");
         // Present only in the single-value map: still visible.
-        assertThat(event.headers().all("x-one")).containsExactly("1");
+        assertThat(event.headers().all("anti-csrf")).containsExactly("1");
+        assertThat(event.headers().has("x-one")).isFalse();
+        assertThat(event.headers().has("x-two")).isFalse();
+    }
+
+    @Test
+    void headersTheDecisionDoesNotReadAreStillCheckedForShape() {
+        assertThatThrownBy(() -> read(minimal("\"headers\": {\"X-One\": 1}")))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessage("headers has a value that is not a string");
+        assertThatThrownBy(() -> read(minimal("\"headers\": {}, \"multiValueHeaders\": {\"X-One\": [\"1\", 2]}")))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessage("multiValueHeaders has a list item that is not a string");
     }
 
     @Test
@@ -78,7 +91,7 @@ class EventReaderTest {
     }
 
     @Test
-    void rejectsWrongTypesAndDuplicateKeys() {
+    void rejectsWrongTypesAndDuplicateKeys() throws Exception {
         assertThatThrownBy(() -> read(minimal("\"headers\": {\"a\": 1}")))
                 .hasMessage("headers has a value that is not a string");
         assertThatThrownBy(() -> read(minimal("\"headers\": {}, \"multiValueHeaders\": {\"a\": \"x\"}")))
@@ -88,7 +101,19 @@ class EventReaderTest {
                                 minimal(
                                         "\"headers\": {}, \"methodArn\": \"arn:aws:execute-api:us-east-1:000000000000:abc/dev/GET/x\"")))
                 .isInstanceOf(MalformedEventException.class)
-                .hasMessageContaining("not valid JSON");
+                .hasMessage("event has the key methodArn twice");
+        assertThatThrownBy(() -> read(minimal("\"headers\": {\"cookie\": \"a=1\", \"cookie\": \"b=2\"}")))
+                .hasMessage("headers has the key cookie twice");
+        assertThatThrownBy(
+                        () -> read(minimal("\"headers\": {}, \"multiValueHeaders\": {\"rid\": [\"a\"], \"rid\": []}")))
+                .hasMessage("multiValueHeaders has the key rid twice");
+        assertThatThrownBy(() -> read(
+                        minimal("\"headers\": {}, \"requestContext\": {\"requestId\": \"a\", \"requestId\": \"b\"}")))
+                .hasMessage("requestContext has the key requestId twice");
+        // Keys the reader skips may repeat: they decide nothing.
+        assertThat(read(minimal("\"headers\": {\"X\": \"1\", \"X\": \"2\"}, \"path\": \"/a\""))
+                        .resource())
+                .isEqualTo("/graphql");
         assertThatThrownBy(() -> read(minimal("\"headers\": {}").replace("\"POST\"", "\"post\"")))
                 .hasMessage("httpMethod is missing or not an upper-case HTTP verb");
     }

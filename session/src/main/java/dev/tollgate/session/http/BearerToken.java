@@ -7,6 +7,9 @@ package dev.tollgate.session.http;
  * else, a lower-case {@code bearer} included, is no header token at all.
  */
 public final class BearerToken {
+    /** The header the token travels in (lower-cased, as {@link Headers} looks names up). */
+    public static final String HEADER = "authorization";
+
     private static final String PREFIX = "Bearer ";
 
     private BearerToken() {}
@@ -16,7 +19,7 @@ public final class BearerToken {
      * not a Bearer value, or nothing but whitespace follows the prefix.
      */
     public static String from(Headers headers) {
-        String value = headers.first("authorization");
+        String value = headers.first(HEADER);
         if (value == null || !value.startsWith(PREFIX)) {
             return null;
         }

@@ -43,6 +43,16 @@ import java.util.Optional;
  * Thread-safe.
  */
 public final class SessionVerifier {
+    private static final String RID_HEADER = "rid";
+
+    /**
+     * Every request header {@link #verify} reads, lower-cased. A caller on a hot path may hand over
+     * only these (the authorizer does, to skip decoding the rest of a large event); a verification
+     * over them alone decides exactly as over all of a request's headers.
+     */
+    public static final List<String> REQUEST_HEADERS =
+            List.of("cookie", BearerToken.HEADER, TokenWriter.ANTI_CSRF_HEADER, RID_HEADER);
+
     private final SessionConfig config;
     private final KeySource keys;
     private final CoreClient core;
@@ -97,7 +107,9 @@ public final class SessionVerifier {
      * @param options per-call options
      */
     public VerificationResult verify(String method, Headers headers, VerifyOptions options) {
-        if (RequestCookies.get(headers, TokenWriter.LEGACY_ID_REFRESH_TOKEN_COOKIE) != null) {
+        RequestCookies.Scan cookies = RequestCookies.scan(
+                headers, TokenWriter.LEGACY_ID_REFRESH_TOKEN_COOKIE, TokenWriter.ACCESS_TOKEN_COOKIE);
+        if (cookies.value(TokenWriter.LEGACY_ID_REFRESH_TOKEN_COOKIE) != null) {
             return new VerificationFailed(new SessionError.TryRefreshToken("legacy_id_refresh_token_cookie"));
         }
 
@@ -109,10 +121,10 @@ public final class SessionVerifier {
             transfer = token == null ? null : TokenTransferMethod.HEADER;
         }
         if (token == null) {
-            String cookie = RequestCookies.get(headers, TokenWriter.ACCESS_TOKEN_COOKIE);
+            String cookie = cookies.value(TokenWriter.ACCESS_TOKEN_COOKIE);
             token = cookie == null ? null : parse(cookie);
             if (token != null) {
-                if (RequestCookies.count(headers, TokenWriter.ACCESS_TOKEN_COOKIE) > 1) {
+                if (cookies.count(TokenWriter.ACCESS_TOKEN_COOKIE) > 1) {
                     return new VerificationFailed(new SessionError.TryRefreshToken("duplicate_access_token_cookie"));
                 }
                 transfer = TokenTransferMethod.COOKIE;
@@ -126,7 +138,7 @@ public final class SessionVerifier {
             doAntiCsrfCheck = false;
         }
         if (doAntiCsrfCheck && config.antiCsrf() == AntiCsrfMode.VIA_CUSTOM_HEADER) {
-            if (!headers.has("rid")) {
+            if (!headers.has(RID_HEADER)) {
                 return new VerificationFailed(new SessionError.TryRefreshToken("anti_csrf_rid_missing"));
             }
             doAntiCsrfCheck = false;

@@ -1,6 +1,7 @@
 package dev.tollgate.session.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -42,5 +43,21 @@ class HeadersAndCookiesTest {
         assertThat(RequestCookies.get(h, "flag")).isNull();
         assertThat(RequestCookies.count(h, "theme")).isEqualTo(2);
         assertThat(RequestCookies.count(h, "sAccessToken")).isZero();
+    }
+
+    @Test
+    void oneScanAnswersForSeveralNamesAsSeparateLookupsDo() {
+        Headers h = Headers.builder()
+                .add("cookie", "sAccessToken=a; theme=dark;sIdRefreshToken= x ")
+                .add("cookie", "sAccessToken=b; =empty-name; novalue")
+                .build();
+        RequestCookies.Scan scan = RequestCookies.scan(h, "sIdRefreshToken", "sAccessToken", "absent");
+        assertThat(scan.value("sAccessToken")).isEqualTo("a").isEqualTo(RequestCookies.get(h, "sAccessToken"));
+        assertThat(scan.count("sAccessToken")).isEqualTo(2).isEqualTo(RequestCookies.count(h, "sAccessToken"));
+        assertThat(scan.value("sIdRefreshToken")).isEqualTo("x");
+        assertThat(scan.count("sIdRefreshToken")).isEqualTo(1);
+        assertThat(scan.value("absent")).isNull();
+        assertThat(scan.count("absent")).isZero();
+        assertThatThrownBy(() -> scan.value("theme")).isInstanceOf(IllegalArgumentException.class);
     }
 }
