@@ -159,11 +159,7 @@ public final class CoreClient {
             boolean enableAntiCsrf,
             boolean checkDatabase)
             throws CoreException {
-        ObjectNode body = F.objectNode();
-        body.put("accessToken", accessToken);
-        if (antiCsrfToken != null) {
-            body.put("antiCsrfToken", antiCsrfToken);
-        }
+        ObjectNode body = tokenBody("accessToken", accessToken, antiCsrfToken);
         body.put("doAntiCsrfCheck", doAntiCsrfCheck);
         body.put("enableAntiCsrf", enableAntiCsrf);
         body.put("checkDatabase", checkDatabase);
@@ -187,11 +183,7 @@ public final class CoreClient {
     public CoreResults.RefreshSession refreshSession(
             String refreshToken, String antiCsrfToken, boolean enableAntiCsrf, boolean useDynamicSigningKey)
             throws CoreException {
-        ObjectNode body = F.objectNode();
-        body.put("refreshToken", refreshToken);
-        if (antiCsrfToken != null) {
-            body.put("antiCsrfToken", antiCsrfToken);
-        }
+        ObjectNode body = tokenBody("refreshToken", refreshToken, antiCsrfToken);
         body.put("enableAntiCsrf", enableAntiCsrf);
         body.put("useDynamicSigningKey", useDynamicSigningKey);
         String path = "/recipe/session/refresh";
@@ -213,6 +205,16 @@ public final class CoreClient {
             default:
                 throw CoreAnswers.unexpected(r, path);
         }
+    }
+
+    /** Verify and refresh send a token and, when the request carried one, its anti-CSRF token. */
+    private static ObjectNode tokenBody(String tokenField, String token, String antiCsrfToken) {
+        ObjectNode body = F.objectNode();
+        body.put(tokenField, token);
+        if (antiCsrfToken != null) {
+            body.put("antiCsrfToken", antiCsrfToken);
+        }
+        return body;
     }
 
     /** {@code POST /recipe/session/remove}: revokes sessions; returns the handles actually revoked. */
