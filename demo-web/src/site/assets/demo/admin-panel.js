@@ -4,46 +4,30 @@
  * console (never part of a deployed stack) to grant the role; the console writes the new claims into
  * the session's stored payload, and a refresh brings them into the access token: no new sign-in.
  */
-import { claimErrorItem } from "../lib/claim-error-item.js";
 import { $, setBusy } from "../lib/dom.js";
-import { graphql } from "../lib/graphql.js";
-import { resetResult, showNetworkFailure, showResult } from "../lib/result-view.js";
+import { callGuardedRoute } from "../lib/guarded-call.js";
+import { resetResult } from "../lib/result-view.js";
 
 const QUERY_COUNT = "query AllNotesCount { allNotesCount }";
 
 export function createAdminPanel({ apiUrl, devConsoleUrl, Session, session }) {
-  async function call() {
-    setBusy(["call-admin-button"], true);
-    const message = $("admin-message");
-    const list = $("admin-claim-errors");
+  function call() {
     const body = $("admin-body");
-    message.textContent = "";
-    list.replaceChildren();
     body.hidden = true;
-    try {
-      const result = await graphql(apiUrl + "/admin/graphql", QUERY_COUNT);
-      showResult("admin", result);
-      if (result.status === 200 && result.body && result.body.data) {
-        message.textContent = "Allowed: you have the admin role. All users keep " + result.body.data.allNotesCount + " notes.";
-      } else if (result.status === 403) {
-        const errors = (result.body && result.body.claimValidationErrors) || [];
-        message.textContent = "Denied by the authorizer (403). The answer's body:";
-        body.textContent = JSON.stringify(result.body, null, 2);
+    return callGuardedRoute({
+      name: "admin",
+      url: apiUrl + "/admin/graphql",
+      query: QUERY_COUNT,
+      listId: "admin-claim-errors",
+      session,
+      allowed: (data) => "Allowed: you have the admin role. All users keep " + data.allNotesCount + " notes.",
+      denied: (answer) => {
+        body.textContent = JSON.stringify(answer, null, 2);
         body.hidden = false;
-        errors.forEach((error) => list.append(claimErrorItem(error)));
-      } else if (result.status === 401) {
-        message.textContent = "401: no valid session.";
-        await session.refresh();
-      } else {
-        message.textContent = result.text;
-      }
-    } catch (e) {
-      showNetworkFailure("admin", e, "admin-message");
-    } finally {
-      setBusy(["call-admin-button"], false);
-    }
+        return "Denied by the authorizer (403). The answer's body:";
+      },
+    });
   }
-
 
   async function makeAdmin() {
     setBusy(["make-admin-button"], true);

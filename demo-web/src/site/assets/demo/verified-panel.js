@@ -3,43 +3,25 @@
  * from its claimValidationErrors. Also sends the verification email, and greets the user when the
  * verify-email page sends them back (?verified=1).
  */
-import { claimErrorItem } from "../lib/claim-error-item.js";
 import { $, setBusy } from "../lib/dom.js";
-import { graphql } from "../lib/graphql.js";
-import { resetResult, showNetworkFailure, showResult } from "../lib/result-view.js";
+import { callGuardedRoute } from "../lib/guarded-call.js";
+import { resetResult } from "../lib/result-view.js";
 
 const QUERY_ME = "query Me { me { userId } }";
 
 export function createVerifiedPanel({ apiUrl, mailboxUrl, EmailVerification, session }) {
-  async function call() {
-    setBusy(["call-verified-button"], true);
-    const message = $("verified-message");
-    const list = $("claim-errors");
-    message.textContent = "";
-    list.replaceChildren();
-    try {
-      const result = await graphql(apiUrl + "/verified/graphql", QUERY_ME);
-      showResult("verified", result);
-      if (result.status === 200 && result.body && result.body.data) {
-        message.textContent = "Allowed: the email is verified. AppSync says me.userId = " + (result.body.data.me && result.body.data.me.userId) + ".";
-      } else if (result.status === 403) {
-        const errors = (result.body && result.body.claimValidationErrors) || [];
-        message.textContent = "Denied by the authorizer: " + ((result.body && (result.body.message || result.body.Message)) || "forbidden") +
-          ". Verify your email, then call again: no new sign-in needed.";
-        errors.forEach((error) => list.append(claimErrorItem(error)));
-      } else if (result.status === 401) {
-        message.textContent = "401: no valid session.";
-        await session.refresh();
-      } else {
-        message.textContent = result.text;
-      }
-    } catch (e) {
-      showNetworkFailure("verified", e, "verified-message");
-    } finally {
-      setBusy(["call-verified-button"], false);
-    }
+  function call() {
+    return callGuardedRoute({
+      name: "verified",
+      url: apiUrl + "/verified/graphql",
+      query: QUERY_ME,
+      listId: "claim-errors",
+      session,
+      allowed: (data) => "Allowed: the email is verified. AppSync says me.userId = " + (data.me && data.me.userId) + ".",
+      denied: (answer) => "Denied by the authorizer: " + ((answer && (answer.message || answer.Message)) || "forbidden") +
+        ". Verify your email, then call again: no new sign-in needed.",
+    });
   }
-
 
   async function sendVerificationEmail() {
     setBusy(["send-verification-button"], true);

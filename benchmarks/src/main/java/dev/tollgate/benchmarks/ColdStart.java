@@ -50,12 +50,18 @@ public final class ColdStart {
     private static final String SIGN_IN_PASSWORD = "correct-horse-9";
     private static final Path NOTES_TABLE = Path.of("stack/src/main/resources/stack/notes-table.json");
 
-    /** One program measured: how to start it once and what its answer must contain. */
-    private interface Subject {
-        String name();
-
+    /** One program measured, and how to start it once and check its answer. */
+    private record Subject(String name, Run run) {
         /** Milliseconds from process start to the first answer. */
-        double runOnce() throws Exception;
+        double runOnce() throws Exception {
+            return run.once();
+        }
+    }
+
+    /** One start of a program, timed: milliseconds to its first answer, which must be the expected one. */
+    @FunctionalInterface
+    private interface Run {
+        double once() throws Exception;
     }
 
     public static void main(String[] args) throws Exception {
@@ -192,60 +198,41 @@ public final class ColdStart {
             Map<String, String> functionEnv,
             Supplier<String> event,
             String expected) {
-        return new Subject() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public double runOnce() throws Exception {
-                try (RuntimeApiDouble api = RuntimeApiDouble.start()) {
-                    CompletableFuture<RuntimeApiDouble.Answer> answer = api.invoke(event.get());
-                    Map<String, String> env = new HashMap<>(functionEnv);
-                    env.put("AWS_LAMBDA_RUNTIME_API", api.address());
-                    long start = System.nanoTime();
-                    try (LambdaProcess process = LambdaProcess.start(function, handler, env, LAMBDA_FLAGS)) {
-                        RuntimeApiDouble.Answer a = answer.get(60, TimeUnit.SECONDS);
-                        if (a.error() || !a.body().contains(expected)) {
-                            throw new IllegalStateException(
-                                    "unexpected answer from " + name + ": " + a.body() + "\n" + process.output());
-                        }
-                        return (a.receivedAtNanos() - start) / 1e6;
+        return new Subject(name, () -> {
+            try (RuntimeApiDouble api = RuntimeApiDouble.start()) {
+                CompletableFuture<RuntimeApiDouble.Answer> answer = api.invoke(event.get());
+                Map<String, String> env = new HashMap<>(functionEnv);
+                env.put("AWS_LAMBDA_RUNTIME_API", api.address());
+                long start = System.nanoTime();
+                try (LambdaProcess process = LambdaProcess.start(function, handler, env, LAMBDA_FLAGS)) {
+                    RuntimeApiDouble.Answer a = answer.get(60, TimeUnit.SECONDS);
+                    if (a.error() || !a.body().contains(expected)) {
+                        throw new IllegalStateException(
+                                "unexpected answer from " + name + ": " + a.body() + "\n" + process.output());
                     }
+                    return (a.receivedAtNanos() - start) / 1e6;
                 }
             }
-        };
+        });
     }
 
     private static Subject node(String name, String mode, Path inputFile, String expected) {
-        return new Subject() {
-            @Override
-            public String name() {
-                return name;
+        return new Subject(name, () -> {
+            long start = System.nanoTime();
+            Process p = new ProcessBuilder("node", WarmComparison.NODE_PEER.toString(), mode, inputFile.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            String line;
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                line = out.readLine();
             }
-
-            @Override
-            public double runOnce() throws Exception {
-                long start = System.nanoTime();
-                Process p = new ProcessBuilder("node", WarmComparison.NODE_PEER.toString(), mode, inputFile.toString())
-                        .redirectError(ProcessBuilder.Redirect.INHERIT)
-                        .start();
-                String line;
-                try (BufferedReader out =
-                        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    line = out.readLine();
-                }
-                long answered = System.nanoTime();
-                if (!p.waitFor(60, TimeUnit.SECONDS)
-                        || p.exitValue() != 0
-                        || line == null
-                        || !line.contains(expected)) {
-                    throw new IllegalStateException("unexpected answer from " + name + ": " + line);
-                }
-                return (answered - start) / 1e6;
+            long answered = System.nanoTime();
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0 || line == null || !line.contains(expected)) {
+                throw new IllegalStateException("unexpected answer from " + name + ": " + line);
             }
-        };
+            return (answered - start) / 1e6;
+        });
     }
 
     /** A REST API proxy event as API Gateway sends it for {@code POST /dev/auth/signin}. */

@@ -6,46 +6,17 @@ import java.net.URI;
 import java.util.Optional;
 
 /** The local cloud (module localstack) on ephemeral ports, started for this test run and stopped after it. */
-final class LocalCloudStack implements Stack {
+final class LocalCloudStack {
 
-    private final LocalCloud cloud;
-    private final URI web;
-    private final URI api;
-    private final URI mailbox;
-
-    private LocalCloudStack(LocalCloud cloud) {
-        this.cloud = cloud;
-        this.web = uri(cloud.web());
-        this.api = uri(cloud.api());
-        this.mailbox = uri(cloud.mailbox());
-    }
+    private LocalCloudStack() {}
 
     static Stack start(E2eSettings settings) {
         LocalCloudOptions options = LocalCloudOptions.builder(settings.repoRoot())
                 .ephemeralPorts()
                 .accessTokenValidity(settings.accessTokenValidity())
                 .build();
-        return new LocalCloudStack(LocalCloud.start(options));
-    }
-
-    @Override
-    public URI web() {
-        return web;
-    }
-
-    @Override
-    public URI api() {
-        return api;
-    }
-
-    @Override
-    public Optional<URI> mailbox() {
-        return Optional.of(mailbox);
-    }
-
-    @Override
-    public void close() {
-        cloud.close();
+        LocalCloud cloud = LocalCloud.start(options);
+        return new Stack(uri(cloud.web()), uri(cloud.api()), Optional.of(uri(cloud.mailbox())), cloud::close);
     }
 
     /** Without a trailing slash, so paths can be appended. */

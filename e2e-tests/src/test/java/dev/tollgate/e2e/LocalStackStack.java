@@ -28,7 +28,7 @@ import org.testcontainers.utility.DockerImageName;
  * functions' containers must join one user-defined network with the core (LAMBDA_DOCKER_NETWORK), which
  * localstack-utils cannot create or attach to, and localstack-utils drags AWS SDK v1 and log4j along.
  */
-final class LocalStackStack implements Stack {
+final class LocalStackStack {
 
     static final String LOCALSTACK_IMAGE = "localstack/localstack:2026.03.0";
     /** The core version whose CDI answers are captured in session/src/test/resources/golden (docs/supertokens.md#golden-captures); in-memory database. */
@@ -37,20 +37,7 @@ final class LocalStackStack implements Stack {
     /** The secret the stack's CoreSecretName parameter names; LocalStack's core has no API key. */
     static final String CORE_SECRET = "tollgate/supertokens-core";
 
-    private final Network network;
-    private final GenericContainer<?> core;
-    private final LocalStackContainer localstack;
-    private final URI web;
-    private final URI api;
-
-    private LocalStackStack(
-            Network network, GenericContainer<?> core, LocalStackContainer localstack, URI web, URI api) {
-        this.network = network;
-        this.core = core;
-        this.localstack = localstack;
-        this.web = web;
-        this.api = api;
-    }
+    private LocalStackStack() {}
 
     static Stack start(E2eSettings settings) {
         Assumptions.assumeTrue(
@@ -130,24 +117,20 @@ final class LocalStackStack implements Stack {
                             "--parameters",
                             "CoreSecretName=" + CORE_SECRET));
             JsonNode stack = new ObjectMapper().readTree(outputs.toFile()).path("tollgate");
-            return new LocalStackStack(
-                    network,
-                    core,
-                    localstack,
+            // the deployed auth API logs verification emails (EMAIL_SENDER=log): there is no mailbox to read
+            return new Stack(
                     URI.create(stack.path("SiteUrl").asText()),
-                    URI.create(stack.path("ApiUrl").asText()));
+                    URI.create(stack.path("ApiUrl").asText()),
+                    Optional.empty(),
+                    () -> stop(network, core, localstack));
         } catch (IOException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            localstack.stop();
-            core.stop();
-            network.close();
+            stop(network, core, localstack);
             throw new IllegalStateException("cdklocal deploy failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            localstack.stop();
-            core.stop();
-            network.close();
+            stop(network, core, localstack);
             throw e;
         }
     }
@@ -176,24 +159,7 @@ final class LocalStackStack implements Stack {
         }
     }
 
-    @Override
-    public URI web() {
-        return web;
-    }
-
-    @Override
-    public URI api() {
-        return api;
-    }
-
-    /** The deployed auth API logs verification emails (EMAIL_SENDER=log): there is no mailbox to read. */
-    @Override
-    public Optional<URI> mailbox() {
-        return Optional.empty();
-    }
-
-    @Override
-    public void close() {
+    private static void stop(Network network, GenericContainer<?> core, LocalStackContainer localstack) {
         localstack.stop();
         core.stop();
         network.close();

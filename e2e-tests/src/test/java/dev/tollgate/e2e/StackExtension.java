@@ -69,11 +69,15 @@ public final class StackExtension implements BeforeAllCallback, BeforeEachCallba
 
     private record Unavailable(String reason) {}
 
+    /** Which stack the run targets: {@code local} (the default) or {@code localstack}. */
+    static String target() {
+        return System.getProperty("e2e.target", "local");
+    }
+
     private static Stack start(E2eSettings settings) {
-        String target = System.getProperty("e2e.target", "local");
+        String target = target();
         return switch (target) {
-            case "local" ->
-                settings.external().<Stack>map(ExternalStack::new).orElseGet(() -> LocalCloudStack.start(settings));
+            case "local" -> settings.external().map(Stack::external).orElseGet(() -> LocalCloudStack.start(settings));
             case "localstack" -> LocalStackStack.start(settings);
             default -> throw new IllegalArgumentException("e2e.target must be local or localstack, got: " + target);
         };

@@ -83,7 +83,7 @@ class ApiDefinitionTest {
                 .isEqualTo("$context.authorizer.body");
         assertThat(doc.path("x-amazon-apigateway-gateway-responses").fieldNames())
                 .toIterable()
-                .contains(
+                .containsExactlyInAnyOrder(
                         "UNAUTHORIZED",
                         "ACCESS_DENIED",
                         "AUTHORIZER_CONFIGURATION_ERROR",

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * A claim stored as {@code {"v": ["a", "b"], "t": <ms>}} (node's PrimitiveArrayClaim), e.g. roles and
@@ -39,13 +39,12 @@ public final class PrimitiveArrayClaim {
     }
 
     public ClaimValidator includes(String value, Long maxAgeInSeconds) {
-        TextNode expected = TextNode.valueOf(value);
         return validator(
                 "expectedToInclude",
-                expected,
+                TextNode.valueOf(value),
                 "expectedToInclude",
                 maxAgeInSeconds,
-                actual -> contains(actual, expected));
+                PrimitiveArrayClaim::contains);
     }
 
     /** The value must not contain {@code value}. */
@@ -54,13 +53,12 @@ public final class PrimitiveArrayClaim {
     }
 
     public ClaimValidator excludes(String value, Long maxAgeInSeconds) {
-        TextNode expected = TextNode.valueOf(value);
         return validator(
                 "expectedToNotInclude",
-                expected,
+                TextNode.valueOf(value),
                 "expectedToNotInclude",
                 maxAgeInSeconds,
-                actual -> !contains(actual, expected));
+                (actual, expected) -> !contains(actual, expected));
     }
 
     /** The value must contain every one of {@code values}. */
@@ -69,13 +67,12 @@ public final class PrimitiveArrayClaim {
     }
 
     public ClaimValidator includesAll(List<String> values, Long maxAgeInSeconds) {
-        ArrayNode expected = array(values);
         return validator(
                 "expectedToInclude",
-                expected,
+                array(values),
                 "expectedToInclude",
                 maxAgeInSeconds,
-                actual -> containsAll(actual, expected));
+                PrimitiveArrayClaim::containsAll);
     }
 
     /** The value must contain at least one of {@code values}. */
@@ -84,13 +81,12 @@ public final class PrimitiveArrayClaim {
     }
 
     public ClaimValidator includesAny(List<String> values, Long maxAgeInSeconds) {
-        ArrayNode expected = array(values);
         return validator(
                 "expectedToNotInclude",
-                expected,
+                array(values),
                 "expectedToIncludeAtLeastOneOf",
                 maxAgeInSeconds,
-                actual -> containsAny(actual, expected));
+                PrimitiveArrayClaim::containsAny);
     }
 
     /** The value must contain none of {@code values}. */
@@ -99,18 +95,23 @@ public final class PrimitiveArrayClaim {
     }
 
     public ClaimValidator excludesAll(List<String> values, Long maxAgeInSeconds) {
-        ArrayNode expected = array(values);
         return validator(
                 "expectedToNotInclude",
-                expected,
+                array(values),
                 "expectedToNotInclude",
                 maxAgeInSeconds,
-                actual -> !containsAny(actual, expected));
+                (actual, expected) -> !containsAny(actual, expected));
     }
 
+    /** A validator of the claim's value against {@code expected}, which is also what a failure reports. */
     private ClaimValidator validator(
-            String missingKey, JsonNode expected, String wrongKey, Long maxAgeInSeconds, Predicate<JsonNode> accepts) {
-        return new ValueValidator(key, missingKey, expected, wrongKey, maxAgeInSeconds, accepts);
+            String missingKey,
+            JsonNode expected,
+            String wrongKey,
+            Long maxAgeInSeconds,
+            BiPredicate<JsonNode, JsonNode> accepts) {
+        return new ValueValidator(
+                key, missingKey, expected, wrongKey, maxAgeInSeconds, actual -> accepts.test(actual, expected));
     }
 
     /** JavaScript's {@code Array.prototype.includes}; a non-array value contains nothing. */
@@ -126,7 +127,7 @@ public final class PrimitiveArrayClaim {
         return false;
     }
 
-    private static boolean containsAll(JsonNode actual, ArrayNode values) {
+    private static boolean containsAll(JsonNode actual, JsonNode values) {
         for (JsonNode v : values) {
             if (!contains(actual, v)) {
                 return false;
@@ -135,7 +136,7 @@ public final class PrimitiveArrayClaim {
         return true;
     }
 
-    private static boolean containsAny(JsonNode actual, ArrayNode values) {
+    private static boolean containsAny(JsonNode actual, JsonNode values) {
         for (JsonNode v : values) {
             if (contains(actual, v)) {
                 return true;

@@ -159,11 +159,7 @@ public final class CoreClient {
             boolean enableAntiCsrf,
             boolean checkDatabase)
             throws CoreException {
-        ObjectNode body = F.objectNode();
-        body.put("accessToken", accessToken);
-        if (antiCsrfToken != null) {
-            body.put("antiCsrfToken", antiCsrfToken);
-        }
+        ObjectNode body = tokenBody("accessToken", accessToken, antiCsrfToken);
         body.put("doAntiCsrfCheck", doAntiCsrfCheck);
         body.put("enableAntiCsrf", enableAntiCsrf);
         body.put("checkDatabase", checkDatabase);
@@ -187,11 +183,7 @@ public final class CoreClient {
     public CoreResults.RefreshSession refreshSession(
             String refreshToken, String antiCsrfToken, boolean enableAntiCsrf, boolean useDynamicSigningKey)
             throws CoreException {
-        ObjectNode body = F.objectNode();
-        body.put("refreshToken", refreshToken);
-        if (antiCsrfToken != null) {
-            body.put("antiCsrfToken", antiCsrfToken);
-        }
+        ObjectNode body = tokenBody("refreshToken", refreshToken, antiCsrfToken);
         body.put("enableAntiCsrf", enableAntiCsrf);
         body.put("useDynamicSigningKey", useDynamicSigningKey);
         String path = "/recipe/session/refresh";
@@ -215,6 +207,16 @@ public final class CoreClient {
         }
     }
 
+    /** Verify and refresh send a token and, when the request carried one, its anti-CSRF token. */
+    private static ObjectNode tokenBody(String tokenField, String token, String antiCsrfToken) {
+        ObjectNode body = F.objectNode();
+        body.put(tokenField, token);
+        if (antiCsrfToken != null) {
+            body.put("antiCsrfToken", antiCsrfToken);
+        }
+        return body;
+    }
+
     /** {@code POST /recipe/session/remove}: revokes sessions; returns the handles actually revoked. */
     public List<String> removeSessions(List<String> sessionHandles) throws CoreException {
         ObjectNode body = F.objectNode();
@@ -233,65 +235,55 @@ public final class CoreClient {
         body.put("accessToken", accessToken);
         body.set("userDataInJWT", userDataInJWT == null ? F.objectNode() : userDataInJWT);
         String path = "/recipe/session/regenerate";
-        JsonNode r = transport.post(path, "session", body);
-        switch (CoreAnswers.status(r, path)) {
-            case "OK":
-                return new RegenerateOk(
+        return okOr(
+                transport.post(path, "session", body),
+                path,
+                r -> new RegenerateOk(
                         CoreAnswers.sessionInfo(r.get("session"), path),
-                        CoreAnswers.optionalToken(r.get("accessToken"), path));
-            case "UNAUTHORISED":
-                return new RegenerateUnauthorised(r.path("message").asText(""));
-            default:
-                throw CoreAnswers.unexpected(r, path);
-        }
+                        CoreAnswers.optionalToken(r.get("accessToken"), path)),
+                "UNAUTHORISED",
+                r -> new RegenerateUnauthorised(r.path("message").asText("")));
     }
 
     /** {@code POST /<tenantId>/recipe/signup} (rid {@code emailpassword}). */
     public CoreResults.SignUp signUp(String tenantId, String email, String password) throws CoreException {
-        ObjectNode body = F.objectNode();
-        body.put("email", email);
-        body.put("password", password);
         String path = "/" + CoreTransport.tenant(tenantId) + "/recipe/signup";
-        JsonNode r = transport.post(path, "emailpassword", body);
-        switch (CoreAnswers.status(r, path)) {
-            case "OK":
-                return new SignUpOk(CoreAnswers.user(r.get("user"), path), CoreAnswers.text(r, "recipeUserId", path));
-            case "EMAIL_ALREADY_EXISTS_ERROR":
-                return new EmailAlreadyExists();
-            default:
-                throw CoreAnswers.unexpected(r, path);
-        }
+        return okOr(
+                emailPassword(path, email, password),
+                path,
+                r -> new SignUpOk(CoreAnswers.user(r.get("user"), path), CoreAnswers.text(r, "recipeUserId", path)),
+                "EMAIL_ALREADY_EXISTS_ERROR",
+                r -> new EmailAlreadyExists());
     }
 
     /** {@code POST /<tenantId>/recipe/signin} (rid {@code emailpassword}). */
     public CoreResults.SignIn signIn(String tenantId, String email, String password) throws CoreException {
+        String path = "/" + CoreTransport.tenant(tenantId) + "/recipe/signin";
+        return okOr(
+                emailPassword(path, email, password),
+                path,
+                r -> new SignInOk(CoreAnswers.user(r.get("user"), path), CoreAnswers.text(r, "recipeUserId", path)),
+                "WRONG_CREDENTIALS_ERROR",
+                r -> new WrongCredentials());
+    }
+
+    /** Sign-up and sign-in send the same body to their paths (rid {@code emailpassword}). */
+    private JsonNode emailPassword(String path, String email, String password) throws CoreException {
         ObjectNode body = F.objectNode();
         body.put("email", email);
         body.put("password", password);
-        String path = "/" + CoreTransport.tenant(tenantId) + "/recipe/signin";
-        JsonNode r = transport.post(path, "emailpassword", body);
-        switch (CoreAnswers.status(r, path)) {
-            case "OK":
-                return new SignInOk(CoreAnswers.user(r.get("user"), path), CoreAnswers.text(r, "recipeUserId", path));
-            case "WRONG_CREDENTIALS_ERROR":
-                return new WrongCredentials();
-            default:
-                throw CoreAnswers.unexpected(r, path);
-        }
+        return transport.post(path, "emailpassword", body);
     }
 
     /** {@code GET /user/id?userId=}: the user, or empty for {@code UNKNOWN_USER_ID_ERROR}. */
     public Optional<CoreUser> userById(String userId) throws CoreException {
         String path = "/user/id";
-        JsonNode r = transport.call("GET", path, Map.of("userId", userId), null, null, true);
-        switch (CoreAnswers.status(r, path)) {
-            case "OK":
-                return Optional.of(CoreAnswers.user(r.get("user"), path));
-            case "UNKNOWN_USER_ID_ERROR":
-                return Optional.empty();
-            default:
-                throw CoreAnswers.unexpected(r, path);
-        }
+        return okOr(
+                transport.call("GET", path, Map.of("userId", userId), null, null, true),
+                path,
+                r -> Optional.of(CoreAnswers.user(r.get("user"), path)),
+                "UNKNOWN_USER_ID_ERROR",
+                r -> Optional.empty());
     }
 
     /** {@code GET /<tenantId>/users/by-accountinfo?email=&doUnionOfAccountInfo=}. */
@@ -321,15 +313,12 @@ public final class CoreClient {
         body.put("userId", recipeUserId);
         body.put("email", email);
         String path = "/" + CoreTransport.tenant(tenantId) + "/recipe/user/email/verify/token";
-        JsonNode r = transport.post(path, "emailverification", body);
-        switch (CoreAnswers.status(r, path)) {
-            case "OK":
-                return new EmailVerificationTokenOk(CoreAnswers.text(r, "token", path));
-            case "EMAIL_ALREADY_VERIFIED_ERROR":
-                return new EmailAlreadyVerified();
-            default:
-                throw CoreAnswers.unexpected(r, path);
-        }
+        return okOr(
+                transport.post(path, "emailverification", body),
+                path,
+                r -> new EmailVerificationTokenOk(CoreAnswers.text(r, "token", path)),
+                "EMAIL_ALREADY_VERIFIED_ERROR",
+                r -> new EmailAlreadyVerified());
     }
 
     /** {@code POST /<tenantId>/recipe/user/email/verify} with {@code {"method":"token","token":...}}. */
@@ -338,15 +327,12 @@ public final class CoreClient {
         body.put("method", "token");
         body.put("token", token);
         String path = "/" + CoreTransport.tenant(tenantId) + "/recipe/user/email/verify";
-        JsonNode r = transport.post(path, "emailverification", body);
-        switch (CoreAnswers.status(r, path)) {
-            case "OK":
-                return new VerifyEmailOk(CoreAnswers.text(r, "userId", path), CoreAnswers.text(r, "email", path));
-            case "EMAIL_VERIFICATION_INVALID_TOKEN_ERROR":
-                return new InvalidEmailVerificationToken();
-            default:
-                throw CoreAnswers.unexpected(r, path);
-        }
+        return okOr(
+                transport.post(path, "emailverification", body),
+                path,
+                r -> new VerifyEmailOk(CoreAnswers.text(r, "userId", path), CoreAnswers.text(r, "email", path)),
+                "EMAIL_VERIFICATION_INVALID_TOKEN_ERROR",
+                r -> new InvalidEmailVerificationToken());
     }
 
     /** {@code GET /recipe/user/email/verify?userId=&email=}: whether that email of that user is verified. */
@@ -378,15 +364,12 @@ public final class CoreClient {
      */
     public Optional<List<String>> permissionsForRole(String role) throws CoreException {
         String path = "/recipe/role/permissions";
-        JsonNode r = transport.call("GET", path, Map.of("role", role), null, "userroles", true);
-        switch (CoreAnswers.status(r, path)) {
-            case "OK":
-                return Optional.of(strings(r, "permissions", path));
-            case "UNKNOWN_ROLE_ERROR":
-                return Optional.empty();
-            default:
-                throw CoreAnswers.unexpected(r, path);
-        }
+        return okOr(
+                transport.call("GET", path, Map.of("role", role), null, "userroles", true),
+                path,
+                r -> Optional.of(strings(r, "permissions", path)),
+                "UNKNOWN_ROLE_ERROR",
+                r -> Optional.empty());
     }
 
     /**
@@ -413,15 +396,12 @@ public final class CoreClient {
         body.put("userId", userId);
         body.put("role", role);
         String path = "/" + CoreTransport.tenant(tenantId) + "/recipe/user/role";
-        JsonNode r = transport.call("PUT", path, Map.of(), body, "userroles", true);
-        switch (CoreAnswers.status(r, path)) {
-            case "OK":
-                return Optional.of(r.path("didUserAlreadyHaveRole").asBoolean());
-            case "UNKNOWN_ROLE_ERROR":
-                return Optional.empty();
-            default:
-                throw CoreAnswers.unexpected(r, path);
-        }
+        return okOr(
+                transport.call("PUT", path, Map.of(), body, "userroles", true),
+                path,
+                r -> Optional.of(r.path("didUserAlreadyHaveRole").asBoolean()),
+                "UNKNOWN_ROLE_ERROR",
+                r -> Optional.empty());
     }
 
     /** {@code GET /recipe/session/user?userId=} (rid {@code session}): the handles of the user's live sessions. */
@@ -438,19 +418,18 @@ public final class CoreClient {
      */
     public Optional<ObjectNode> accessTokenPayload(String sessionHandle) throws CoreException {
         String path = "/recipe/jwt/data";
-        JsonNode r = transport.call("GET", path, Map.of("sessionHandle", sessionHandle), null, "session", true);
-        switch (CoreAnswers.status(r, path)) {
-            case "OK":
-                JsonNode data = r.get("userDataInJWT");
-                if (data == null || !data.isObject()) {
-                    throw new CoreProtocolException(path + " answered without a userDataInJWT object");
-                }
-                return Optional.of((ObjectNode) data);
-            case "UNAUTHORISED":
-                return Optional.empty();
-            default:
-                throw CoreAnswers.unexpected(r, path);
-        }
+        return okOr(
+                transport.call("GET", path, Map.of("sessionHandle", sessionHandle), null, "session", true),
+                path,
+                r -> {
+                    JsonNode data = r.get("userDataInJWT");
+                    if (data == null || !data.isObject()) {
+                        throw new CoreProtocolException(path + " answered without a userDataInJWT object");
+                    }
+                    return Optional.of((ObjectNode) data);
+                },
+                "UNAUTHORISED",
+                r -> Optional.empty());
     }
 
     /**
@@ -463,15 +442,34 @@ public final class CoreClient {
         body.put("sessionHandle", sessionHandle);
         body.set("userDataInJWT", userDataInJWT);
         String path = "/recipe/jwt/data";
-        JsonNode r = transport.call("PUT", path, Map.of(), body, "session", true);
-        switch (CoreAnswers.status(r, path)) {
-            case "OK":
-                return true;
-            case "UNAUTHORISED":
-                return false;
-            default:
-                throw CoreAnswers.unexpected(r, path);
+        return okOr(
+                transport.call("PUT", path, Map.of(), body, "session", true),
+                path,
+                r -> true,
+                "UNAUTHORISED",
+                r -> false);
+    }
+
+    /** Reads one outcome out of a core answer. */
+    @FunctionalInterface
+    private interface Outcome<T> {
+        T read(JsonNode answer) throws CoreException;
+    }
+
+    /**
+     * The common answer shape: {@code OK}, or one named status that is an outcome rather than a failure;
+     * any other status is a {@link CoreProtocolException}.
+     */
+    private static <T> T okOr(JsonNode r, String path, Outcome<T> ok, String otherStatus, Outcome<T> other)
+            throws CoreException {
+        String status = CoreAnswers.status(r, path);
+        if (status.equals("OK")) {
+            return ok.read(r);
         }
+        if (status.equals(otherStatus)) {
+            return other.read(r);
+        }
+        throw CoreAnswers.unexpected(r, path);
     }
 
     private static List<String> strings(JsonNode r, String field, String path) throws CoreProtocolException {

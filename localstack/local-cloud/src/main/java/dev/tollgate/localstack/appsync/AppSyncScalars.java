@@ -76,91 +76,90 @@ final class AppSyncScalars {
         }
     }
 
-    /** A scalar carried as a JSON string whose content must pass {@code valid}. */
-    private static GraphQLScalarType text(String name, String meaning, Predicate<String> valid) {
+    /** Every scalar is described as AppSync's, so introspection tells them from GraphQL's own. */
+    private static GraphQLScalarType scalar(String name, String meaning, Coercing<?, ?> coercing) {
         return GraphQLScalarType.newScalar()
                 .name(name)
                 .description("AppSync scalar: " + meaning)
-                .coercing(new Coercing<String, String>() {
-                    @Override
-                    public String serialize(Object value, GraphQLContext context, Locale locale) {
-                        if (value instanceof String s && valid.test(s)) {
-                            return s;
-                        }
-                        throw new CoercingSerializeException("Can't serialize value (" + value
-                                + ") : Unable to serialize `" + value + "` as a valid " + name + ".");
-                    }
-
-                    @Override
-                    public String parseValue(Object input, GraphQLContext context, Locale locale) {
-                        if (input instanceof String s && valid.test(s)) {
-                            return s;
-                        }
-                        throw new CoercingParseValueException(
-                                "Variable value is not a valid " + name + " (" + meaning + ")");
-                    }
-
-                    @Override
-                    public String parseLiteral(
-                            Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-                        if (input instanceof StringValue s && valid.test(s.getValue())) {
-                            return s.getValue();
-                        }
-                        throw new CoercingParseLiteralException(
-                                "Literal is not a valid " + name + " (" + meaning + ")");
-                    }
-
-                    @Override
-                    public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
-                        return StringValue.of(String.valueOf(input));
-                    }
-                })
+                .coercing(coercing)
                 .build();
+    }
+
+    /** A scalar carried as a JSON string whose content must pass {@code valid}. */
+    private static GraphQLScalarType text(String name, String meaning, Predicate<String> valid) {
+        return scalar(name, meaning, new Coercing<String, String>() {
+            @Override
+            public String serialize(Object value, GraphQLContext context, Locale locale) {
+                if (value instanceof String s && valid.test(s)) {
+                    return s;
+                }
+                throw new CoercingSerializeException("Can't serialize value (" + value + ") : Unable to serialize `"
+                        + value + "` as a valid " + name + ".");
+            }
+
+            @Override
+            public String parseValue(Object input, GraphQLContext context, Locale locale) {
+                if (input instanceof String s && valid.test(s)) {
+                    return s;
+                }
+                throw new CoercingParseValueException("Variable value is not a valid " + name + " (" + meaning + ")");
+            }
+
+            @Override
+            public String parseLiteral(
+                    Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+                if (input instanceof StringValue s && valid.test(s.getValue())) {
+                    return s.getValue();
+                }
+                throw new CoercingParseLiteralException("Literal is not a valid " + name + " (" + meaning + ")");
+            }
+
+            @Override
+            public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
+                return StringValue.of(String.valueOf(input));
+            }
+        });
     }
 
     /** AWSJSON: JSON text on the wire; resolvers may return any JSON value, which is rendered as text. */
     private static GraphQLScalarType json() {
-        return GraphQLScalarType.newScalar()
-                .name("AWSJSON")
-                .description("AppSync scalar: JSON text")
-                .coercing(new Coercing<String, String>() {
-                    @Override
-                    public String serialize(Object value, GraphQLContext context, Locale locale) {
-                        try {
-                            return value instanceof String s ? validJson(s) : JSON.writeValueAsString(value);
-                        } catch (JsonProcessingException | IllegalArgumentException e) {
-                            throw new CoercingSerializeException("Unable to serialize value as AWSJSON");
-                        }
-                    }
+        return scalar("AWSJSON", "JSON text", new Coercing<String, String>() {
+            @Override
+            public String serialize(Object value, GraphQLContext context, Locale locale) {
+                try {
+                    return value instanceof String s ? validJson(s) : JSON.writeValueAsString(value);
+                } catch (JsonProcessingException | IllegalArgumentException e) {
+                    throw new CoercingSerializeException("Unable to serialize value as AWSJSON");
+                }
+            }
 
-                    @Override
-                    public String parseValue(Object input, GraphQLContext context, Locale locale) {
-                        try {
-                            return validJson(String.valueOf(input));
-                        } catch (IllegalArgumentException e) {
-                            throw new CoercingParseValueException("Variable value is not valid AWSJSON");
-                        }
-                    }
+            @Override
+            public String parseValue(Object input, GraphQLContext context, Locale locale) {
+                try {
+                    return validJson(String.valueOf(input));
+                } catch (IllegalArgumentException e) {
+                    throw new CoercingParseValueException("Variable value is not valid AWSJSON");
+                }
+            }
 
-                    @Override
-                    public String parseLiteral(
-                            Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-                        if (input instanceof StringValue s) {
-                            try {
-                                return validJson(s.getValue());
-                            } catch (IllegalArgumentException e) {
-                                // fall through to the error below
-                            }
-                        }
-                        throw new CoercingParseLiteralException("Literal is not valid AWSJSON");
+            @Override
+            public String parseLiteral(
+                    Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+                if (input instanceof StringValue s) {
+                    try {
+                        return validJson(s.getValue());
+                    } catch (IllegalArgumentException e) {
+                        // fall through to the error below
                     }
+                }
+                throw new CoercingParseLiteralException("Literal is not valid AWSJSON");
+            }
 
-                    @Override
-                    public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
-                        return StringValue.of(String.valueOf(input));
-                    }
-                })
-                .build();
+            @Override
+            public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
+                return StringValue.of(String.valueOf(input));
+            }
+        });
     }
 
     private static String validJson(String text) {
@@ -174,41 +173,36 @@ final class AppSyncScalars {
 
     /** AWSTimestamp: seconds since the epoch, an integer. */
     private static GraphQLScalarType timestamp() {
-        return GraphQLScalarType.newScalar()
-                .name("AWSTimestamp")
-                .description("AppSync scalar: epoch seconds")
-                .coercing(new Coercing<Long, Long>() {
-                    @Override
-                    public Long serialize(Object value, GraphQLContext context, Locale locale) {
-                        if (value instanceof Integer || value instanceof Long) {
-                            return ((Number) value).longValue();
-                        }
-                        throw new CoercingSerializeException(
-                                "Unable to serialize `" + value + "` as a valid AWSTimestamp.");
-                    }
+        return scalar("AWSTimestamp", "epoch seconds", new Coercing<Long, Long>() {
+            @Override
+            public Long serialize(Object value, GraphQLContext context, Locale locale) {
+                if (value instanceof Integer || value instanceof Long) {
+                    return ((Number) value).longValue();
+                }
+                throw new CoercingSerializeException("Unable to serialize `" + value + "` as a valid AWSTimestamp.");
+            }
 
-                    @Override
-                    public Long parseValue(Object input, GraphQLContext context, Locale locale) {
-                        if (input instanceof Integer || input instanceof Long) {
-                            return ((Number) input).longValue();
-                        }
-                        throw new CoercingParseValueException("Variable value is not a valid AWSTimestamp");
-                    }
+            @Override
+            public Long parseValue(Object input, GraphQLContext context, Locale locale) {
+                if (input instanceof Integer || input instanceof Long) {
+                    return ((Number) input).longValue();
+                }
+                throw new CoercingParseValueException("Variable value is not a valid AWSTimestamp");
+            }
 
-                    @Override
-                    public Long parseLiteral(
-                            Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-                        if (input instanceof IntValue i && i.getValue().bitLength() < 64) {
-                            return i.getValue().longValue();
-                        }
-                        throw new CoercingParseLiteralException("Literal is not a valid AWSTimestamp");
-                    }
+            @Override
+            public Long parseLiteral(
+                    Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+                if (input instanceof IntValue i && i.getValue().bitLength() < 64) {
+                    return i.getValue().longValue();
+                }
+                throw new CoercingParseLiteralException("Literal is not a valid AWSTimestamp");
+            }
 
-                    @Override
-                    public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
-                        return new IntValue(BigInteger.valueOf(((Number) input).longValue()));
-                    }
-                })
-                .build();
+            @Override
+            public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
+                return new IntValue(BigInteger.valueOf(((Number) input).longValue()));
+            }
+        });
     }
 }

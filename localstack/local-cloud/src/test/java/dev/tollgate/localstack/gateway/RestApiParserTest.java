@@ -39,8 +39,9 @@ class RestApiParserTest {
 
     @Test
     void theRealDefinitionParsesIntoTheExpectedRoutes() {
-        RestApi api = RestApiParser.parse(ApiDefinition.load(
-                GatewayTestSupport.OPENAPI, GatewayTestSupport.placeholders("http://localhost:1/graphql")));
+        ApiDefinition definition = ApiDefinition.load(
+                GatewayTestSupport.OPENAPI, GatewayTestSupport.placeholders("http://localhost:1/graphql"));
+        RestApi api = RestApiParser.parse(definition);
         assertThat(api.resources())
                 .extracting(RestApi.Resource::path)
                 .containsExactlyInAnyOrder("/graphql", "/verified/graphql", "/admin/graphql", "/auth/{proxy+}");
@@ -60,14 +61,11 @@ class RestApiParserTest {
                 .get()
                 .isEqualTo(new RestApi.Authorizer("sessionAuthorizer", FakeLambdas.AUTHORIZER, List.of(), 0));
         assertThat(graphql.methods().get("OPTIONS").authorizer()).isEmpty();
+        // every type openapi.yaml customises (its own test lists them), none dropped or invented
         assertThat(api.gatewayResponses().keySet())
-                .containsExactlyInAnyOrder(
-                        "UNAUTHORIZED",
-                        "ACCESS_DENIED",
-                        "AUTHORIZER_CONFIGURATION_ERROR",
-                        "AUTHORIZER_FAILURE",
-                        "DEFAULT_4XX",
-                        "DEFAULT_5XX");
+                .isNotEmpty()
+                .containsExactlyInAnyOrderElementsOf(
+                        definition.document().path("x-amazon-apigateway-gateway-responses")::fieldNames);
     }
 
     @ParameterizedTest
