@@ -1,7 +1,10 @@
 package dev.tollgate.appsync;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +21,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * {@code x-user-id} request header; without one it is refused before any data is read.
  *
  * <p>Lambda creates one instance per container, so the DynamoDB client is built once, at cold start.
+ * A stream handler: the event and result cross as JSON through {@link EventJson}, so the runtime never
+ * loads its POJO serializer (the larger part of a cold start).
  */
-public final class ResolverHandler implements RequestHandler<Map<String, Object>, Object> {
+public final class ResolverHandler implements RequestStreamHandler {
 
     /** The fields this resolver serves, as resolvers.yaml wires them. */
     static final List<String> FIELDS =
@@ -59,9 +64,30 @@ public final class ResolverHandler implements RequestHandler<Map<String, Object>
         return builder.build();
     }
 
+    /**
+     * One invocation: the event JSON in, the field's value as JSON out. A refusal or failure is thrown, and
+     * Lambda turns it into the function error AppSync reports ({@code errorType}, {@code errorMessage}).
+     */
     @Override
-    public Object handleRequest(Map<String, Object> input, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         long started = System.nanoTime();
+        Map<String, Object> event;
+        try {
+            event = EventJson.readEvent(input);
+        } catch (ResolverError e) {
+            log.invocation(
+                    context == null ? null : context.getAwsRequestId(),
+                    null,
+                    e.kind(),
+                    null,
+                    millisSince(started),
+                    null);
+            throw e;
+        }
+        EventJson.write(answer(event, context, started), output);
+    }
+
+    private Object answer(Map<String, Object> input, Context context, long started) {
         String requestId = context == null ? null : context.getAwsRequestId();
         String field = null;
         String userId = null;

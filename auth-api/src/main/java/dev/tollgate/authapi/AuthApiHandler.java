@@ -1,23 +1,27 @@
 package dev.tollgate.authapi;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.tollgate.authapi.config.AuthApiConfig;
 import dev.tollgate.authapi.email.EmailSenders;
 import dev.tollgate.authapi.http.ApiRequest;
 import dev.tollgate.authapi.http.ApiResponse;
 import dev.tollgate.authapi.http.Json;
 import dev.tollgate.authapi.http.ProxyEvents;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 
 /**
  * The Lambda behind {@code ANY /auth/{proxy+}} (AWS_PROXY, REST API payload v1). Configuration is read
  * and validated once, in the constructor (Lambda's init phase): a bad environment fails the init with a
  * message naming the variable, instead of failing every request.
+ *
+ * <p>A stream handler: the proxy event is read from the bytes Lambda hands over ({@link ProxyEvents}),
+ * so the runtime never loads its POJO serializer for the event classes (the larger part of a cold start).
  */
-public final class AuthApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class AuthApiHandler implements RequestStreamHandler {
 
     private final AuthApi api;
 
@@ -38,15 +42,16 @@ public final class AuthApiHandler implements RequestHandler<APIGatewayProxyReque
     }
 
     @Override
-    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    public void handleRequest(InputStream event, OutputStream result, Context context) throws IOException {
         String requestId = context == null ? "-" : context.getAwsRequestId();
         ApiRequest request;
         try {
             request = ProxyEvents.toRequest(event);
         } catch (IllegalArgumentException e) {
-            return ProxyEvents.toResponseEvent(
-                    ApiResponse.json(400, Json.message("Malformed request: " + e.getMessage())));
+            ProxyEvents.writeResponse(
+                    ApiResponse.json(400, Json.message("Malformed request: " + e.getMessage())), result);
+            return;
         }
-        return ProxyEvents.toResponseEvent(api.handle(request, requestId));
+        ProxyEvents.writeResponse(api.handle(request, requestId), result);
     }
 }

@@ -2,6 +2,7 @@ package dev.tollgate.benchmarks;
 
 import dev.tollgate.dynamodb.DynamoDbEmulator;
 import dev.tollgate.localstack.core.CoreStandIn;
+import dev.tollgate.testkit.Fixtures;
 import dev.tollgate.testkit.LambdaProcess;
 import dev.tollgate.testkit.RuntimeApiDouble;
 import java.io.BufferedReader;
@@ -45,7 +46,6 @@ import java.util.function.Supplier;
 public final class ColdStart {
 
     static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
-    private static final Path QUERY_NOTES = Path.of("appsync-integration/src/test/resources/events/query-notes.json");
     private static final String SIGN_IN_EMAIL = "cold-start@example.com";
     private static final String SIGN_IN_PASSWORD = "correct-horse-9";
     private static final Path NOTES_TABLE = Path.of("stack/src/main/resources/stack/notes-table.json");
@@ -126,7 +126,7 @@ public final class ColdStart {
                         "\\\"status\\\":\\\"OK\\\""));
             }
             for (Path jar : jars.getOrDefault("resolver", List.of())) {
-                String notesEvent = Files.readString(QUERY_NOTES);
+                String notesEvent = Fixtures.appsyncEvent("query-notes.json");
                 subjects.add(java(
                         "resolver " + jar.getFileName() + " (" + sizeMb(jar) + ")",
                         jar,
@@ -203,6 +203,11 @@ public final class ColdStart {
                 CompletableFuture<RuntimeApiDouble.Answer> answer = api.invoke(event.get());
                 Map<String, String> env = new HashMap<>(functionEnv);
                 env.put("AWS_LAMBDA_RUNTIME_API", api.address());
+                // Lets a run try JVM options the way a function's JAVA_TOOL_OPTIONS would set them.
+                String toolOptions = System.getenv("COLDSTART_JAVA_TOOL_OPTIONS");
+                if (toolOptions != null && !toolOptions.isBlank()) {
+                    env.put("JAVA_TOOL_OPTIONS", toolOptions);
+                }
                 long start = System.nanoTime();
                 try (LambdaProcess process = LambdaProcess.start(function, handler, env, LAMBDA_FLAGS)) {
                     RuntimeApiDouble.Answer a = answer.get(60, TimeUnit.SECONDS);

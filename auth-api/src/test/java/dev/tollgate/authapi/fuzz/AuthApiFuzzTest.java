@@ -10,6 +10,7 @@ import dev.tollgate.authapi.AuthApiFactory;
 import dev.tollgate.authapi.AuthApiHandler;
 import dev.tollgate.authapi.config.AuthApiConfig;
 import dev.tollgate.authapi.fixtures.CoreUnderTest;
+import dev.tollgate.authapi.fixtures.ProxyBoundary;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +78,7 @@ class AuthApiFuzzTest {
         event.setIsBase64Encoded(data.consumeBoolean());
         event.setBody(data.consumeBoolean() ? null : data.consumeRemainingAsString());
 
-        APIGatewayProxyResponseEvent response = HANDLER.handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = ProxyBoundary.invoke(HANDLER, event);
 
         assertThat(response).isNotNull();
         assertThat(response.getStatusCode()).isBetween(200, 499);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.tollgate.authapi.AuthApiHandler;
+import dev.tollgate.authapi.fixtures.ProxyBoundary;
 import dev.tollgate.authapi.fixtures.TestApi;
 import dev.tollgate.authapi.fixtures.TestApi.Response;
 import java.util.Map;
@@ -101,7 +102,7 @@ class EmailExistsAndRoutingTest {
                     "WEBSITE_DOMAIN",
                     TestApi.SITE));
             APIGatewayProxyResponseEvent response =
-                    handler.handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET"), null);
+                    ProxyBoundary.invoke(handler, new APIGatewayProxyRequestEvent().withHttpMethod("GET"));
             assertThat(response.getStatusCode()).isEqualTo(400);
             assertThat(response.getBody()).contains("\"message\"");
         }

@@ -2,7 +2,6 @@ package dev.tollgate.localstack.appsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,11 +11,14 @@ import dev.tollgate.dynamodb.DynamoDbEmulator;
 import dev.tollgate.localstack.gateway.LambdaInvoker;
 import dev.tollgate.stack.StackFiles;
 import dev.tollgate.testkit.LocalDynamoDb;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,9 +84,10 @@ class AppSyncEmulatorTest {
             events.add(eventJson);
             arns.add(arn);
             try {
-                Map<String, Object> event = JSON.readValue(eventJson, new TypeReference<Map<String, Object>>() {});
-                return new LambdaInvoker.Invocation.Success(
-                        JSON.writeValueAsString(handler.handleRequest(event, null)));
+                ByteArrayOutputStream result = new ByteArrayOutputStream();
+                handler.handleRequest(
+                        new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), result, null);
+                return new LambdaInvoker.Invocation.Success(result.toString(StandardCharsets.UTF_8));
             } catch (RuntimeException e) {
                 return new LambdaInvoker.Invocation.FunctionError(
                         e.getMessage(), e.getClass().getName());

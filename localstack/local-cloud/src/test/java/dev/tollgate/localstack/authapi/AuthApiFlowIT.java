@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The auth API's deployable jar ({@code auth-api/target/auth-api-lambda.jar}) driven the way Lambda
- * drives it (isolated class loader, Lambda's own event serializer, REST proxy events as API Gateway
+ * drives it (isolated class loader, the event as bytes to its stream handler, REST proxy events as API Gateway
  * builds them) against the core stand-in: the conversations supertokens-web-js has with it.
  */
 class AuthApiFlowIT {
@@ -38,11 +38,7 @@ class AuthApiFlowIT {
 
     private static IsolatedLambda load(CoreStandIn core) throws Exception {
         return IsolatedLambda.load(
-                IsolatedLambda.authApiJar(),
-                "dev.tollgate.authapi.AuthApiHandler",
-                "com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent",
-                "com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent",
-                AuthApiEnvironment.of(core, inbox));
+                IsolatedLambda.authApiJar(), "dev.tollgate.authapi.AuthApiHandler", AuthApiEnvironment.of(core, inbox));
     }
 
     @AfterAll

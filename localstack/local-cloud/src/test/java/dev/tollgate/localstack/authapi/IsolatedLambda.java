@@ -1,8 +1,9 @@
 package dev.tollgate.localstack.authapi;
 
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -17,10 +18,9 @@ import java.util.UUID;
 
 /**
  * Runs a function's deployable jar the way Lambda's Java runtime does, inside the test JVM: the jar
- * alone in its own class loader (nothing from the test classpath leaks in), events turned into the
- * handler's event objects and results back into JSON by Lambda's own serializer
- * ({@code aws-lambda-java-serialization}, which the runtime interface client uses for the
- * {@code aws-lambda-java-events} types), and a {@code Context} per invocation.
+ * alone in its own class loader (nothing from the test classpath leaks in), the event JSON handed to
+ * the stream handler as bytes and its answer read back as text (what the runtime interface client does
+ * for a {@code RequestStreamHandler}), and a {@code Context} per invocation.
  *
  * <p>One difference from Lambda, on purpose: the environment is passed to the handler's
  * {@code (Map<String, String>)} constructor, because a JVM cannot change its own environment.
@@ -41,22 +41,12 @@ final class IsolatedLambda implements FunctionInvoker, AutoCloseable {
     private final JarLoader loader;
     private final Object handler;
     private final Method handleRequest;
-    private final PojoSerializer<Object> input;
-    private final PojoSerializer<Object> output;
     private final Class<?> contextType;
 
-    private IsolatedLambda(
-            JarLoader loader,
-            Object handler,
-            Method handleRequest,
-            PojoSerializer<Object> input,
-            PojoSerializer<Object> output,
-            Class<?> contextType) {
+    private IsolatedLambda(JarLoader loader, Object handler, Method handleRequest, Class<?> contextType) {
         this.loader = loader;
         this.handler = handler;
         this.handleRequest = handleRequest;
-        this.input = input;
-        this.output = output;
         this.contextType = contextType;
     }
 
@@ -69,21 +59,11 @@ final class IsolatedLambda implements FunctionInvoker, AutoCloseable {
         return jar;
     }
 
-    /**
-     * Loads {@code handlerClass} from the jar and runs its constructor (Lambda's init phase).
-     *
-     * @param eventClass  the handler's input type, e.g. {@code ...events.APIGatewayProxyRequestEvent}
-     * @param resultClass the handler's output type
-     */
-    @SuppressWarnings("unchecked")
-    static IsolatedLambda load(
-            Path jar, String handlerClass, String eventClass, String resultClass, Map<String, String> environment)
-            throws Exception {
+    /** Loads the stream handler {@code handlerClass} from the jar and runs its constructor (Lambda's init phase). */
+    static IsolatedLambda load(Path jar, String handlerClass, Map<String, String> environment) throws Exception {
         JarLoader loader = new JarLoader(toUrl(jar));
         try {
             Class<?> type = Class.forName(handlerClass, true, loader);
-            Class<?> in = Class.forName(eventClass, false, loader);
-            Class<?> out = Class.forName(resultClass, false, loader);
             Class<?> context = Class.forName("com.amazonaws.services.lambda.runtime.Context", false, loader);
             Object handler;
             try {
@@ -91,14 +71,8 @@ final class IsolatedLambda implements FunctionInvoker, AutoCloseable {
             } catch (InvocationTargetException e) {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
-            Method method = type.getMethod("handleRequest", in, context);
-            return new IsolatedLambda(
-                    loader,
-                    handler,
-                    method,
-                    (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(in, loader),
-                    (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(out, loader),
-                    context);
+            Method method = type.getMethod("handleRequest", InputStream.class, OutputStream.class, context);
+            return new IsolatedLambda(loader, handler, method, context);
         } catch (Exception | Error e) {
             loader.close();
             throw e;
@@ -108,15 +82,13 @@ final class IsolatedLambda implements FunctionInvoker, AutoCloseable {
     /** One invocation: event JSON in, result JSON out. Exceptions from the handler propagate. */
     @Override
     public String invoke(String eventJson) throws Exception {
-        Object event = input.fromJson(eventJson);
-        Object result;
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
         try {
-            result = handleRequest.invoke(handler, event, context());
+            handleRequest.invoke(
+                    handler, new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), json, context());
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
-        ByteArrayOutputStream json = new ByteArrayOutputStream();
-        output.toJson(result, json);
         return json.toString(StandardCharsets.UTF_8);
     }
 
