@@ -116,6 +116,50 @@ class ConcurrentRefreshTest {
                 .isEqualTo("OK");
     }
 
+    /**
+     * The sequence once seen under load: two tabs use the access token of a just-made refresh at the
+     * same instant while a third request refreshes with the same child. Whatever order the core sees
+     * them in, every call answers OK, and the tokens the browser keeps last (the refresh's) go on
+     * working: used, then refreshed, never read as theft.
+     */
+    @Test
+    void twoUsesOfAFreshTokenRacingARefreshWithItsChildNeverReadAsTheft() throws Exception {
+        for (int round = 0; round < 100; round++) {
+            JsonNode created = calls.createSession("race-" + round, CoreCalls.MAPPER.createObjectNode(), false);
+            JsonNode first =
+                    calls.refresh(created.get("refreshToken").get("token").asText());
+            String at1 = first.get("accessToken").get("token").asText();
+            String rt1 = first.get("refreshToken").get("token").asText();
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<JsonNode>> uses = new ArrayList<>();
+            for (int tab = 0; tab < 2; tab++) {
+                uses.add(pool.submit(() -> {
+                    go.await();
+                    return calls.verify(at1, true);
+                }));
+            }
+            Future<JsonNode> refresh = pool.submit(() -> {
+                go.await();
+                return calls.refresh(rt1);
+            });
+            go.countDown();
+
+            for (Future<JsonNode> use : uses) {
+                assertThat(use.get().get("status").asText())
+                        .as("round %d", round)
+                        .isEqualTo("OK");
+            }
+            JsonNode second = refresh.get();
+            assertThat(second.get("status").asText()).as("round %d", round).isEqualTo("OK");
+            String at2 = second.get("accessToken").get("token").asText();
+            String rt2 = second.get("refreshToken").get("token").asText();
+            assertThat(calls.verify(at2, true).get("status").asText()).isEqualTo("OK");
+            assertThat(calls.refresh(rt2).get("status").asText())
+                    .as("round %d", round)
+                    .isEqualTo("OK");
+        }
+    }
+
     @Test
     void refreshesOfDifferentSessionsDoNotInterfere() throws Exception {
         List<String> tokens = new ArrayList<>();

@@ -34,8 +34,16 @@ final class GraphqlEndpoint implements HttpHandler {
 
     static final String UNAUTHORIZED_BODY =
             "{\"errors\":[{\"errorType\":\"UnauthorizedException\",\"message\":\"You are not authorized to make this call.\"}]}";
-    /** AppSync's request size limit. */
-    private static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
+    /**
+     * The local AppSync's request size limit; AWS documents none for AppSync (docs/aws.md#appsync-limits),
+     * so this only keeps a client from making the emulator buffer without end.
+     */
+    static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
+    /**
+     * How much of an unread body is read and dropped before answering. The JDK server drops a connection
+     * with more than 64 KB unread, and a client still sending then sees a reset instead of the answer.
+     */
+    private static final long DISCARD_LIMIT_BYTES = 64L * 1024 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonLog LOG = LocalCloudLog.of("appsync");
@@ -56,6 +64,7 @@ final class GraphqlEndpoint implements HttpHandler {
         String outcome;
         try (exchange) {
             Answer answer = answer(exchange);
+            discardRest(exchange);
             status = answer.status();
             outcome = answer.outcome();
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -74,6 +83,17 @@ final class GraphqlEndpoint implements HttpHandler {
     }
 
     private record Answer(int status, String body, String outcome) {}
+
+    /** Reads what is left of the request body (nothing after a body was read whole) and drops it. */
+    private static void discardRest(HttpExchange exchange) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long dropped = 0;
+        int read;
+        while (dropped < DISCARD_LIMIT_BYTES
+                && (read = exchange.getRequestBody().read(buffer)) >= 0) {
+            dropped += read;
+        }
+    }
 
     private Answer answer(HttpExchange exchange) throws IOException {
         if (!exchange.getRequestURI().getPath().equals("/graphql")) {

@@ -365,6 +365,41 @@ class AppSyncEmulatorTest {
         assertThat(elsewhere.statusCode()).isEqualTo(404);
     }
 
+    // ---- request size (docs/aws.md#appsync-limits) ----
+
+    @Test
+    void aBodyOverTheLimitIsAnswered413NeverAReset() throws Exception {
+        start(resolverInProcess());
+        for (int bytes : List.of(GraphqlEndpoint.MAX_BODY_BYTES + 1, 3 * GraphqlEndpoint.MAX_BODY_BYTES)) {
+            HttpResponse<String> response = post("x".repeat(bytes), Map.of("x-api-key", API_KEY));
+            assertThat(response.statusCode()).as("%d bytes", bytes).isEqualTo(413);
+            JsonNode error = JSON.readTree(response.body()).get("errors").get(0);
+            assertThat(error.get("errorType").asText()).isEqualTo("PayloadTooLargeException");
+            assertThat(error.get("message").asText()).contains(String.valueOf(GraphqlEndpoint.MAX_BODY_BYTES));
+        }
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aBodyAtTheLimitIsRead() throws Exception {
+        start(resolverInProcess());
+        String query = "{\"query\":\"{ me { userId } }\"}";
+        String padded = query + " ".repeat(GraphqlEndpoint.MAX_BODY_BYTES - query.length());
+        HttpResponse<String> response = post(padded, Map.of("x-api-key", API_KEY, "x-user-id", ALICE));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).at("/data/me/userId").asText())
+                .isEqualTo(ALICE);
+    }
+
+    @Test
+    void aLargeBodyWithAWrongKeyIsAnswered401NeverAReset() throws Exception {
+        start(resolverInProcess());
+        HttpResponse<String> response =
+                post("x".repeat(2 * GraphqlEndpoint.MAX_BODY_BYTES), Map.of("x-api-key", "wrong"));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).isEqualTo(GraphqlEndpoint.UNAUTHORIZED_BODY);
+    }
+
     // ---- the definition ----
 
     @Test
