@@ -40,8 +40,9 @@ public final class EventReader {
     public AuthorizerEvent read(InputStream in) throws MalformedEventException, IOException {
         // One read into an array, then a parser over it: under Lambda's C1-only JIT the parser's
         // stream-backed input path costs more than the copy (the events are a few KB).
-        try (JsonParser p = json.createParser(in.readAllBytes())) {
-            return readEvent(p);
+        byte[] bytes = in.readAllBytes();
+        try (JsonParser p = json.createParser(bytes)) {
+            return readEvent(p, bytes);
         } catch (JsonProcessingException e) {
             // The parser's own message can quote the payload; say only where it broke.
             throw new MalformedEventException(
@@ -50,7 +51,7 @@ public final class EventReader {
         }
     }
 
-    private AuthorizerEvent readEvent(JsonParser p) throws IOException, MalformedEventException {
+    private AuthorizerEvent readEvent(JsonParser p, byte[] bytes) throws IOException, MalformedEventException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw new MalformedEventException("event is not a JSON object");
         }
@@ -59,7 +60,7 @@ public final class EventReader {
         String httpMethod = null;
         String resource = null;
         String requestId = null;
-        Map<String, String> headers = null;
+        Map<String, Long> headers = null;
         Map<String, List<String>> multiValueHeaders = Map.of();
         Set<String> seen = new HashSet<>(8);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -73,7 +74,7 @@ public final class EventReader {
                 case "methodArn" -> methodArn = stringOrNull(p, field);
                 case "httpMethod" -> httpMethod = stringOrNull(p, field);
                 case "resource" -> resource = stringOrNull(p, field);
-                case "headers" -> headers = stringMap(p, field);
+                case "headers" -> headers = stringOffsets(p, field);
                 case "multiValueHeaders" -> multiValueHeaders = stringListMap(p, field);
                 case "requestContext" -> requestId = requestId(p);
                 default -> p.skipChildren();
@@ -98,7 +99,12 @@ public final class EventReader {
         if (resource == null || !resource.startsWith("/")) {
             throw new MalformedEventException("resource is missing or does not start with '/'");
         }
-        return new AuthorizerEvent(arn, httpMethod, resource, requestId, Headers.of(multiValueHeaders, headers));
+        return new AuthorizerEvent(
+                arn,
+                httpMethod,
+                resource,
+                requestId,
+                Headers.of(multiValueHeaders, onlyInHeaders(bytes, headers, multiValueHeaders)));
     }
 
     private static String stringOrNull(JsonParser p, String field) throws IOException, MalformedEventException {
@@ -109,8 +115,13 @@ public final class EventReader {
         };
     }
 
-    /** A JSON object of strings; {@code null} values are dropped, a {@code null} map stays {@code null}. */
-    private static Map<String, String> stringMap(JsonParser p, String field)
+    /**
+     * The single-valued {@code headers}, checked for shape, as where each kept header's value starts.
+     * API Gateway repeats every header in {@code multiValueHeaders}, which wins (see {@link Headers}),
+     * and a cookie header is a few KB: decoding it twice was a tenth of a cached decision on C1. So a
+     * value here is decoded only if {@code multiValueHeaders} turns out not to have its name.
+     */
+    private static Map<String, Long> stringOffsets(JsonParser p, String field)
             throws IOException, MalformedEventException {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return null;
@@ -118,19 +129,45 @@ public final class EventReader {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             throw new MalformedEventException(field + " is not an object");
         }
-        Map<String, String> map = new LinkedHashMap<>();
+        Map<String, Long> offsets = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             if (value == JsonToken.VALUE_STRING) {
-                if (decisionReads(name) && map.put(name, p.getText()) != null) {
+                if (decisionReads(name)
+                        && offsets.put(name, p.currentTokenLocation().getByteOffset()) != null) {
                     throw new MalformedEventException(field + " has the key " + name + " twice");
                 }
             } else if (value != JsonToken.VALUE_NULL) {
                 throw new MalformedEventException(field + " has a value that is not a string");
             }
         }
-        return map;
+        return offsets;
+    }
+
+    /** The kept single-valued headers whose names {@code multiValueHeaders} lacks, decoded. */
+    private Map<String, String> onlyInHeaders(byte[] bytes, Map<String, Long> offsets, Map<String, List<String>> multi)
+            throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> header : offsets.entrySet()) {
+            if (!containsIgnoringCase(multi, header.getKey())) {
+                int at = Math.toIntExact(header.getValue());
+                try (JsonParser value = json.createParser(bytes, at, bytes.length - at)) {
+                    value.nextToken();
+                    values.put(header.getKey(), value.getText());
+                }
+            }
+        }
+        return values;
+    }
+
+    private static boolean containsIgnoringCase(Map<String, ?> map, String name) {
+        for (String key : map.keySet()) {
+            if (key.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code multiValueHeaders}: absent from AWS's documented example, so {@code null} means none. */

@@ -50,6 +50,16 @@ class EventReaderTest {
     }
 
     @Test
+    void aHeaderOnlyInTheSingleValueMapIsDecodedWithItsEscapesAfterMultiByteText() throws Exception {
+        AuthorizerEvent event = read(minimal("""
+                "headers": {"X-Name": "été ☃", "Authorization": "Bearer \\u0078\\\"y", "rid": "r"},
+                "multiValueHeaders": {"rid": ["from-multi"]}"""));
+
+        assertThat(event.headers().first("authorization")).isEqualTo("Bearer x\"y");
+        assertThat(event.headers().all("rid")).containsExactly("from-multi");
+    }
+
+    @Test
     void headersTheDecisionDoesNotReadAreStillCheckedForShape() {
         assertThatThrownBy(() -> read(minimal("\"headers\": {\"X-One\": 1}")))
                 .isInstanceOf(MalformedEventException.class)
