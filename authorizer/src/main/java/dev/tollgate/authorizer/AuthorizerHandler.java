@@ -3,6 +3,7 @@ package dev.tollgate.authorizer;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.tollgate.authorizer.config.AuthorizerConfig;
+import dev.tollgate.authorizer.crypto.NativeRsa;
 import dev.tollgate.authorizer.decision.Decision;
 import dev.tollgate.authorizer.decision.Reason;
 import dev.tollgate.authorizer.decision.Responder;
@@ -24,6 +25,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -47,7 +49,11 @@ public final class AuthorizerHandler implements RequestStreamHandler, Resource {
      */
     static final int VERIFIED_TOKENS = 512;
 
+    /** How long a SnapStart checkpoint waits for the native RSA provider to finish loading. */
+    static final Duration NATIVE_RSA_WAIT = Duration.ofSeconds(10);
+
     private final EventReader events = new EventReader();
+    private final NativeRsa rsa;
     private final Sessions sessions;
     private final SessionDecider decider;
     private final Function<AuthorizerEvent, Decision> decide;
@@ -79,8 +85,10 @@ public final class AuthorizerHandler implements RequestStreamHandler, Resource {
             UnaryOperator<Function<AuthorizerEvent, Decision>> decideWrapper) {
         AuthorizerConfig config = AuthorizerConfig.fromEnvironment(env);
         this.log = new DecisionLog(logOut, config.logLevel());
+        // Started first so that its loading overlaps the rest of init, the JWKS fetch above all.
+        this.rsa = NativeRsa.start(config.rsaProvider(), this::reportRsa);
         this.sessions = Sessions.create(SessionConfig.fromEnvironment(env));
-        this.decider = new SessionDecider(cachingVerifier(sessions), config);
+        this.decider = new SessionDecider(cachingVerifier(sessions, rsa), config);
         this.decide = decideWrapper.apply(decider::decide);
         this.responder = new Responder(new PolicyWriter(config.policyScope()));
         warnIfClaimsCanBeBypassed(config);
@@ -125,18 +133,36 @@ public final class AuthorizerHandler implements RequestStreamHandler, Resource {
      * the API again and again with the same access token, and on Lambda's C1-only JIT the RSA check
      * is most of a decision. What a hit skips and what still runs: {@link VerifiedTokenCache}.
      */
-    private static SessionVerifier cachingVerifier(Sessions sessions) {
+    private static SessionVerifier cachingVerifier(Sessions sessions, NativeRsa rsa) {
         return new SessionVerifier(
                 sessions.config(),
                 sessions.jwks(),
                 sessions.core(),
                 Clock.systemUTC(),
-                new VerifiedTokenCache(VERIFIED_TOKENS));
+                new VerifiedTokenCache(VERIFIED_TOKENS),
+                rsa);
     }
 
-    /** SnapStart: run the whole decision path once so the snapshot holds loaded, initialised classes. */
+    private void reportRsa(NativeRsa.Outcome outcome) {
+        String by = "RS256 signatures checked by " + outcome.provider();
+        if (outcome.nativeCode()) {
+            log.lifecycle(Level.INFO, "init", by + " (native)");
+        } else if (outcome.problem() == null) {
+            log.lifecycle(Level.INFO, "init", by + " (RSA_PROVIDER=jdk)");
+        } else {
+            log.lifecycle(Level.WARN, "init", by + ": the native provider is unavailable: " + outcome.problem());
+        }
+    }
+
+    /**
+     * SnapStart: run the whole decision path once so the snapshot holds loaded, initialised classes,
+     * the native RSA provider included.
+     */
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws InterruptedException {
+        if (!rsa.awaitLoaded(NATIVE_RSA_WAIT)) {
+            log.lifecycle(Level.WARN, "checkpoint", "native RSA provider still loading; snapshot taken without it");
+        }
         new HotPathPrimer(events, decider, responder, sessions.jwks().cachedKeyIds()).prime();
         log.lifecycle(Level.INFO, "checkpoint", "hot path primed");
     }

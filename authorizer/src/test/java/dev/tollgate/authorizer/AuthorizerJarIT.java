@@ -1,5 +1,6 @@
 package dev.tollgate.authorizer;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,8 @@ import dev.tollgate.testkit.RuntimeApiDouble;
 import dev.tollgate.testkit.RuntimeApiDouble.Answer;
 import dev.tollgate.testkit.SigningKey;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,11 @@ class AuthorizerJarIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HANDLER = "dev.tollgate.authorizer.AuthorizerHandler::handleRequest";
     private static final Path JAR = Path.of(System.getProperty("authorizer.jar", "target/authorizer-lambda.jar"));
+    private static final Path ARM64_JAR = JAR.resolveSibling("authorizer-lambda-arm64.jar");
+    private static final String NATIVE_LIBRARY =
+            "com/amazon/corretto/crypto/provider/libamazonCorrettoCryptoProvider.so";
+    private static final int ELF_X86_64 = 62;
+    private static final int ELF_AARCH64 = 183;
     private static final String ARN = "arn:aws:execute-api:us-east-1:000000000000:a1b2c3d4e5/dev/POST/graphql";
 
     private static SigningKey key;
@@ -69,6 +78,29 @@ class AuthorizerJarIT {
             return runtimeApi.invoke(event).get(30, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             throw new AssertionError("no answer from the function; its output:\n" + function.output(), e);
+        }
+    }
+
+    /** The loading thread reports when it is done, which may come after the first answer. */
+    private static String awaitLine(LambdaProcess process, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            var line = process.output().lines().filter(l -> l.contains(text)).findFirst();
+            if (line.isPresent()) {
+                return line.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no line with '" + text + "' in:\n" + process.output());
+    }
+
+    /** The ELF machine of the jar's native RSA library: e_machine, little-endian, at byte 18. */
+    private static int nativeLibrary(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile());
+                var in = file.getInputStream(file.getEntry(NATIVE_LIBRARY))) {
+            byte[] header = in.readNBytes(20);
+            assertThat(new String(header, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("ELF");
+            return (header[18] & 0xff) | (header[19] & 0xff) << 8;
         }
     }
 
@@ -108,6 +140,61 @@ class AuthorizerJarIT {
             assertThat(jar.stream().map(ZipEntry::getName))
                     .noneMatch(n -> n.startsWith("com/amazonaws/services/lambda/runtime/api/client/"))
                     .noneMatch(n -> n.startsWith("jni/"));
+        }
+    }
+
+    @Test
+    void eachJarBundlesTheNativeRsaLibraryOfItsOwnArchitectureStripped() throws IOException {
+        assertThat(nativeLibrary(JAR)).isEqualTo(ELF_X86_64);
+        assertThat(nativeLibrary(ARM64_JAR)).isEqualTo(ELF_AARCH64);
+        // Stripped of its debug information: about 3.7 MB instead of 9.6 MB (x86_64) and 8.8 MB (aarch64).
+        for (Path jar : List.of(JAR, ARM64_JAR)) {
+            assertThat(Files.size(jar)).as(jar + " within the 3 MB budget").isLessThanOrEqualTo(3L * 1024 * 1024);
+            try (JarFile file = new JarFile(jar.toFile())) {
+                assertThat(file.getEntry(NATIVE_LIBRARY).getSize()).isLessThan(5L * 1024 * 1024);
+            }
+        }
+    }
+
+    @Test
+    void everyClassInTheJarLinksButTheTwoPathsThatNeedAnObjectMapper() throws Exception {
+        // The jar keeps only databind's tree model. Two paths reach for an ObjectMapper and are never
+        // taken here: JsonNode#toString (the library writes trees with SessionJson) and writing a tree
+        // that holds a POJO (trees read from JSON hold none).
+        assertThat(JarLinkage.unresolved(JAR, List.of("dev/", "com/fasterxml/")))
+                .containsExactlyInAnyOrder(
+                        "com/fasterxml/jackson/databind/json/JsonMapper"
+                                + " <- com.fasterxml.jackson.databind.node.InternalNodeMapper",
+                        "com/fasterxml/jackson/databind/ObjectMapper"
+                                + " <- dev.tollgate.session.internal.json.SessionJson$PojoFallback");
+    }
+
+    @Test
+    void checksSignaturesWithTheNativeProviderAndSaysSoOnce() throws Exception {
+        invoke(withToken("allow-cookie-session.json", AccessTokens.v5(key, "jar-user-8")));
+
+        assertThat(function.output().lines().filter(l -> l.contains("RS256 signatures checked by")))
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .contains("\"level\":\"INFO\"")
+                .contains("AmazonCorrettoCryptoProvider")
+                .contains("(native)");
+    }
+
+    @Test
+    void fallsBackToTheJdkWhenTheNativeLibraryCannotLoad() throws Exception {
+        // ACCP unpacks its library into this directory before loading it; one that cannot exist makes
+        // the load fail as a missing or incompatible library would.
+        List<String> flags = List.of("-Dcom.amazon.corretto.crypto.provider.tmpdir=/dev/null/no-such-dir");
+        try (RuntimeApiDouble api = RuntimeApiDouble.start();
+                LambdaProcess jdkOnly = LambdaProcess.start(JAR, HANDLER, env(api, Map.of()), flags)) {
+            Answer user = api.invoke(withToken("allow-cookie-session.json", AccessTokens.v5(key, "jar-user-9")))
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(user.body()).isEqualTo(allow("jar-user-9", ARN));
+            String warning = awaitLine(jdkOnly, "RS256 signatures checked by");
+            assertThat(warning)
+                    .contains("\"level\":\"WARN\"")
+                    .contains("SunRsaSign")
+                    .contains("the native provider is unavailable");
         }
     }
 

@@ -38,6 +38,7 @@ public final class Variables {
         public static final String SESSION_REQUIRED = "SESSION_REQUIRED";
         public static final String POLICY_SCOPE = "POLICY_SCOPE";
         public static final String REQUIRED_CLAIMS = "REQUIRED_CLAIMS";
+        public static final String RSA_PROVIDER = "RSA_PROVIDER";
 
         private Authorizer() {}
     }

@@ -45,7 +45,7 @@ final class StackFunction extends Construct {
             boolean snapStart) {
         super(scope, id);
         this.functionName = functionName;
-        Path jar = repoRoot.resolve(definition.jar());
+        Path jar = repoRoot.resolve(architecture == Architecture.ARM_64 ? definition.arm64Jar() : definition.jar());
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException(
                     jar + " does not exist: build the functions first (./mvnw -B -DskipTests package)");

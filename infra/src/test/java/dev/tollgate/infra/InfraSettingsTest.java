@@ -56,16 +56,7 @@ class InfraSettingsTest {
 
     @Test
     void arm64OnLocalStackPutsEveryFunctionOnArm64AndHasNoDistribution() {
-        Map<String, Object> context = new HashMap<>();
-        context.put(InfraSettings.REPO_ROOT, REPO);
-        context.put(InfraSettings.ARCHITECTURE, "arm64");
-        context.put(InfraSettings.TARGET, "localstack");
-        App app = new App(AppProps.builder().context(context).build());
-        InfraSettings settings = InfraSettings.from(key -> app.getNode().tryGetContext(key));
-        TollgateStack stack = new TollgateStack(
-                app, "tollgate", StackProps.builder().stackName("tollgate").build(), settings);
-        JsonNode template =
-                new ObjectMapper().valueToTree(Template.fromStack(stack).toJSON());
+        JsonNode template = synthesize(Map.of(InfraSettings.ARCHITECTURE, "arm64", InfraSettings.TARGET, "localstack"));
 
         int functions = 0;
         for (JsonNode resource : template.path("Resources")) {
@@ -79,6 +70,47 @@ class InfraSettingsTest {
             assertThat(resource.path("Type").asText()).isNotEqualTo("AWS::CloudFront::Distribution");
         }
         assertThat(functions).isEqualTo(3);
+    }
+
+    @Test
+    void onlyTheAuthorizerShipsAnotherJarForArm64() {
+        // Its jar bundles the native RSA library of its architecture; the other two are pure Java.
+        Map<String, String> x86 = codeByHandler(synthesize(Map.of()));
+        Map<String, String> arm64 = codeByHandler(synthesize(Map.of(InfraSettings.ARCHITECTURE, "arm64")));
+
+        assertThat(arm64.keySet()).hasSize(3).isEqualTo(x86.keySet());
+        x86.forEach((handler, code) -> {
+            if (handler.startsWith("dev.tollgate.authorizer.")) {
+                assertThat(arm64.get(handler)).as(handler).isNotEqualTo(code);
+            } else {
+                assertThat(arm64.get(handler)).as(handler).isEqualTo(code);
+            }
+        });
+    }
+
+    /** The asset key of each function's code (a hash of the jar), by handler. */
+    private static Map<String, String> codeByHandler(JsonNode template) {
+        Map<String, String> code = new HashMap<>();
+        for (JsonNode resource : template.path("Resources")) {
+            JsonNode properties = resource.path("Properties");
+            if (resource.path("Type").asText().equals("AWS::Lambda::Function")
+                    && properties.path("Handler").asText().startsWith("dev.tollgate.")) {
+                code.put(
+                        properties.path("Handler").asText(),
+                        properties.path("Code").path("S3Key").asText());
+            }
+        }
+        return code;
+    }
+
+    private static JsonNode synthesize(Map<String, String> values) {
+        Map<String, Object> context = new HashMap<>(values);
+        context.put(InfraSettings.REPO_ROOT, REPO);
+        App app = new App(AppProps.builder().context(context).build());
+        InfraSettings settings = InfraSettings.from(key -> app.getNode().tryGetContext(key));
+        TollgateStack stack = new TollgateStack(
+                app, "tollgate", StackProps.builder().stackName("tollgate").build(), settings);
+        return new ObjectMapper().valueToTree(Template.fromStack(stack).toJSON());
     }
 
     private static InfraSettings settings(Map<String, String> values) {

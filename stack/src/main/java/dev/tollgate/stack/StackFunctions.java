@@ -40,7 +40,9 @@ public final class StackFunctions {
      * One function.
      *
      * @param logicalName  {@link #AUTHORIZER}, {@link #AUTH_API} or {@link #RESOLVER}; deployed names add a prefix
-     * @param jar          the shaded jar, relative to the repository root
+     * @param jar          the shaded jar for x86_64, relative to the repository root
+     * @param arm64Jar     the shaded jar for arm64: another file only where the function bundles native code
+     *                     (the authorizer's RSA library)
      * @param handler      the handler string Lambda's Java runtime calls
      * @param timeout      invocation timeout (the auth API's matches API Gateway's 29 s integration limit)
      * @param memoryMb     memory size
@@ -49,6 +51,7 @@ public final class StackFunctions {
     public record Function(
             String logicalName,
             Path jar,
+            Path arm64Jar,
             String handler,
             Duration timeout,
             int memoryMb,
@@ -133,24 +136,30 @@ public final class StackFunctions {
         resolver.put(Resolver.NOTES_TABLE, wiring.notesTable());
         wiring.dynamoDbEndpoint().ifPresent(endpoint -> resolver.put(Resolver.DYNAMODB_ENDPOINT, endpoint.toString()));
 
+        // Pure Java: one jar serves both architectures.
+        Path authApiJar = Path.of("auth-api/target/auth-api-lambda.jar");
+        Path resolverJar = Path.of("appsync-integration/target/appsync-integration-lambda.jar");
         return List.of(
                 new Function(
                         AUTHORIZER,
                         Path.of("authorizer/target/authorizer-lambda.jar"),
+                        Path.of("authorizer/target/authorizer-lambda-arm64.jar"),
                         "dev.tollgate.authorizer.AuthorizerHandler::handleRequest",
                         Duration.ofSeconds(10),
                         1024,
                         authorizer),
                 new Function(
                         AUTH_API,
-                        Path.of("auth-api/target/auth-api-lambda.jar"),
+                        authApiJar,
+                        authApiJar,
                         "dev.tollgate.authapi.AuthApiHandler::handleRequest",
                         Duration.ofSeconds(29),
                         1024,
                         authApi),
                 new Function(
                         RESOLVER,
-                        Path.of("appsync-integration/target/appsync-integration-lambda.jar"),
+                        resolverJar,
+                        resolverJar,
                         "dev.tollgate.appsync.ResolverHandler::handleRequest",
                         Duration.ofSeconds(10),
                         1024,

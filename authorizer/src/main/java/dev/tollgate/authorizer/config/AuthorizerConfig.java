@@ -1,5 +1,6 @@
 package dev.tollgate.authorizer.config;
 
+import dev.tollgate.authorizer.crypto.RsaProvider;
 import dev.tollgate.authorizer.policy.PolicyScope;
 import dev.tollgate.config.EnvReader;
 import dev.tollgate.config.Variables;
@@ -17,9 +18,14 @@ import java.util.Map;
  * @param policyScope     {@code POLICY_SCOPE}: resource named in the returned policy
  * @param routeClaims     {@code REQUIRED_CLAIMS}: claims required per route
  * @param logLevel        {@code LOG_LEVEL}: threshold for log lines
+ * @param rsaProvider     {@code RSA_PROVIDER}: which provider checks RS256 signatures
  */
 public record AuthorizerConfig(
-        boolean sessionRequired, PolicyScope policyScope, RouteClaims routeClaims, Level logLevel) {
+        boolean sessionRequired,
+        PolicyScope policyScope,
+        RouteClaims routeClaims,
+        Level logLevel,
+        RsaProvider rsaProvider) {
 
     /** @throws dev.tollgate.config.ConfigException naming the variable when one is invalid */
     public static AuthorizerConfig fromEnvironment(Map<String, String> env) {
@@ -28,6 +34,7 @@ public record AuthorizerConfig(
                 reader.bool(Authorizer.SESSION_REQUIRED, false),
                 reader.enumOf(Authorizer.POLICY_SCOPE, PolicyScope.class, PolicyScope.METHOD),
                 RouteClaims.parse(reader.optional(Authorizer.REQUIRED_CLAIMS).orElse(null)),
-                reader.enumOf(Variables.LOG_LEVEL, Level.class, Level.INFO));
+                reader.enumOf(Variables.LOG_LEVEL, Level.class, Level.INFO),
+                reader.enumOf(Authorizer.RSA_PROVIDER, RsaProvider.class, RsaProvider.AUTO));
     }
 }

@@ -3,6 +3,7 @@ package dev.tollgate.authorizer.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tollgate.authorizer.crypto.RsaProvider;
 import dev.tollgate.authorizer.policy.PolicyScope;
 import dev.tollgate.config.ConfigException;
 import dev.tollgate.log.Level;
@@ -20,6 +21,7 @@ class AuthorizerConfigTest {
         assertThat(config.policyScope()).isEqualTo(PolicyScope.METHOD);
         assertThat(config.routeClaims().rules()).isEmpty();
         assertThat(config.logLevel()).isEqualTo(Level.INFO);
+        assertThat(config.rsaProvider()).isEqualTo(RsaProvider.AUTO);
     }
 
     @Test
@@ -32,11 +34,14 @@ class AuthorizerConfigTest {
                 "LOG_LEVEL",
                 "warn",
                 "REQUIRED_CLAIMS",
-                "POST /verified/graphql=st-ev"));
+                "POST /verified/graphql=st-ev",
+                "RSA_PROVIDER",
+                "JDK"));
 
         assertThat(config.sessionRequired()).isTrue();
         assertThat(config.policyScope()).isEqualTo(PolicyScope.API);
         assertThat(config.logLevel()).isEqualTo(Level.WARN);
+        assertThat(config.rsaProvider()).isEqualTo(RsaProvider.JDK);
         assertThat(config.routeClaims().forRoute("POST", "/verified/graphql"))
                 .containsExactly(new ClaimRequirement.EmailVerified());
     }
@@ -51,6 +56,8 @@ class AuthorizerConfigTest {
         assertThatThrownBy(() -> AuthorizerConfig.fromEnvironment(Map.of("LOG_LEVEL", "trace")))
                 .hasMessage(
                         "LOG_LEVEL: not one of the accepted values (accepted: debug, info, warn, error, in any case)");
+        assertThatThrownBy(() -> AuthorizerConfig.fromEnvironment(Map.of("RSA_PROVIDER", "openssl")))
+                .hasMessage("RSA_PROVIDER: not one of the accepted values (accepted: auto, jdk, in any case)");
     }
 
     @Test

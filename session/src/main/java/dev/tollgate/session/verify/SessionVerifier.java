@@ -27,6 +27,7 @@ import dev.tollgate.session.transfer.TokenWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -58,7 +59,7 @@ public final class SessionVerifier {
     private final CoreClient core;
     private final TokenWriter writer;
     private final Clock clock;
-    private final SignatureCheck signatures = new SignatureCheck();
+    private final SignatureCheck signatures;
     private final VerifiedTokenCache verified;
 
     /**
@@ -77,12 +78,24 @@ public final class SessionVerifier {
      */
     public SessionVerifier(
             SessionConfig config, KeySource keys, CoreClient core, Clock clock, VerifiedTokenCache verified) {
+        this(config, keys, core, clock, verified, SignatureProvider.JDK);
+    }
+
+    /** @param signatureProvider which provider checks RS256 signatures; see {@link SignatureProvider} */
+    public SessionVerifier(
+            SessionConfig config,
+            KeySource keys,
+            CoreClient core,
+            Clock clock,
+            VerifiedTokenCache verified,
+            SignatureProvider signatureProvider) {
         this.config = config;
         this.keys = keys;
         this.core = core;
         this.writer = new TokenWriter(config);
         this.clock = clock;
         this.verified = verified;
+        this.signatures = new SignatureCheck(Objects.requireNonNull(signatureProvider, "signatureProvider"));
     }
 
     /**

@@ -5,9 +5,13 @@ import dev.tollgate.session.http.Headers;
 import dev.tollgate.session.jwks.KeyLookup;
 import dev.tollgate.session.jwks.KeySource;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.Provider;
 import java.security.PublicKey;
+import java.security.Signature;
+import java.security.SignatureException;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Clock;
 import java.util.Base64;
@@ -59,6 +63,29 @@ final class WarmUp {
                 throw new IllegalStateException("session verification self-test failed: " + r);
             }
         }
+    }
+
+    /** @see SignatureProvider#selfTest */
+    static void selfTest(Provider provider) throws GeneralSecurityException {
+        int dot = TOKEN.lastIndexOf('.');
+        byte[] signed = TOKEN.substring(0, dot).getBytes(StandardCharsets.US_ASCII);
+        byte[] signature = Base64.getUrlDecoder().decode(TOKEN.substring(dot + 1));
+        PublicKey key = (PublicKey) KeyFactory.getInstance("RSA", provider).translateKey(publicKey());
+        if (!verifies(provider, key, signed, signature)) {
+            throw new SignatureException(provider.getName() + " rejects a valid RS256 signature");
+        }
+        signature[signature.length / 2] ^= 1;
+        if (verifies(provider, key, signed, signature)) {
+            throw new SignatureException(provider.getName() + " accepts a tampered RS256 signature");
+        }
+    }
+
+    private static boolean verifies(Provider provider, PublicKey key, byte[] signed, byte[] signature)
+            throws GeneralSecurityException {
+        Signature check = Signature.getInstance("SHA256withRSA", provider);
+        check.initVerify(key);
+        check.update(signed);
+        return check.verify(signature);
     }
 
     private static PublicKey publicKey() {
