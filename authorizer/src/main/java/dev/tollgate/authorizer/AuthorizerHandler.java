@@ -85,8 +85,7 @@ public final class AuthorizerHandler implements RequestStreamHandler, Resource {
             UnaryOperator<Function<AuthorizerEvent, Decision>> decideWrapper) {
         AuthorizerConfig config = AuthorizerConfig.fromEnvironment(env);
         this.log = new DecisionLog(logOut, config.logLevel());
-        // Started first so that its loading overlaps the rest of init, the JWKS fetch above all.
-        this.rsa = NativeRsa.start(config.rsaProvider(), this::reportRsa);
+        this.rsa = NativeRsa.of(config.rsaProvider(), this::reportRsa);
         this.sessions = Sessions.create(SessionConfig.fromEnvironment(env));
         this.decider = new SessionDecider(cachingVerifier(sessions, rsa), config);
         this.decide = decideWrapper.apply(decider::decide);
@@ -125,6 +124,8 @@ public final class AuthorizerHandler implements RequestStreamHandler, Resource {
                     requestId,
                     context == null ? null : context.getAwsRequestId(),
                     decision.detail()));
+            // Once the first answer is out: see NativeRsa for why not during init.
+            rsa.startLoading();
         }
     }
 
@@ -160,6 +161,7 @@ public final class AuthorizerHandler implements RequestStreamHandler, Resource {
      */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws InterruptedException {
+        rsa.startLoading();
         if (!rsa.awaitLoaded(NATIVE_RSA_WAIT)) {
             log.lifecycle(Level.WARN, "checkpoint", "native RSA provider still loading; snapshot taken without it");
         }

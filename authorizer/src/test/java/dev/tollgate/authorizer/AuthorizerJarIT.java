@@ -1,6 +1,5 @@
 package dev.tollgate.authorizer;
 
-import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
-import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,11 +171,14 @@ class AuthorizerJarIT {
     void checksSignaturesWithTheNativeProviderAndSaysSoOnce() throws Exception {
         invoke(withToken("allow-cookie-session.json", AccessTokens.v5(key, "jar-user-8")));
 
-        assertThat(function.output().lines().filter(l -> l.contains("RS256 signatures checked by")))
-                .singleElement(as(InstanceOfAssertFactories.STRING))
+        // Loading starts once the first answer is out, so the line may come a little later.
+        assertThat(awaitLine(function, "RS256 signatures checked by"))
                 .contains("\"level\":\"INFO\"")
                 .contains("AmazonCorrettoCryptoProvider")
                 .contains("(native)");
+        invoke(withToken("allow-cookie-session.json", AccessTokens.v5(key, "jar-user-8")));
+        assertThat(function.output().lines().filter(l -> l.contains("RS256 signatures checked by")))
+                .hasSize(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tollgate.benchmarks;
 
+import dev.tollgate.config.Variables;
 import dev.tollgate.dynamodb.DynamoDbEmulator;
 import dev.tollgate.localstack.core.CoreStandIn;
 import dev.tollgate.testkit.Fixtures;
@@ -101,13 +102,19 @@ public final class ColdStart {
                     input::hitEvent,
                     "{}"));
             for (Path jar : jars.getOrDefault("authorizer", List.of())) {
-                subjects.add(java(
-                        "authorizer " + jar.getFileName() + " (" + sizeMb(jar) + ")",
-                        jar,
-                        "dev.tollgate.authorizer.AuthorizerHandler::handleRequest",
-                        input.authorizerEnv(),
-                        input::hitEvent,
-                        "\"principalId\":\"" + WarmInput.EXPECTED_USER_PREFIX + "hit\""));
+                // Also with the native RSA provider off: what loading it on its thread costs the first answer.
+                Map<String, String> jdkOnly = new HashMap<>(input.authorizerEnv());
+                jdkOnly.put(Variables.Authorizer.RSA_PROVIDER, "jdk");
+                for (Map<String, String> env : List.of(input.authorizerEnv(), jdkOnly)) {
+                    subjects.add(java(
+                            "authorizer " + jar.getFileName() + " (" + sizeMb(jar) + ")"
+                                    + (env == jdkOnly ? " RSA_PROVIDER=jdk" : ""),
+                            jar,
+                            "dev.tollgate.authorizer.AuthorizerHandler::handleRequest",
+                            env,
+                            input::hitEvent,
+                            "\"principalId\":\"" + WarmInput.EXPECTED_USER_PREFIX + "hit\""));
+                }
             }
             createUser(core.uri(), SIGN_IN_EMAIL, SIGN_IN_PASSWORD);
             for (Path jar : jars.getOrDefault("auth-api", List.of())) {
@@ -174,13 +181,12 @@ public final class ColdStart {
                 System.out.printf("%-60s %12.1f %12.1f%n", s.name(), m, m - base);
             }
             for (Path jar : jars.getOrDefault("authorizer", List.of())) {
-                String name = subjects.stream()
+                subjects.stream()
                         .map(Subject::name)
                         .filter(n -> n.startsWith("authorizer " + jar.getFileName()))
-                        .findFirst()
-                        .orElseThrow();
-                double own = WarmComparison.median(times.get(name)) - javaBase;
-                System.out.printf("own cost ratio, %s / node recipe: %.2f%n", jar, own / nodeOwn);
+                        .forEach(name -> System.out.printf(
+                                "own cost ratio, %s / node recipe: %.2f%n",
+                                name, (WarmComparison.median(times.get(name)) - javaBase) / nodeOwn));
             }
         } finally {
             Files.deleteIfExists(inputFile);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -16,11 +17,13 @@ import java.util.function.Consumer;
  * until then and for good if it cannot load.
  *
  * <p>Why: Lambda runs Java on C1 only, where the JDK's RSA check takes about 200 µs and the native one
- * under 20 µs; every token the instance has not seen yet pays it. Why in the background: loading
- * takes 100-150 ms (the library is unpacked from the jar and linked, the provider registers its
- * services), longer than the rest of the authorizer's init, so it runs on a daemon thread started at
- * init and no request waits for it. A SnapStart checkpoint waits for it ({@link #awaitLoaded}) so the
- * snapshot holds the loaded provider. What is in use is said once, in {@link Outcome}.
+ * under 20 µs; every token the instance has not seen yet pays it. Why in the background, and only
+ * after the first answer: loading takes 100-150 ms of CPU (the library is unpacked from the jar and
+ * linked, the provider registers its services). Run during init, even on a thread of its own, it
+ * delayed the first answer by about 80 ms on two cores (class loading and the jar are shared), so the
+ * handler starts it ({@link #startLoading}) once its first answer is written, and no request waits
+ * for it. A SnapStart checkpoint starts it and waits ({@link #awaitLoaded}) so the snapshot holds the
+ * loaded provider. What is in use is said once, in {@link Outcome}.
  */
 public final class NativeRsa implements SignatureProvider {
 
@@ -33,31 +36,43 @@ public final class NativeRsa implements SignatureProvider {
      */
     public record Outcome(String provider, boolean nativeCode, String problem) {}
 
+    private final Callable<Provider> loader;
+    private final Consumer<Outcome> report;
+    private final AtomicBoolean started = new AtomicBoolean();
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile Provider loaded;
 
-    private NativeRsa() {}
+    private NativeRsa(Callable<Provider> loader, Consumer<Outcome> report) {
+        this.loader = loader;
+        this.report = report;
+    }
 
     /**
-     * @param choice {@code RSA_PROVIDER}
+     * @param choice {@code RSA_PROVIDER}; with {@code jdk} the outcome is reported at once
      * @param report told once how the load ended (from the loading thread)
      */
-    public static NativeRsa start(RsaProvider choice, Consumer<Outcome> report) {
-        return start(choice, NativeRsa::loadCorretto, report);
+    public static NativeRsa of(RsaProvider choice, Consumer<Outcome> report) {
+        return of(choice, NativeRsa::loadCorretto, report);
     }
 
     /** Package-private for tests: {@code loader} stands in for loading the native provider. */
-    static NativeRsa start(RsaProvider choice, Callable<Provider> loader, Consumer<Outcome> report) {
-        NativeRsa rsa = new NativeRsa();
+    static NativeRsa of(RsaProvider choice, Callable<Provider> loader, Consumer<Outcome> report) {
+        NativeRsa rsa = new NativeRsa(loader, report);
         if (choice == RsaProvider.JDK) {
+            rsa.started.set(true);
             report.accept(new Outcome(jdkProviderName(), false, null));
             rsa.done.countDown();
-            return rsa;
         }
-        Thread thread = new Thread(() -> rsa.load(loader, report), "native-rsa-loader");
-        thread.setDaemon(true);
-        thread.start();
         return rsa;
+    }
+
+    /** Starts loading on a daemon thread, the first time only; cheap on every later call. */
+    public void startLoading() {
+        if (!started.get() && started.compareAndSet(false, true)) {
+            Thread thread = new Thread(this::load, "native-rsa-loader");
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 
     /** The native provider once loaded and self-tested, else {@code null} (the JDK's). */
@@ -66,12 +81,12 @@ public final class NativeRsa implements SignatureProvider {
         return loaded;
     }
 
-    /** Waits at most {@code timeout} for the load to end, however it ends; true when it has. */
+    /** Waits at most {@code timeout} for a started load to end, however it ends; true when it has. */
     public boolean awaitLoaded(Duration timeout) throws InterruptedException {
         return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void load(Callable<Provider> loader, Consumer<Outcome> report) {
+    private void load() {
         try {
             Outcome outcome;
             try {

@@ -17,7 +17,9 @@ class NativeRsaTest {
     private final List<NativeRsa.Outcome> reports = new CopyOnWriteArrayList<>();
 
     private NativeRsa startAndWait(RsaProvider choice, Callable<Provider> loader) throws InterruptedException {
-        NativeRsa rsa = NativeRsa.start(choice, loader, reports::add);
+        NativeRsa rsa = NativeRsa.of(choice, loader, reports::add);
+        rsa.startLoading();
+        rsa.startLoading();
         assertThat(rsa.awaitLoaded(Duration.ofSeconds(30))).isTrue();
         return rsa;
     }
@@ -28,7 +30,8 @@ class NativeRsaTest {
         assumeThat(System.getProperty("os.name")).isEqualTo("Linux");
         assumeThat(System.getProperty("os.arch")).isIn("amd64", "x86_64");
 
-        NativeRsa rsa = NativeRsa.start(RsaProvider.AUTO, reports::add);
+        NativeRsa rsa = NativeRsa.of(RsaProvider.AUTO, reports::add);
+        rsa.startLoading();
         assertThat(rsa.awaitLoaded(Duration.ofSeconds(30))).isTrue();
 
         assertThat(rsa.current().getName()).isEqualTo("AmazonCorrettoCryptoProvider");
@@ -37,6 +40,15 @@ class NativeRsaTest {
             assertThat(o.provider()).startsWith("AmazonCorrettoCryptoProvider ");
             assertThat(o.problem()).isNull();
         });
+    }
+
+    @Test
+    void nothingLoadsUntilAskedAndTheJdkChecksMeanwhile() throws InterruptedException {
+        NativeRsa rsa = NativeRsa.of(RsaProvider.AUTO, () -> Security.getProvider("SunRsaSign"), reports::add);
+
+        assertThat(rsa.awaitLoaded(Duration.ofMillis(200))).isFalse();
+        assertThat(rsa.current()).isNull();
+        assertThat(reports).isEmpty();
     }
 
     @Test
