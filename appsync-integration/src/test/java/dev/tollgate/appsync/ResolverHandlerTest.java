@@ -17,7 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -235,22 +235,8 @@ class ResolverHandlerTest {
     void listsNewestFirst() throws IOException {
         // Each note a millisecond after the last, from a clock the test owns: no sleeping on the wall clock.
         AtomicLong millis = new AtomicLong(1_800_000_000_000L);
-        handler = handlerWithCap(3, new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return Instant.ofEpochMilli(millis.getAndIncrement());
-            }
-        });
+        InstantSource ticking = () -> Instant.ofEpochMilli(millis.getAndIncrement());
+        handler = handlerWithCap(3, ticking.withZone(ZoneOffset.UTC));
         List<String> ids = new ArrayList<>();
         for (String text : List.of("one", "two", "three")) {
             ids.add(ok(addNote(ALICE, text)).get("id").asText());

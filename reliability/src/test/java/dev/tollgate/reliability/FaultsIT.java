@@ -97,30 +97,23 @@ class FaultsIT {
         assertThat(probe.refresh().succeeded()).isTrue();
         assertThat(probe.me().succeeded()).isTrue(); // the new token's first use, which the core confirms
 
-        long outage = withLoad(recorder, Duration.ofSeconds(2), Duration.ofSeconds(5), () -> {
-            coreProxy.mode(FaultProxy.Mode.HANG);
-            // an unexpired, already confirmed access token needs no core: still 200
-            assertThat(probe.me().status())
-                    .as("me with a valid token while the core hangs")
-                    .isEqualTo(200);
-            pause(Duration.ofSeconds(10));
-            coreProxy.mode(FaultProxy.Mode.PASS);
-        });
-        assertSurvived(recorder, "core hang");
-        assertNoKeyFetchBurst(outage);
+        coreOutage(
+                recorder,
+                FaultProxy.Mode.HANG,
+                Duration.ofSeconds(10),
+                "core hang",
+                () ->
+                        // an unexpired, already confirmed access token needs no core: still 200
+                        assertThat(probe.me().status())
+                                .as("me with a valid token while the core hangs")
+                                .isEqualTo(200));
     }
 
     @Test
     @Order(2)
     void coreRefusesConnectionsForAWhile() throws Exception {
-        Recorder recorder = new Recorder();
-        long outage = withLoad(recorder, Duration.ofSeconds(2), Duration.ofSeconds(5), () -> {
-            coreProxy.mode(FaultProxy.Mode.REFUSE);
-            pause(Duration.ofSeconds(8));
-            coreProxy.mode(FaultProxy.Mode.PASS);
-        });
-        assertSurvived(recorder, "core refusing connections");
-        assertNoKeyFetchBurst(outage);
+        coreOutage(
+                new Recorder(), FaultProxy.Mode.REFUSE, Duration.ofSeconds(8), "core refusing connections", () -> {});
     }
 
     @Test
@@ -208,6 +201,24 @@ class FaultsIT {
         }
         assertThat(loadFailure.get()).isNull();
         return ended;
+    }
+
+    /**
+     * Puts the core behind its proxy into {@code mode} for {@code length} under load ({@code atStart} runs as
+     * the outage begins), then checks what must hold after every fault and that no burst of key fetches
+     * followed the outage.
+     */
+    private static void coreOutage(
+            Recorder recorder, FaultProxy.Mode mode, Duration length, String fault, ThrowingRunnable atStart)
+            throws Exception {
+        long outage = withLoad(recorder, Duration.ofSeconds(2), Duration.ofSeconds(5), () -> {
+            coreProxy.mode(mode);
+            atStart.run();
+            pause(length);
+            coreProxy.mode(FaultProxy.Mode.PASS);
+        });
+        assertSurvived(recorder, fault);
+        assertNoKeyFetchBurst(outage);
     }
 
     /** What must hold after every fault, with the fault over. */

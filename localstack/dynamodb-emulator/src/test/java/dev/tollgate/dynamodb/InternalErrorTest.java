@@ -14,9 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
+import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
@@ -38,22 +36,9 @@ class InternalErrorTest {
     private HttpServer server;
 
     /** A clock that fails as a bug would, its message quoting request data. */
-    private static final class BrokenClock extends Clock {
-        @Override
-        public Instant instant() {
-            throw new IllegalStateException("cannot stamp table " + SECRET);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
+    private static final InstantSource BROKEN_CLOCK = () -> {
+        throw new IllegalStateException("cannot stamp table " + SECRET);
+    };
 
     @BeforeEach
     void start() throws Exception {
@@ -61,7 +46,7 @@ class InternalErrorTest {
         server.createContext(
                 "/",
                 new ProtocolFront(
-                        new Operations(new BrokenClock()),
+                        new Operations(BROKEN_CLOCK.withZone(ZoneOffset.UTC)),
                         new RequestLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8))));
         server.start();
     }

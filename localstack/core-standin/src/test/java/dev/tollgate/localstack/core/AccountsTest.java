@@ -8,27 +8,18 @@ import dev.tollgate.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Users (by id, by account info) and email verification, as supertokens-node calls them. */
 class AccountsTest {
 
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
-    private static CoreStandIn core;
-    private static CoreCalls calls;
 
-    @BeforeAll
-    static void start() {
-        core = CoreStandIn.start(CoreConfig.builder().clock(CLOCK).build());
-        calls = new CoreCalls(core.uri());
-    }
+    @AutoClose
+    private static final StandIn standIn = StandIn.start(config -> config.clock(CLOCK));
 
-    @AfterAll
-    static void stop() {
-        core.close();
-    }
+    private static final CoreCalls calls = standIn.calls();
 
     @Test
     void userByIdAnswersTheSignUpShapeOrUnknown() {

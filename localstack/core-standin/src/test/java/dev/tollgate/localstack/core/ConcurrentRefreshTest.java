@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,21 +28,20 @@ class ConcurrentRefreshTest {
 
     private static final int THREADS = 24;
 
-    private CoreStandIn core;
-    private CoreCalls calls;
+    @AutoClose
+    private final StandIn standIn = StandIn.start();
+
+    private final CoreCalls calls = standIn.calls();
     private ExecutorService pool;
 
     @BeforeEach
     void start() {
-        core = CoreStandIn.start(CoreConfig.builder().build());
-        calls = new CoreCalls(core.uri());
         pool = Executors.newFixedThreadPool(THREADS);
     }
 
     @AfterEach
     void stop() {
         pool.shutdownNow();
-        core.close();
     }
 
     private <T> List<T> allAtOnce(Callable<T> task) throws Exception {

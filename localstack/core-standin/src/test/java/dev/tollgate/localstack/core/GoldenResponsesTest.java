@@ -14,8 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,19 +24,10 @@ import org.junit.jupiter.api.Test;
  */
 class GoldenResponsesTest {
 
-    private static CoreStandIn core;
-    private static CoreCalls calls;
+    @AutoClose
+    private static final StandIn standIn = StandIn.start();
 
-    @BeforeAll
-    static void start() {
-        core = CoreStandIn.start(CoreConfig.builder().build());
-        calls = new CoreCalls(core.uri());
-    }
-
-    @AfterAll
-    static void stop() {
-        core.close();
-    }
+    private static final CoreCalls calls = standIn.calls();
 
     @Test
     void apiVersionListsTheCoresVersionsIncluding54() {
@@ -56,7 +46,7 @@ class GoldenResponsesTest {
 
     @Test
     void jwksPublishesRsaKeysWithTheCoresFieldsAndCacheControl() {
-        HttpResponse<String> response = new CoreCalls(core.uri(), Map.of()).get("/.well-known/jwks.json");
+        HttpResponse<String> response = new CoreCalls(standIn.core().uri(), Map.of()).get("/.well-known/jwks.json");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("cache-control"))

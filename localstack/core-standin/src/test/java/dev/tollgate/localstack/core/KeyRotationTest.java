@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,19 +26,10 @@ class KeyRotationTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
 
     @AutoClose
-    private CoreStandIn core;
+    private final StandIn standIn = StandIn.start(config ->
+            config.keyRotationInterval(INTERVAL).accessTokenValidity(VALIDITY).clock(clock));
 
-    private CoreCalls calls;
-
-    @BeforeEach
-    void start() {
-        core = CoreStandIn.start(CoreConfig.builder()
-                .keyRotationInterval(INTERVAL)
-                .accessTokenValidity(VALIDITY)
-                .clock(clock)
-                .build());
-        calls = new CoreCalls(core.uri());
-    }
+    private final CoreCalls calls = standIn.calls();
 
     private List<String> dynamicKids() {
         List<String> kids = new ArrayList<>();

@@ -13,7 +13,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Rotation, promotion, theft, regenerate, expiry and revocation (docs/supertokens.md#core-verify, #rotation), with a movable clock. */
@@ -22,19 +21,11 @@ class SessionLifecycleTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
 
     @AutoClose
-    private CoreStandIn core;
+    private final StandIn standIn = StandIn.start(config -> config.accessTokenValidity(Duration.ofSeconds(60))
+            .refreshTokenValidity(Duration.ofMinutes(10))
+            .clock(clock));
 
-    private CoreCalls calls;
-
-    @BeforeEach
-    void start() {
-        core = CoreStandIn.start(CoreConfig.builder()
-                .accessTokenValidity(Duration.ofSeconds(60))
-                .refreshTokenValidity(Duration.ofMinutes(10))
-                .clock(clock)
-                .build());
-        calls = new CoreCalls(core.uri());
-    }
+    private final CoreCalls calls = standIn.calls();
 
     private JsonNode newSession() {
         return calls.createSession("user-1", CoreCalls.MAPPER.createObjectNode().put("st-ev", false), false);
@@ -298,18 +289,16 @@ class SessionLifecycleTest {
 
     @Test
     void antiCsrfCanBeSwitchedOffForTheWholeStandIn() {
-        core.close();
-        core = CoreStandIn.start(
-                CoreConfig.builder().antiCsrfEnabled(false).clock(clock).build());
-        calls = new CoreCalls(core.uri());
+        try (StandIn withoutCsrf =
+                StandIn.start(config -> config.antiCsrfEnabled(false).clock(clock))) {
+            JsonNode created = withoutCsrf.calls().createSession("csrf", CoreCalls.MAPPER.createObjectNode(), true);
 
-        JsonNode created = calls.createSession("csrf", CoreCalls.MAPPER.createObjectNode(), true);
-
-        assertThat(created.has("antiCsrfToken")).isFalse();
-        assertThat(CoreCalls.read(CoreCalls.segment(token(created, "accessToken"), 1))
-                        .get("antiCsrfToken")
-                        .isNull())
-                .isTrue();
+            assertThat(created.has("antiCsrfToken")).isFalse();
+            assertThat(CoreCalls.read(CoreCalls.segment(token(created, "accessToken"), 1))
+                            .get("antiCsrfToken")
+                            .isNull())
+                    .isTrue();
+        }
     }
 
     @Test

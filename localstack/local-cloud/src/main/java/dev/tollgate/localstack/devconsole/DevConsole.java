@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import dev.tollgate.localstack.LocalCloudLog;
 import dev.tollgate.localstack.http.LoopbackServer;
+import dev.tollgate.localstack.http.RequestBodies;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.core.CoreException;
 import dev.tollgate.session.roles.UserRoleClaims;
@@ -14,7 +15,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -134,8 +134,7 @@ public final class DevConsole implements AutoCloseable {
     }
 
     private void grant(HttpExchange exchange) throws IOException {
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        if (!RequestBodies.isJson(exchange)) {
             error(exchange, 415, "Content-Type must be application/json");
             return;
         }

@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -120,8 +119,7 @@ public final class Mailbox implements AutoCloseable {
     }
 
     private void receive(HttpExchange exchange) throws IOException {
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        if (!RequestBodies.isJson(exchange)) {
             error(exchange, 415, "Content-Type must be application/json");
             return;
         }

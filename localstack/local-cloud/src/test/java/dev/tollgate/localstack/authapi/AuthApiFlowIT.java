@@ -143,13 +143,12 @@ class AuthApiFlowIT {
     void replayingAnOldRefreshTokenIsTheft() throws Exception {
         SdkClient victim = browser();
         victim.signUp(newEmail(), "password123");
-        String stolen = victim.cookie("sRefreshToken");
-        String path = victim.refreshCookiePath();
+        SdkClient.StoredCookie stolen = victim.refreshCookie();
         assertThat(victim.refresh().status()).isEqualTo(200);
         assertThat(victim.refresh().status()).isEqualTo(200);
 
         SdkClient attacker = browser();
-        attacker.setCookie("sRefreshToken", stolen, path);
+        attacker.setCookie(stolen);
         Response theft = attacker.refresh();
         assertThat(theft.status()).isEqualTo(401);
         assertThat(theft.body().toString()).isEqualTo("{\"message\":\"token theft detected\"}");
@@ -166,8 +165,7 @@ class AuthApiFlowIT {
     void signOutRevokesTheSession() throws Exception {
         SdkClient browser = browser();
         browser.signUp(newEmail(), "password123");
-        String refreshToken = browser.cookie("sRefreshToken");
-        String path = browser.refreshCookiePath();
+        SdkClient.StoredCookie refreshCookie = browser.refreshCookie();
 
         Response out = browser.signOut();
         assertThat(out.status()).isEqualTo(200);
@@ -177,7 +175,7 @@ class AuthApiFlowIT {
         assertThat(browser.cookie("sRefreshToken")).isNull();
 
         SdkClient replay = browser();
-        replay.setCookie("sRefreshToken", refreshToken, path);
+        replay.setCookie(refreshCookie);
         assertThat(replay.refresh().status()).isEqualTo(401);
     }
 

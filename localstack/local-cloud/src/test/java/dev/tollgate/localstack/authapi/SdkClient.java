@@ -33,7 +33,7 @@ final class SdkClient {
         }
     }
 
-    private record StoredCookie(String name, String value, String path) {}
+    record StoredCookie(String name, String value, String path) {}
 
     private final FunctionInvoker function;
     private final String origin;
@@ -124,17 +124,17 @@ final class SdkClient {
                 .orElse(null);
     }
 
-    /** Replaces the stored value of a cookie (to replay an old token, as an attacker would). */
-    void setCookie(String name, String value, String path) {
-        cookies.put(name + "|" + path, new StoredCookie(name, value, path));
+    /** Stores a cookie taken from another browser (to replay an old token, as an attacker would). */
+    void setCookie(StoredCookie cookie) {
+        cookies.put(cookie.name() + "|" + cookie.path(), cookie);
     }
 
-    String refreshCookiePath() {
+    /** The refresh token cookie as stored now, value and path, for {@link #setCookie} in another browser. */
+    StoredCookie refreshCookie() {
         return cookies.values().stream()
                 .filter(c -> c.name().equals("sRefreshToken"))
-                .map(StoredCookie::path)
                 .findFirst()
-                .orElse(null);
+                .orElseThrow(() -> new AssertionError("this browser holds no sRefreshToken cookie"));
     }
 
     String accessTokenHeader() {

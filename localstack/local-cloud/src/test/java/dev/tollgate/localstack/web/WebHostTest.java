@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class WebHostTest {
@@ -54,24 +55,28 @@ class WebHostTest {
         host.close();
     }
 
-    @Test
-    void servesFilesWithTheirContentTypes() throws Exception {
-        assertFile("/index.html", "text/html; charset=utf-8", "<h1>home</h1>");
-        assertFile("/js/app.js", "text/javascript; charset=utf-8", "console.log('hi')");
-        assertFile("/style.css", "text/css; charset=utf-8", "body{}");
-        assertFile("/logo.svg", "image/svg+xml", "<svg/>");
-        assertFile("/blob.bin", "application/octet-stream", "\u0001\u0002\u0003");
-        assertFile("/space%20name.txt", "text/plain; charset=utf-8", "spaced");
-        HttpResponse<String> response = get("/js/app.js");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/index.html         | text/html; charset=utf-8       | <h1>home</h1>",
+                "/js/app.js          | text/javascript; charset=utf-8 | console.log('hi')",
+                "/style.css          | text/css; charset=utf-8        | body{}",
+                "/logo.svg           | image/svg+xml                  | <svg/>",
+                "/blob.bin           | application/octet-stream       | '\u0001\u0002\u0003'",
+                "/space%20name.txt   | text/plain; charset=utf-8      | spaced",
+                // a directory serves its index.html, with or without the trailing slash, whatever the query
+                "/                   | text/html; charset=utf-8       | <h1>home</h1>",
+                "/auth/verify-email  | text/html; charset=utf-8       | <h1>verify</h1>",
+                "/auth/verify-email/ | text/html; charset=utf-8       | <h1>verify</h1>",
+                "/auth/verify-email?token=abc&tenantId=public | text/html; charset=utf-8 | <h1>verify</h1>"
+            })
+    void servesEachFileWithItsContentType(String path, String contentType, String body) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains(contentType);
         assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-    }
-
-    @Test
-    void aDirectoryServesItsIndexWithOrWithoutTrailingSlashAndKeepsTheQuery() throws Exception {
-        assertFile("/", "text/html; charset=utf-8", "<h1>home</h1>");
-        assertFile("/auth/verify-email", "text/html; charset=utf-8", "<h1>verify</h1>");
-        assertFile("/auth/verify-email/", "text/html; charset=utf-8", "<h1>verify</h1>");
-        assertFile("/auth/verify-email?token=abc&tenantId=public", "text/html; charset=utf-8", "<h1>verify</h1>");
+        assertThat(response.body()).isEqualTo(body);
     }
 
     @Test
@@ -165,13 +170,6 @@ class WebHostTest {
     void refusesAPortInUse() {
         assertThatThrownBy(() -> WebHost.start(host.port(), site))
                 .hasMessage("web-host: port " + host.port() + " on 127.0.0.1 is in use");
-    }
-
-    private void assertFile(String path, String contentType, String body) throws Exception {
-        HttpResponse<String> response = get(path);
-        assertThat(response.statusCode()).as(path).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).as(path).contains(contentType);
-        assertThat(response.body()).as(path).isEqualTo(body);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -2,11 +2,21 @@ package dev.tollgate.localstack.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.util.Locale;
 
 /** Reading a request body with a ceiling, so a client cannot make a stand-in buffer without end. */
 public final class RequestBodies {
 
     private RequestBodies() {}
+
+    /**
+     * Whether the request declares a JSON body: {@code Content-Type: application/json}, in any case, with
+     * or without parameters such as {@code charset}. The caller answers a false with its protocol's 415.
+     */
+    public static boolean isJson(HttpExchange exchange) {
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
+    }
 
     /**
      * The whole body, at most {@code maxBytes}.

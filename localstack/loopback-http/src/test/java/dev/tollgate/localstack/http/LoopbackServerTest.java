@@ -108,19 +108,37 @@ class LoopbackServerTest {
         }
     }
 
+    @Test
+    void aJsonBodyIsDeclaredByContentTypeInAnyCaseWithParameters() throws Exception {
+        try (LoopbackServer server = LoopbackServer.start("probe", 0, 2, exchange -> {
+            try (exchange) {
+                Replies.text(exchange, 200, "json=" + RequestBodies.isJson(exchange));
+            }
+        })) {
+            assertThat(post(server.uri(), "{}", "application/json").body()).isEqualTo("json=true\n");
+            assertThat(post(server.uri(), "{}", "Application/JSON; charset=utf-8")
+                            .body())
+                    .isEqualTo("json=true\n");
+            assertThat(post(server.uri(), "{}", "text/plain").body()).isEqualTo("json=false\n");
+            assertThat(post(server.uri(), "{}").body()).as("no Content-Type").isEqualTo("json=false\n");
+        }
+    }
+
     private HttpResponse<String> get(URI uri, String method) throws Exception {
-        return client.send(
-                HttpRequest.newBuilder(uri)
-                        .method(method, HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     private HttpResponse<String> post(URI uri, String body) throws Exception {
-        return client.send(
-                HttpRequest.newBuilder(uri)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpResponse<String> post(URI uri, String body, String contentType) throws Exception {
+        return send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
