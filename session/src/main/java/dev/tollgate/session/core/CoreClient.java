@@ -22,7 +22,9 @@ import dev.tollgate.session.core.CoreResults.VerifyTryRefresh;
 import dev.tollgate.session.core.CoreResults.VerifyUnauthorised;
 import dev.tollgate.session.core.CoreResults.WrongCredentials;
 import dev.tollgate.session.internal.core.CoreTransport;
-import dev.tollgate.session.internal.core.LazyHttpClient;
+import dev.tollgate.session.internal.http.HttpClientExchange;
+import dev.tollgate.session.internal.http.HttpExchange;
+import dev.tollgate.session.internal.http.UrlConnectionExchange;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -49,7 +51,6 @@ public final class CoreClient {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private final CoreTransport transport;
-    private final LazyHttpClient http;
 
     /**
      * @param coreUris base URIs, tried in order
@@ -61,7 +62,7 @@ public final class CoreClient {
      *     with short timeouts, and the core stand-in's interoperability tests.
      */
     public CoreClient(List<URI> coreUris, String apiKey, Duration requestTimeout, HttpClient http) {
-        this(coreUris, apiKey, requestTimeout, LazyHttpClient.of(http));
+        this(coreUris, apiKey, new HttpClientExchange(http, requestTimeout));
     }
 
     /** A client for the config's cores, API key and request timeout. */
@@ -70,31 +71,25 @@ public final class CoreClient {
     }
 
     /**
-     * A client for the config's cores, API key and timeouts that builds its {@link #newHttpClient(SessionConfig)}
-     * on the first core call (thread-safe, once): a process that never calls the core never pays for it.
+     * A client for the config's cores, API key and timeouts over {@link java.net.HttpURLConnection}: no
+     * {@link HttpClient} is ever built, which spares a cold start its classes, its {@code SSLContext} and
+     * its selector thread (TLS is set up only for an {@code https://} core, on the first call).
      */
     public CoreClient(SessionConfig config) {
         this(
                 config.coreUris(),
                 config.apiKey(),
-                config.requestTimeout(),
-                new LazyHttpClient(() -> newHttpClient(config)));
+                new UrlConnectionExchange(config.connectTimeout(), config.requestTimeout()));
     }
 
-    private CoreClient(List<URI> coreUris, String apiKey, Duration requestTimeout, LazyHttpClient http) {
+    private CoreClient(List<URI> coreUris, String apiKey, HttpExchange http) {
         if (coreUris.isEmpty()) {
             throw new IllegalArgumentException("no core URI");
         }
         if (apiKey != null && !apiKey.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw new IllegalArgumentException("the API key must be printable ASCII without spaces");
         }
-        this.http = http;
-        this.transport = new CoreTransport(coreUris, apiKey, requestTimeout, http);
-    }
-
-    /** Whether this client's {@link HttpClient} exists yet (from the start when the caller gave one). */
-    boolean httpClientCreated() {
-        return http.created();
+        this.transport = new CoreTransport(coreUris, apiKey, http);
     }
 
     /** An {@link HttpClient} with the config's connect timeout, HTTP/1.1, no redirects. */

@@ -1,6 +1,8 @@
 package dev.tollgate.session.jwks;
 
 import dev.tollgate.session.config.SessionConfig;
+import dev.tollgate.session.internal.http.HttpClientExchange;
+import dev.tollgate.session.internal.http.UrlConnectionExchange;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,8 +10,8 @@ import java.time.Duration;
 
 /**
  * One GET of a JWKS document, for {@link JwksCache#create}. Failures are typed the way the cache reports
- * them: a timeout is an {@link java.net.http.HttpTimeoutException} or a
- * {@link java.net.SocketTimeoutException}, a connection failure any other {@link IOException}, and an
+ * them: a timeout is a {@link java.net.SocketTimeoutException} (or an
+ * {@link java.net.http.HttpTimeoutException}), a connection failure any other {@link IOException}, and an
  * answer that is not a usable document an {@link IllegalArgumentException} whose message says what the
  * core answered.
  */
@@ -26,7 +28,7 @@ public interface JwksFetcher {
      * {@link dev.tollgate.session.Sessions} uses.
      */
     static JwksFetcher overUrlConnection(SessionConfig config) {
-        return new UrlConnectionJwksFetcher(config.connectTimeout(), config.requestTimeout());
+        return new ExchangeJwksFetcher(new UrlConnectionExchange(config.connectTimeout(), config.requestTimeout()));
     }
 
     /**
@@ -35,6 +37,6 @@ public interface JwksFetcher {
      * stand-in. Same failover, typing of failures and limits as {@link #overUrlConnection}.
      */
     static JwksFetcher overHttpClient(HttpClient http, Duration requestTimeout) {
-        return new HttpClientJwksFetcher(http, requestTimeout);
+        return new ExchangeJwksFetcher(new HttpClientExchange(http, requestTimeout));
     }
 }

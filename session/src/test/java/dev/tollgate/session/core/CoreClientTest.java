@@ -13,7 +13,6 @@ import dev.tollgate.testkit.GoldenCaptures.Capture;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -21,19 +20,24 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The CDI client against a loopback core that answers the golden captures of a real core 11.4.7. */
-class CoreClientTest {
+/**
+ * The CDI client against a loopback core that answers the golden captures of a real core 11.4.7, run
+ * over each way it can talk HTTP: {@link CoreClientOverUrlConnectionTest} (what production builds from
+ * a config) and {@link CoreClientOverHttpClientTest} (a caller's client).
+ */
+abstract class CoreClientTest {
     @AutoClose
     CannedCore core;
 
     CoreClient client;
-    HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    /** A client for {@code cores} with a 1 s connect timeout. */
+    abstract CoreClient newClient(List<URI> cores, String apiKey, Duration requestTimeout);
 
     @BeforeEach
     void start() throws Exception {
         core = new CannedCore();
-        client = new CoreClient(List.of(core.uri()), "secret-key", Duration.ofSeconds(2), http);
+        client = newClient(List.of(core.uri()), "secret-key", Duration.ofSeconds(2));
     }
 
     private void serve(String method, String servedPath, Capture golden) {
@@ -280,7 +284,7 @@ class CoreClientTest {
     void failsOverToTheNextCoreWhenOneIsUnreachable() throws Exception {
         URI dead = deadUri();
         serve("POST", "/recipe/session/remove", GoldenCaptures.find("POST", "/recipe/session/remove", 0));
-        CoreClient twoCores = new CoreClient(List.of(dead, core.uri()), null, Duration.ofSeconds(2), http);
+        CoreClient twoCores = newClient(List.of(dead, core.uri()), null, Duration.ofSeconds(2));
         assertThat(twoCores.removeSessions(List.of("h"))).hasSize(1);
         assertThat(core.last().header("api-key")).isNull();
     }
@@ -288,11 +292,19 @@ class CoreClientTest {
     @Test
     void allCoresUnreachableOrSlowIsCoreUnreachable() throws Exception {
         core.on("POST", "/recipe/session/remove", new CannedCore.Answer(200, "{}", 1500));
-        CoreClient slowThenDead = new CoreClient(List.of(core.uri(), deadUri()), null, Duration.ofMillis(200), http);
+        CoreClient slowThenDead = newClient(List.of(core.uri(), deadUri()), null, Duration.ofMillis(200));
         assertThatThrownBy(() -> slowThenDead.removeSessions(List.of("h")))
                 .isInstanceOf(CoreUnreachableException.class)
                 .hasMessageContaining("timed out")
                 .hasMessageContaining("unreachable");
+    }
+
+    @Test
+    void anAnswerOverOneMegabyteIsAProtocolErrorNotRead() {
+        core.on("POST", "/recipe/session/remove", 200, "{\"status\":\"OK\",\"x\":\"" + "a".repeat(1024 * 1024) + "\"}");
+        assertThatThrownBy(() -> client.removeSessions(List.of("h")))
+                .isInstanceOf(CoreProtocolException.class)
+                .hasMessage("/recipe/session/remove answered more than 1048576 bytes");
     }
 
     @Test

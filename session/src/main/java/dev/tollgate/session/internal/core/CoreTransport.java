@@ -7,19 +7,16 @@ import dev.tollgate.session.core.CoreException;
 import dev.tollgate.session.core.CoreHttpException;
 import dev.tollgate.session.core.CoreProtocolException;
 import dev.tollgate.session.core.CoreUnreachableException;
+import dev.tollgate.session.internal.http.HttpExchange;
 import dev.tollgate.session.internal.json.SessionJson;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * How CDI requests travel (docs/supertokens.md#cdi): headers, failover over the configured cores, 429 retries, and
@@ -28,17 +25,16 @@ import java.util.function.Supplier;
 public final class CoreTransport {
     private static final int MAX_RETRIES_ON_429 = 5;
     private static final int MAX_ERROR_BODY_CHARS = 300;
+    /** CDI answers are a few KB; anything near this is not a core talking. */
+    static final int MAX_ANSWER_BYTES = 1024 * 1024;
 
     private final List<URI> coreUris;
     private final String apiKey;
-    private final Duration requestTimeout;
-    /** Asked on every call rather than held, so that a lazily built client is built by the first call. */
-    private final Supplier<HttpClient> http;
+    private final HttpExchange http;
 
-    public CoreTransport(List<URI> coreUris, String apiKey, Duration requestTimeout, Supplier<HttpClient> http) {
+    public CoreTransport(List<URI> coreUris, String apiKey, HttpExchange http) {
         this.coreUris = List.copyOf(coreUris);
         this.apiKey = apiKey;
-        this.requestTimeout = requestTimeout;
         this.http = http;
     }
 
@@ -58,28 +54,27 @@ public final class CoreTransport {
         for (URI base : coreUris) {
             URI uri = URI.create(base + path + queryString(query));
             for (int attempt = 0; ; attempt++) {
-                HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(requestTimeout);
+                Map<String, String> headers = new LinkedHashMap<>();
                 if (sendCdiVersion) {
-                    rb.header("cdi-version", CoreClient.CDI_VERSION);
+                    headers.put("cdi-version", CoreClient.CDI_VERSION);
                 }
                 if (apiKey != null) {
-                    rb.header("api-key", apiKey);
+                    headers.put("api-key", apiKey);
                 }
                 if (ridHeader != null) {
-                    rb.header("rid", ridHeader);
+                    headers.put("rid", ridHeader);
                 }
                 if (bytes != null) {
-                    rb.header("content-type", "application/json; charset=utf-8");
-                    rb.method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
-                } else {
-                    rb.method(method, HttpRequest.BodyPublishers.noBody());
+                    headers.put("content-type", "application/json; charset=utf-8");
                 }
-                HttpResponse<byte[]> response;
+                HttpExchange.Answer response;
                 try {
-                    response = http.get().send(rb.build(), HttpResponse.BodyHandlers.ofByteArray());
-                } catch (HttpTimeoutException e) {
+                    response = http.send(method, uri, headers, bytes, MAX_ANSWER_BYTES);
+                } catch (SocketTimeoutException e) {
                     failures.append(' ').append(base).append(" timed out;");
                     break;
+                } catch (HttpExchange.AnswerTooLargeException e) {
+                    throw new CoreProtocolException(path + " answered more than " + MAX_ANSWER_BYTES + " bytes");
                 } catch (IOException e) {
                     failures.append(' ')
                             .append(base)
@@ -91,15 +86,15 @@ public final class CoreTransport {
                     Thread.currentThread().interrupt();
                     throw new CoreUnreachableException("interrupted while calling the core at " + path);
                 }
-                if (response.statusCode() == 429 && attempt < MAX_RETRIES_ON_429) {
+                if (response.status() == 429 && attempt < MAX_RETRIES_ON_429) {
                     sleep(10L + 250L * attempt);
                     continue;
                 }
-                if (response.statusCode() != 200) {
+                if (response.status() != 200) {
                     String text = new String(response.body(), StandardCharsets.UTF_8);
                     throw new CoreHttpException(
                             path,
-                            response.statusCode(),
+                            response.status(),
                             text.length() > MAX_ERROR_BODY_CHARS ? text.substring(0, MAX_ERROR_BODY_CHARS) : text);
                 }
                 try {

@@ -3,6 +3,7 @@ package dev.tollgate.session.jwks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tollgate.session.internal.http.UrlConnectionExchange;
 import dev.tollgate.testkit.SigningKey;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** What only a hand-rolled HTTP peer can show: redirects, request headers, a body that stalls half-way. */
-class UrlConnectionJwksFetcherTest {
+class UrlConnectionFetchTest {
     private final CountDownLatch release = new CountDownLatch(1);
     private ServerSocket server;
     private volatile String requestHead;
@@ -66,8 +67,9 @@ class UrlConnectionJwksFetcherTest {
         return sb.toString();
     }
 
-    private static UrlConnectionJwksFetcher fetcher(long requestTimeoutMillis) {
-        return new UrlConnectionJwksFetcher(Duration.ofSeconds(1), Duration.ofMillis(requestTimeoutMillis));
+    private static JwksFetcher fetcher(long requestTimeoutMillis) {
+        return new ExchangeJwksFetcher(
+                new UrlConnectionExchange(Duration.ofSeconds(1), Duration.ofMillis(requestTimeoutMillis)));
     }
 
     @Test

@@ -1,36 +1,40 @@
-package dev.tollgate.session.jwks;
+package dev.tollgate.session.internal.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLConnection;
 import java.time.Duration;
+import java.util.Map;
 
 /**
- * Fetches over {@link HttpURLConnection}, which costs a cold JVM a few classes where
- * {@link java.net.http.HttpClient} costs the default {@code SSLContext} (the CA store, loaded even for
- * {@code http://} cores) and a selector thread: the authorizer fetches its keys at init and otherwise
- * rarely talks to the core.
+ * Exchanges over {@link HttpURLConnection}. Why not {@link java.net.http.HttpClient}: building one
+ * loads its own few hundred classes, the default {@code SSLContext} (the CA store, even for an
+ * {@code http://} core) and starts a selector thread, a large part of a function's cold start, while
+ * a connection here costs a few classes and TLS only for an {@code https://} core.
  *
- * <p>Same rules as the {@code HttpClient} path: the connect timeout, then the request timeout over the
- * whole exchange (headers and body; no slow core holds a caller longer), no redirects, no caching.
- * Proxies follow the default {@link java.net.ProxySelector}, as the {@code HttpClient} does.
+ * <p>The connect timeout, then the request timeout over the whole exchange (headers and body: no slow
+ * core holds a caller longer). Connections are kept alive by the JDK's cache and reused; one that was
+ * not read to its end is closed instead. Proxies follow the default {@link java.net.ProxySelector}, as
+ * an {@code HttpClient}'s do.
  */
-final class UrlConnectionJwksFetcher implements JwksFetcher {
+public final class UrlConnectionExchange implements HttpExchange {
     private final int connectTimeoutMillis;
     private final long requestTimeoutNanos;
 
-    UrlConnectionJwksFetcher(Duration connectTimeout, Duration requestTimeout) {
+    public UrlConnectionExchange(Duration connectTimeout, Duration requestTimeout) {
         this.connectTimeoutMillis =
                 toTimeoutMillis(connectTimeout.compareTo(requestTimeout) < 0 ? connectTimeout : requestTimeout);
         this.requestTimeoutNanos = requestTimeout.toNanos();
     }
 
     @Override
-    public byte[] get(URI uri) throws IOException {
+    public Answer send(String method, URI uri, Map<String, String> headers, byte[] body, int maxBytes)
+            throws IOException {
         long deadline = System.nanoTime() + requestTimeoutNanos;
         URLConnection opened = uri.toURL().openConnection();
         if (!(opened instanceof HttpURLConnection connection)) {
@@ -42,18 +46,23 @@ final class UrlConnectionJwksFetcher implements JwksFetcher {
             connection.setReadTimeout(toTimeoutMillis(Duration.ofNanos(requestTimeoutNanos)));
             connection.setInstanceFollowRedirects(false);
             connection.setUseCaches(false);
-            connection.setRequestProperty("accept", "application/json");
+            connection.setRequestMethod(method);
+            headers.forEach(connection::setRequestProperty);
+            if (body != null) {
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(body.length);
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(body);
+                }
+            }
             int status = connection.getResponseCode();
             checkDeadline(deadline);
-            if (status != 200) {
-                throw FetchLimits.notOk(status);
-            }
-            byte[] body;
-            try (InputStream in = connection.getInputStream()) {
-                body = readBefore(in, deadline);
+            byte[] answer;
+            try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+                answer = in == null ? new byte[0] : readBefore(in, deadline, maxBytes);
             }
             reusable = true;
-            return body;
+            return new Answer(status, answer);
         } finally {
             if (!reusable) {
                 // Never hand a half-read connection back to the keep-alive cache.
@@ -62,15 +71,15 @@ final class UrlConnectionJwksFetcher implements JwksFetcher {
         }
     }
 
-    /** Reads at most {@link #MAX_DOCUMENT_BYTES}, giving up once the deadline has passed. */
-    private static byte[] readBefore(InputStream in, long deadline) throws IOException {
+    /** Reads at most {@code maxBytes}, giving up once the deadline has passed. */
+    private static byte[] readBefore(InputStream in, long deadline, int maxBytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         byte[] chunk = new byte[8192];
         int n;
         while ((n = in.read(chunk)) != -1) {
             out.write(chunk, 0, n);
-            if (out.size() > MAX_DOCUMENT_BYTES) {
-                throw FetchLimits.tooLarge();
+            if (out.size() > maxBytes) {
+                throw new AnswerTooLargeException(maxBytes);
             }
             checkDeadline(deadline);
         }
