@@ -3,6 +3,7 @@ package dev.tollgate.authapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.authapi.cors.Cors;
 import dev.tollgate.authapi.error.ApiException;
 import dev.tollgate.authapi.http.ApiRequest;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** The pipeline around the routes: limits, preflights, error mapping, CORS on every answer, the log line. */
 class AuthApiPipelineTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static final String SITE = "http://localhost:3000";
 
@@ -45,7 +47,7 @@ class AuthApiPipelineTest {
     }
 
     private static JsonNode json(ApiResponse response) throws Exception {
-        return Json.MAPPER.readTree(response.body());
+        return MAPPER.readTree(response.body());
     }
 
     @Test
@@ -106,7 +108,7 @@ class AuthApiPipelineTest {
                 "req-7");
         String[] lines = logBytes.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(1);
-        JsonNode line = Json.MAPPER.readTree(lines[0]);
+        JsonNode line = MAPPER.readTree(lines[0]);
         assertThat(line.get("requestId").asText()).isEqualTo("req-7");
         assertThat(line.get("route").asText()).isEqualTo("/signin");
         assertThat(line.get("status").asInt()).isEqualTo(200);

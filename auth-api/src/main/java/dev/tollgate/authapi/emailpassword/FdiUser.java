@@ -24,10 +24,8 @@ public final class FdiUser {
         json.set("tenantIds", strings(user.tenantIds()));
         json.set("emails", strings(user.emails()));
         json.set("phoneNumbers", strings(user.phoneNumbers()));
-        json.set("thirdParty", copyOr(user.json().get("thirdParty"), Json.MAPPER.createArrayNode()));
-        json.set(
-                "webauthn",
-                copyOr(user.json().get("webauthn"), Json.object().set("credentialIds", Json.MAPPER.createArrayNode())));
+        json.set("thirdParty", copyOr(user.json().get("thirdParty"), Json.array()));
+        json.set("webauthn", copyOr(user.json().get("webauthn"), Json.object().set("credentialIds", Json.array())));
         ArrayNode methods = json.putArray("loginMethods");
         for (LoginMethod method : user.loginMethods()) {
             ObjectNode m = methods.addObject();
@@ -55,7 +53,7 @@ public final class FdiUser {
     }
 
     private static ArrayNode strings(List<String> values) {
-        ArrayNode array = Json.MAPPER.createArrayNode();
+        ArrayNode array = Json.array();
         values.forEach(array::add);
         return array;
     }

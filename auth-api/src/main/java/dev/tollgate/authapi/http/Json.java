@@ -1,20 +1,35 @@
 package dev.tollgate.authapi.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.authapi.error.ApiException;
+import dev.tollgate.session.internal.json.SessionJson;
+import java.io.IOException;
 
-/** The one JSON mapper of the auth API, and the few shapes every route writes. */
+/**
+ * The auth API's JSON: trees read and written over Jackson's streaming API, and the few shapes every
+ * route writes.
+ *
+ * <p>Why no {@code ObjectMapper}: building the first one in a cold JVM loads a few hundred databind
+ * classes and the JDK's date and locale data, a large part of the function's cold start, while the
+ * routes only ever read and write trees. The trees come from the session library's reader, which
+ * builds what a default mapper's {@code readTree} builds (this module ships with that library; it is
+ * internal to it, not public API).
+ */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {}
 
     public static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return NODES.objectNode();
+    }
+
+    public static ArrayNode array() {
+        return NODES.arrayNode();
     }
 
     /** {@code {"message": text}}, the body of every error answer. */
@@ -27,17 +42,15 @@ public final class Json {
         return write(object().put("status", status));
     }
 
+    /** Compact JSON, as a default mapper writes it. */
     public static String write(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A JSON tree could not be written", e);
-        }
+        return SessionJson.write(node);
     }
 
     /**
      * The request body as a JSON object. No body counts as {@code {}} (the SDK sends no body to
-     * refresh and sign-out, and node reads such a body as empty).
+     * refresh and sign-out, and node reads such a body as empty). Content after the object is ignored,
+     * as a default mapper does.
      */
     public static ObjectNode bodyObject(ApiRequest request) {
         if (!request.hasBody()) {
@@ -45,8 +58,8 @@ public final class Json {
         }
         JsonNode node;
         try {
-            node = MAPPER.readTree(request.body());
-        } catch (JsonProcessingException e) {
+            node = SessionJson.readTree(request.body(), false);
+        } catch (IOException e) {
             throw new ApiException.BadRequest("Request body is not valid JSON");
         }
         if (!(node instanceof ObjectNode objectNode)) {

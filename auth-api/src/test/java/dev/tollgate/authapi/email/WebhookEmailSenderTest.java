@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.tollgate.authapi.error.ApiException;
-import dev.tollgate.authapi.http.Json;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class WebhookEmailSenderTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final CopyOnWriteArrayList<String> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger answer = new AtomicInteger(201);
@@ -48,7 +49,7 @@ class WebhookEmailSenderTest {
         String[] parts = received.get(0).split(" ", 3);
         assertThat(parts[0]).isEqualTo("POST");
         assertThat(parts[1]).isEqualTo("application/json");
-        JsonNode body = Json.MAPPER.readTree(parts[2]);
+        JsonNode body = MAPPER.readTree(parts[2]);
         assertThat(body.get("type").asText()).isEqualTo("EMAIL_VERIFICATION");
         assertThat(body.get("to").asText()).isEqualTo("a@b.co");
         assertThat(body.get("subject").asText()).isNotBlank();

@@ -3,19 +3,20 @@ package dev.tollgate.authapi.emailpassword;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.authapi.emailpassword.FormFields.FieldError;
 import dev.tollgate.authapi.emailpassword.FormFields.Form;
 import dev.tollgate.authapi.emailpassword.FormFields.Outcome;
 import dev.tollgate.authapi.error.ApiException.BadRequest;
-import dev.tollgate.authapi.http.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FormFieldsTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static ObjectNode body(String json) throws Exception {
-        return (ObjectNode) Json.MAPPER.readTree(json);
+        return (ObjectNode) MAPPER.readTree(json);
     }
 
     private static void assertBadRequest(String json, String message) {

@@ -3,7 +3,7 @@ package dev.tollgate.authapi.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.authapi.http.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.log.Level;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class RequestLogTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -27,7 +28,7 @@ class RequestLogTest {
         log.write(new RequestLog.Entry("r3", "POST", "/signup", 500, "CoreFailure", 9, null, "core down"));
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(3);
-        JsonNode ok = Json.MAPPER.readTree(lines[0]);
+        JsonNode ok = MAPPER.readTree(lines[0]);
         assertThat(ok.get("level").asText()).isEqualTo("INFO");
         assertThat(ok.get("component").asText()).isEqualTo("auth-api");
         assertThat(ok.get("event").asText()).isEqualTo("request");
@@ -35,10 +36,10 @@ class RequestLogTest {
         assertThat(ok.get("latencyMs").asDouble()).isEqualTo(3.0);
         assertThat(ok.get("userId").asText()).isEqualTo("u1");
         assertThat(ok.has("error")).isFalse();
-        assertThat(Json.MAPPER.readTree(lines[1]).get("level").asText()).isEqualTo("WARN");
-        assertThat(Json.MAPPER.readTree(lines[1]).has("userId")).isFalse();
-        assertThat(Json.MAPPER.readTree(lines[2]).get("level").asText()).isEqualTo("ERROR");
-        assertThat(Json.MAPPER.readTree(lines[2]).get("error").asText()).isEqualTo("core down");
+        assertThat(MAPPER.readTree(lines[1]).get("level").asText()).isEqualTo("WARN");
+        assertThat(MAPPER.readTree(lines[1]).has("userId")).isFalse();
+        assertThat(MAPPER.readTree(lines[2]).get("level").asText()).isEqualTo("ERROR");
+        assertThat(MAPPER.readTree(lines[2]).get("error").asText()).isEqualTo("core down");
     }
 
     @Test
