@@ -150,6 +150,8 @@ class AuthorizerJarIT {
             assertThat(Files.size(jar)).as(jar + " within the 3 MB budget").isLessThanOrEqualTo(3L * 1024 * 1024);
             try (JarFile file = new JarFile(jar.toFile())) {
                 assertThat(file.getEntry(NATIVE_LIBRARY).getSize()).isLessThan(5L * 1024 * 1024);
+                assertThat(file.getEntry("META-INF/LICENSE-AWS-LC.txt")).isNotNull();
+                assertThat(file.getEntry("META-INF/LICENSE")).isNotNull();
             }
         }
     }
