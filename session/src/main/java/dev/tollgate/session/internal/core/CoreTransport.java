@@ -50,23 +50,23 @@ public final class CoreTransport {
         if (body != null) {
             bytes = SessionJson.writeBytes(body);
         }
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (sendCdiVersion) {
+            headers.put("cdi-version", CoreClient.CDI_VERSION);
+        }
+        if (apiKey != null) {
+            headers.put("api-key", apiKey);
+        }
+        if (ridHeader != null) {
+            headers.put("rid", ridHeader);
+        }
+        if (bytes != null) {
+            headers.put("content-type", "application/json; charset=utf-8");
+        }
         StringBuilder failures = new StringBuilder();
         for (URI base : coreUris) {
             URI uri = URI.create(base + path + queryString(query));
             for (int attempt = 0; ; attempt++) {
-                Map<String, String> headers = new LinkedHashMap<>();
-                if (sendCdiVersion) {
-                    headers.put("cdi-version", CoreClient.CDI_VERSION);
-                }
-                if (apiKey != null) {
-                    headers.put("api-key", apiKey);
-                }
-                if (ridHeader != null) {
-                    headers.put("rid", ridHeader);
-                }
-                if (bytes != null) {
-                    headers.put("content-type", "application/json; charset=utf-8");
-                }
                 HttpExchange.Answer response;
                 try {
                     response = http.send(method, uri, headers, bytes, MAX_ANSWER_BYTES);
