@@ -52,7 +52,15 @@ public final class NativeRsa implements SignatureProvider {
      * @param report told once how the load ended (from the loading thread)
      */
     public static NativeRsa of(RsaProvider choice, Consumer<Outcome> report) {
-        return of(choice, NativeRsa::loadCorretto, report);
+        // Not a method reference to Corretto: linking one at init would load ACCP's classes then,
+        // before the first answer. This class is verified without them; Corretto's load on first call.
+        Callable<Provider> loader = new Callable<>() {
+            @Override
+            public Provider call() throws Exception {
+                return Corretto.load();
+            }
+        };
+        return of(choice, loader, report);
     }
 
     /** Package-private for tests: {@code loader} stands in for loading the native provider. */
@@ -104,15 +112,6 @@ public final class NativeRsa implements SignatureProvider {
         }
     }
 
-    private static Provider loadCorretto() throws Exception {
-        AmazonCorrettoCryptoProvider provider = AmazonCorrettoCryptoProvider.INSTANCE;
-        Throwable error = provider.getLoadingError();
-        if (error != null) {
-            throw new IllegalStateException("its native library did not load: " + describe(error), error);
-        }
-        return provider;
-    }
-
     private static String jdkProviderName() {
         try {
             return Signature.getInstance("SHA256withRSA").getProvider().getName();
@@ -124,5 +123,17 @@ public final class NativeRsa implements SignatureProvider {
     /** The type and message only: a loader's message names files and CPU features, never a secret. */
     private static String describe(Throwable e) {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /** Everything that names ACCP's classes, so that they load on the loading thread only. */
+    private static final class Corretto {
+        static Provider load() throws Exception {
+            AmazonCorrettoCryptoProvider provider = AmazonCorrettoCryptoProvider.INSTANCE;
+            Throwable error = provider.getLoadingError();
+            if (error != null) {
+                throw new IllegalStateException("its native library did not load: " + describe(error), error);
+            }
+            return provider;
+        }
     }
 }
