@@ -19,7 +19,7 @@ final class SignatureCheck {
         KEYS_UNAVAILABLE
     }
 
-    private static final String ALGORITHM = "SHA256withRSA";
+    static final String ALGORITHM = "SHA256withRSA";
 
     /** Reused per thread so the hot path does not allocate a copy of the signing input. */
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[2048]);

@@ -82,7 +82,7 @@ final class WarmUp {
 
     private static boolean verifies(Provider provider, PublicKey key, byte[] signed, byte[] signature)
             throws GeneralSecurityException {
-        Signature check = Signature.getInstance("SHA256withRSA", provider);
+        Signature check = Signature.getInstance(SignatureCheck.ALGORITHM, provider);
         check.initVerify(key);
         check.update(signed);
         return check.verify(signature);

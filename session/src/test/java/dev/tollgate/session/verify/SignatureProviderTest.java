@@ -71,7 +71,8 @@ class SignatureProviderTest {
     @Test
     void aProviderWithoutTheAlgorithmFailsTheChecksClosed() {
         current.set(new Provider("Empty", "1", "no algorithms") {});
-        assertThat(get(AccessTokens.v5(KID, NOW_S - 10))).isNotInstanceOf(VerifiedSession.class);
+        assertThat(get(AccessTokens.v5(KID, NOW_S - 10)))
+                .isEqualTo(new VerificationFailed(new SessionError.TryRefreshToken("bad_signature")));
     }
 
     @Test
