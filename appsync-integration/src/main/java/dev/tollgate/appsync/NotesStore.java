@@ -1,21 +1,16 @@
 package dev.tollgate.appsync;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tollgate.appsync.dynamodb.DynamoDbAnswer;
+import dev.tollgate.appsync.dynamodb.DynamoDbApi;
+import dev.tollgate.appsync.dynamodb.DynamoDbException;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * The notes table: partition key {@code userId}, sort key {@code noteId} (notes-table.json). Every
@@ -28,10 +23,10 @@ final class NotesStore {
     static final String TEXT = "text";
     static final String CREATED_AT = "createdAt";
 
-    private final DynamoDbClient dynamo;
+    private final DynamoDbApi dynamo;
     private final String table;
 
-    NotesStore(DynamoDbClient dynamo, String table) {
+    NotesStore(DynamoDbApi dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }
@@ -39,104 +34,130 @@ final class NotesStore {
     /** The user's notes, newest first (note ids are time-ordered), at most {@code limit}. */
     List<Note> list(String userId, int limit) {
         List<Note> notes = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
+        Optional<Map<String, String>> start = Optional.empty();
         do {
-            QueryResponse page = dynamo.query(byUser(userId)
-                    .scanIndexForward(false)
-                    .limit(limit - notes.size())
-                    .exclusiveStartKey(start)
-                    .build());
+            int left = limit - notes.size();
+            Optional<Map<String, String>> from = start;
+            DynamoDbAnswer page = dynamo.call("Query", json -> {
+                byUser(json, userId);
+                json.writeBooleanField("ScanIndexForward", false);
+                json.writeNumberField("Limit", left);
+                startKey(json, from);
+            });
             page.items().forEach(item -> notes.add(toNote(item)));
-            start = page.hasLastEvaluatedKey() && notes.size() < limit ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+            start = notes.size() < limit ? page.lastEvaluatedKey() : Optional.empty();
+        } while (start.isPresent());
         return notes;
     }
 
     /** A strongly consistent count: the cap check must see the write that was just made. */
     int count(String userId) {
-        return countPages(start -> {
-            QueryResponse page = dynamo.query(byUser(userId)
-                    .select(Select.COUNT)
-                    .consistentRead(true)
-                    .exclusiveStartKey(start)
-                    .build());
-            return new CountedPage(page.count(), page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null);
-        });
+        return countPages(start -> dynamo.call("Query", json -> {
+            byUser(json, userId);
+            json.writeStringField("Select", "COUNT");
+            json.writeBooleanField("ConsistentRead", true);
+            startKey(json, start);
+        }));
     }
 
     /** Every user's notes, counted: a {@code Scan} that reads keys only ({@code Select: COUNT}), page by page. */
     int countAll() {
-        return countPages(start -> {
-            ScanResponse page = dynamo.scan(ScanRequest.builder()
-                    .tableName(table)
-                    .select(Select.COUNT)
-                    .exclusiveStartKey(start)
-                    .build());
-            return new CountedPage(page.count(), page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null);
-        });
+        return countPages(start -> dynamo.call("Scan", json -> {
+            json.writeStringField("TableName", table);
+            json.writeStringField("Select", "COUNT");
+            startKey(json, start);
+        }));
     }
 
-    /** One page of a {@code Select: COUNT} read: its count, and where the next page starts (null: none). */
-    private record CountedPage(int count, Map<String, AttributeValue> next) {}
-
     /** Sums the counts of every page, following {@code LastEvaluatedKey} until there is none. */
-    private static int countPages(Function<Map<String, AttributeValue>, CountedPage> read) {
+    private static int countPages(Function<Optional<Map<String, String>>, DynamoDbAnswer> read) {
         int count = 0;
-        Map<String, AttributeValue> start = null;
+        Optional<Map<String, String>> start = Optional.empty();
         do {
-            CountedPage page = read.apply(start);
+            DynamoDbAnswer page = read.apply(start);
             count += page.count();
-            start = page.next();
-        } while (start != null);
+            start = page.lastEvaluatedKey();
+        } while (start.isPresent());
         return count;
     }
 
     /** Stores a new note; the condition guarantees an existing note is never overwritten. */
     void add(String userId, Note note) {
-        dynamo.putItem(b -> b.tableName(table)
-                .item(Map.of(
-                        USER,
-                        s(userId),
-                        NOTE,
-                        s(note.id()),
-                        TEXT,
-                        s(note.text()),
-                        CREATED_AT,
-                        s(Note.AWS_DATE_TIME.format(note.createdAt()))))
-                .conditionExpression("attribute_not_exists(#note)")
-                .expressionAttributeNames(Map.of("#note", NOTE)));
+        dynamo.call("PutItem", json -> {
+            json.writeStringField("TableName", table);
+            item(
+                    json,
+                    "Item",
+                    Map.of(
+                            USER, userId,
+                            NOTE, note.id(),
+                            TEXT, note.text(),
+                            CREATED_AT, Note.AWS_DATE_TIME.format(note.createdAt())));
+            json.writeStringField("ConditionExpression", "attribute_not_exists(#note)");
+            names(json, "#note", NOTE);
+        });
     }
 
     /** Deletes the user's note and returns it; empty when the user has no note with that id. */
     Optional<Note> delete(String userId, String noteId) {
         try {
-            DeleteItemResponse response = dynamo.deleteItem(b -> b.tableName(table)
-                    .key(Map.of(USER, s(userId), NOTE, s(noteId)))
-                    .conditionExpression("attribute_exists(#note)")
-                    .expressionAttributeNames(Map.of("#note", NOTE))
-                    .returnValues(ReturnValue.ALL_OLD));
-            return Optional.of(toNote(response.attributes()));
-        } catch (ConditionalCheckFailedException e) {
-            return Optional.empty();
+            DynamoDbAnswer answer = dynamo.call("DeleteItem", json -> {
+                json.writeStringField("TableName", table);
+                item(json, "Key", Map.of(USER, userId, NOTE, noteId));
+                json.writeStringField("ConditionExpression", "attribute_exists(#note)");
+                names(json, "#note", NOTE);
+                json.writeStringField("ReturnValues", "ALL_OLD");
+            });
+            return Optional.of(toNote(answer.attributes()
+                    .orElseThrow(() -> new IllegalStateException("a DeleteItem answer without the old item"))));
+        } catch (DynamoDbException e) {
+            if (e.isConditionalCheckFailed()) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 
-    private QueryRequest.Builder byUser(String userId) {
-        return QueryRequest.builder()
-                .tableName(table)
-                .keyConditionExpression("#user = :user")
-                .expressionAttributeNames(Map.of("#user", USER))
-                .expressionAttributeValues(Map.of(":user", s(userId)));
+    private void byUser(JsonGenerator json, String userId) throws IOException {
+        json.writeStringField("TableName", table);
+        json.writeStringField("KeyConditionExpression", "#user = :user");
+        names(json, "#user", USER);
+        item(json, "ExpressionAttributeValues", Map.of(":user", userId));
     }
 
-    private static Note toNote(Map<String, AttributeValue> item) {
-        return new Note(
-                item.get(NOTE).s(),
-                item.get(TEXT).s(),
-                Instant.parse(item.get(CREATED_AT).s()));
+    private static void startKey(JsonGenerator json, Optional<Map<String, String>> start) throws IOException {
+        if (start.isPresent()) {
+            item(json, "ExclusiveStartKey", start.get());
+        }
     }
 
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
+    private static void names(JsonGenerator json, String placeholder, String attribute) throws IOException {
+        json.writeObjectFieldStart("ExpressionAttributeNames");
+        json.writeStringField(placeholder, attribute);
+        json.writeEndObject();
+    }
+
+    /** {@code "field": {"name": {"S": "value"}, ...}}: the table holds strings only. */
+    private static void item(JsonGenerator json, String field, Map<String, String> values) throws IOException {
+        json.writeObjectFieldStart(field);
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            json.writeObjectFieldStart(value.getKey());
+            json.writeStringField("S", value.getValue());
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+    }
+
+    private static Note toNote(Map<String, String> item) {
+        return new Note(required(item, NOTE), required(item, TEXT), Instant.parse(required(item, CREATED_AT)));
+    }
+
+    private static String required(Map<String, String> item, String attribute) {
+        String value = item.get(attribute);
+        if (value == null) {
+            // The message names the attribute only: the item's values stay out of the log.
+            throw new IllegalStateException("a notes item without the string attribute " + attribute);
+        }
+        return value;
     }
 }

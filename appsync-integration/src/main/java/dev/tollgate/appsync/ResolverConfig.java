@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *
  * @param notesTable      {@code NOTES_TABLE}: the DynamoDB table of notes-table.json's shape
  * @param region          {@code AWS_REGION}: set by Lambda itself
- * @param dynamoEndpoint  {@code AWS_ENDPOINT_URL_DYNAMODB}: the AWS SDK's standard override (local clouds)
+ * @param dynamoEndpoint  {@code AWS_ENDPOINT_URL_DYNAMODB}: the AWS SDKs' standard name for the override
+ *                        (local clouds, isolated regions)
  * @param maxNotesPerUser {@code NOTES_MAX_PER_USER}: how many notes one user may keep
  * @param logLevel        {@code LOG_LEVEL}: threshold for the invocation log
  */
@@ -45,6 +46,21 @@ public record ResolverConfig(
         }
         Objects.requireNonNull(dynamoEndpoint, "dynamoEndpoint");
         Objects.requireNonNull(logLevel, "logLevel");
+        if (dynamoEndpoint.isEmpty() && region.contains("-iso")) {
+            throw new ConfigException(
+                    Resolver.DYNAMODB_ENDPOINT,
+                    "DynamoDB's endpoint URL",
+                    "required: " + region + " has no public one");
+        }
+    }
+
+    /**
+     * Where DynamoDB calls go: the override, or the region's public endpoint ({@code .amazonaws.com.cn}
+     * in the China regions; the isolated partitions have none, so they need the override).
+     */
+    public URI dynamoDbUrl() {
+        return dynamoEndpoint.orElseGet(() -> URI.create("https://dynamodb." + region + "."
+                + (region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com")));
     }
 
     /** For embedding (tests, in-process runs): the default log level. */

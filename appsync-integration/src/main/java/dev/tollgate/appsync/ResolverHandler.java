@@ -2,27 +2,26 @@ package dev.tollgate.appsync;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.tollgate.appsync.dynamodb.AwsCredentials;
+import dev.tollgate.appsync.dynamodb.DynamoDbApi;
+import dev.tollgate.appsync.dynamodb.DynamoDbException;
+import dev.tollgate.config.EnvReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * The AppSync direct Lambda resolver for every field of schema.graphql
  * ({@code dev.tollgate.appsync.ResolverHandler::handleRequest}). Each call is scoped to the user in the
  * {@code x-user-id} request header; without one it is refused before any data is read.
  *
- * <p>Lambda creates one instance per container, so the DynamoDB client is built once, at cold start.
- * A stream handler: the event and result cross as JSON through {@link EventJson}, so the runtime never
- * loads its POJO serializer (the larger part of a cold start).
+ * <p>Lambda creates one instance per container, so configuration and credentials are read once, at
+ * cold start. A stream handler: the event and result cross as JSON through {@link EventJson}, so the
+ * runtime never loads its POJO serializer; DynamoDB is called through {@link DynamoDbApi}, not the AWS
+ * SDK's client, whose construction alone took longer than the rest of a cold start.
  */
 public final class ResolverHandler implements RequestStreamHandler {
 
@@ -35,33 +34,24 @@ public final class ResolverHandler implements RequestStreamHandler {
 
     /** Lambda's entry: configuration from the environment, credentials from Lambda's variables. */
     public ResolverHandler() {
-        this(ResolverConfig.fromEnvironment(System.getenv()));
+        this(ResolverConfig.fromEnvironment(System.getenv()), AwsCredentials.fromEnvironment(EnvReader.system()));
     }
 
-    ResolverHandler(ResolverConfig config) {
-        this(dynamoClient(config), config);
-    }
-
-    /** For embedding (tests, in-process runs): a client the caller built, e.g. with static test credentials. */
-    public ResolverHandler(DynamoDbClient dynamo, ResolverConfig config) {
+    /** For embedding (tests, in-process runs): e.g. an emulator's endpoint and fixed test credentials. */
+    public ResolverHandler(ResolverConfig config, AwsCredentials credentials) {
         this(
                 new NotesService(
-                        new NotesStore(dynamo, config.notesTable()), config.maxNotesPerUser(), Clock.systemUTC()),
+                        new NotesStore(
+                                new DynamoDbApi(config.dynamoDbUrl(), config.region(), credentials),
+                                config.notesTable()),
+                        config.maxNotesPerUser(),
+                        Clock.systemUTC()),
                 new InvocationLog(System.out, config.logLevel()));
     }
 
     ResolverHandler(NotesService notes, InvocationLog log) {
         this.notes = notes;
         this.log = log;
-    }
-
-    private static DynamoDbClient dynamoClient(ResolverConfig config) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .region(Region.of(config.region()))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create());
-        config.dynamoEndpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
     }
 
     /**
@@ -101,15 +91,10 @@ public final class ResolverHandler implements RequestStreamHandler {
         } catch (ResolverError e) {
             log.invocation(requestId, field, e.kind(), userId, millisSince(started), null);
             throw e;
-        } catch (SdkException e) {
-            // The SDK's message may name tables or endpoints: it goes to the log, not to the caller.
+        } catch (DynamoDbException e) {
+            // DynamoDB's message may name tables or endpoints: it goes to the log, not to the caller.
             throw internalFailure(
-                    requestId,
-                    field,
-                    userId,
-                    started,
-                    e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    new ResolverError.StorageFailure());
+                    requestId, field, userId, started, e.getMessage(), new ResolverError.StorageFailure());
         } catch (RuntimeException e) {
             // Unhandled, Lambda would hand AppSync (and so the client) the message and the stack trace,
             // and the message could quote item data: log the type only, answer a fixed error.

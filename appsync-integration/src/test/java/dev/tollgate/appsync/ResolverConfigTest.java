@@ -75,4 +75,23 @@ class ResolverConfigTest {
         assertThatThrownBy(() -> new ResolverConfig("tollgate-notes", "us-east-1", Optional.empty(), 1001))
                 .hasMessage("NOTES_MAX_PER_USER: out of range (accepted: a whole number from 1 to 1000)");
     }
+
+    @Test
+    void dynamoDbIsTheRegionsPublicEndpointUnlessOverridden() {
+        assertThat(ResolverConfig.fromEnvironment(env()).dynamoDbUrl())
+                .isEqualTo(URI.create("https://dynamodb.us-east-1.amazonaws.com"));
+        assertThat(ResolverConfig.fromEnvironment(env("AWS_REGION", "cn-north-1"))
+                        .dynamoDbUrl())
+                .isEqualTo(URI.create("https://dynamodb.cn-north-1.amazonaws.com.cn"));
+        assertThat(ResolverConfig.fromEnvironment(env("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000"))
+                        .dynamoDbUrl())
+                .isEqualTo(URI.create("http://127.0.0.1:8000"));
+        assertThatThrownBy(() -> ResolverConfig.fromEnvironment(env("AWS_REGION", "us-iso-east-1")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("AWS_ENDPOINT_URL_DYNAMODB: required");
+        assertThat(ResolverConfig.fromEnvironment(
+                                env("AWS_REGION", "us-iso-east-1", "AWS_ENDPOINT_URL_DYNAMODB", "https://ddb.example"))
+                        .dynamoDbUrl())
+                .isEqualTo(URI.create("https://ddb.example"));
+    }
 }

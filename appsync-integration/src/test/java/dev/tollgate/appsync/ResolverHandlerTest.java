@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.appsync.dynamodb.AwsCredentials;
+import dev.tollgate.appsync.dynamodb.DynamoDbApi;
 import dev.tollgate.dynamodb.DynamoDbEmulator;
 import dev.tollgate.log.Level;
 import dev.tollgate.testkit.Fixtures;
@@ -49,7 +51,10 @@ class ResolverHandlerTest {
     private static final AtomicInteger TABLES = new AtomicInteger();
 
     private static DynamoDbEmulator emulator;
+    /** The SDK's own client: creates the tables and writes the items the resolver's client then reads. */
     private static DynamoDbClient dynamo;
+
+    private static DynamoDbApi api;
     private ResolverHandler handler;
     private ByteArrayOutputStream logLines;
 
@@ -57,6 +62,7 @@ class ResolverHandlerTest {
     static void startDynamo() {
         emulator = DynamoDbEmulator.start(0, false);
         dynamo = LocalDynamoDb.client(emulator.endpoint());
+        api = new DynamoDbApi(emulator.endpoint(), "us-east-1", AwsCredentials.of("test", "test", Optional.empty()));
     }
 
     @AfterAll
@@ -79,7 +85,7 @@ class ResolverHandlerTest {
         ResolverConfig config = new ResolverConfig(table, "us-east-1", Optional.of(emulator.endpoint()), cap);
         logLines = new ByteArrayOutputStream();
         NotesService service =
-                new NotesService(new NotesStore(dynamo, config.notesTable()), config.maxNotesPerUser(), clock);
+                new NotesService(new NotesStore(api, config.notesTable()), config.maxNotesPerUser(), clock);
         return new ResolverHandler(
                 service, new InvocationLog(new PrintStream(logLines, true, StandardCharsets.UTF_8), Level.INFO));
     }
@@ -403,7 +409,7 @@ class ResolverHandlerTest {
     void anUnreadableItemIsAFixedInternalFailureThatQuotesNothing() throws IOException {
         String table = createNotesTable();
         handler = new ResolverHandler(
-                new NotesService(new NotesStore(dynamo, table), 3, Clock.systemUTC()),
+                new NotesService(new NotesStore(api, table), 3, Clock.systemUTC()),
                 new InvocationLog(new PrintStream(logLines, true, StandardCharsets.UTF_8), Level.INFO));
         // An item written by something else, without the text and createdAt the resolver relies on.
         dynamo.putItem(b -> b.tableName(table)
@@ -426,7 +432,7 @@ class ResolverHandlerTest {
     void aStorageFailureSaysSoWithoutItsInternals() {
         ResolverConfig config = new ResolverConfig("no-such-table", "us-east-1", Optional.empty(), 3);
         handler = new ResolverHandler(
-                new NotesService(new NotesStore(dynamo, config.notesTable()), 3, Clock.systemUTC()),
+                new NotesService(new NotesStore(api, config.notesTable()), 3, Clock.systemUTC()),
                 new InvocationLog(new PrintStream(logLines, true, StandardCharsets.UTF_8), Level.INFO));
         LambdaBoundary.Outcome outcome = fails(listNotes(ALICE));
         assertThat(outcome.errorMessage())

@@ -59,6 +59,11 @@ public final class Variables {
         public static final String AWS_REGION = "AWS_REGION";
         /** The AWS SDK's standard endpoint override, used by the local clouds. */
         public static final String DYNAMODB_ENDPOINT = "AWS_ENDPOINT_URL_DYNAMODB";
+        /** The execution role's keys, set by Lambda itself; DynamoDB calls are signed with them. */
+        public static final String AWS_ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
+
+        public static final String AWS_SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
+        public static final String AWS_SESSION_TOKEN = "AWS_SESSION_TOKEN";
 
         public static final String NOTES_MAX_PER_USER = "NOTES_MAX_PER_USER";
 

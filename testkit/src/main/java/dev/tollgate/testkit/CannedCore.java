@@ -21,8 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback core that answers canned responses per "METHOD path" (a golden capture, a 500, a slow or
- * hanging answer) and records what it received (method, path with query, headers lower-cased, body).
+ * A loopback core (or any JSON service: the resolver's tests use it as DynamoDB) that answers canned
+ * responses per "METHOD path" (a golden capture, a 500, a slow or hanging answer) and records what it received (method, path with query, headers lower-cased, body).
  * A route nobody set up answers 404. {@link #refusingUri()} is a core that refuses connections.
  */
 public final class CannedCore implements AutoCloseable {
@@ -33,8 +33,19 @@ public final class CannedCore implements AutoCloseable {
         }
     }
 
-    /** One answer; {@code delayMillis} holds it back first (longer than a client's timeout: a hang). */
-    public record Answer(int status, String body, long delayMillis) {}
+    /**
+     * One answer; {@code delayMillis} holds it back first (longer than a client's timeout: a hang);
+     * {@code headers} are added to the JSON content type.
+     */
+    public record Answer(int status, String body, long delayMillis, Map<String, String> headers) {
+        public Answer {
+            headers = Map.copyOf(headers);
+        }
+
+        public Answer(int status, String body, long delayMillis) {
+            this(status, body, delayMillis, Map.of());
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -127,6 +138,7 @@ public final class CannedCore implements AutoCloseable {
         }
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("content-type", "application/json");
+        answer.headers().forEach(exchange.getResponseHeaders()::add);
         try {
             exchange.sendResponseHeaders(answer.status(), bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.appsync.ResolverConfig;
 import dev.tollgate.appsync.ResolverHandler;
+import dev.tollgate.appsync.dynamodb.AwsCredentials;
 import dev.tollgate.dynamodb.DynamoDbEmulator;
 import dev.tollgate.localstack.gateway.LambdaInvoker;
 import dev.tollgate.stack.StackFiles;
@@ -78,8 +79,9 @@ class AppSyncEmulatorTest {
     /** A LambdaInvoker that runs the resolver in-process, the event and result crossing as JSON text. */
     private LambdaInvoker resolverInProcess() throws IOException, InterruptedException {
         String table = createNotesTable();
-        ResolverHandler handler =
-                new ResolverHandler(dynamo, new ResolverConfig(table, "us-east-1", Optional.empty(), 5));
+        ResolverHandler handler = new ResolverHandler(
+                new ResolverConfig(table, "us-east-1", Optional.of(dynamoEmulator.endpoint()), 5),
+                AwsCredentials.of("test", "test", Optional.empty()));
         return (arn, eventJson) -> {
             events.add(eventJson);
             arns.add(arn);
