@@ -149,7 +149,7 @@ public final class JsonLog {
             SegmentedStringWriter text = new SegmentedStringWriter(new BufferRecycler());
             try (JsonGenerator g = JSON.createGenerator(text)) {
                 g.writeStartObject();
-                g.writeStringField("time", clock.instant().toString());
+                g.writeStringField("time", IsoTime.format(clock.instant()));
                 g.writeStringField("level", level.name());
                 g.writeStringField("component", component);
                 g.writeStringField("event", event == null ? "" : event);
