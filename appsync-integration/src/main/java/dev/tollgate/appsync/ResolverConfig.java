@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  *
  * @param notesTable      {@code NOTES_TABLE}: the DynamoDB table of notes-table.json's shape
  * @param region          {@code AWS_REGION}: set by Lambda itself
- * @param dynamoEndpoint  {@code AWS_ENDPOINT_URL_DYNAMODB}: the AWS SDKs' standard name for the override
- *                        (local clouds, isolated regions)
+ * @param dynamoEndpoint  {@code AWS_ENDPOINT_URL_DYNAMODB}, else {@code AWS_ENDPOINT_URL}: the names the AWS
+ *                        SDKs read for an endpoint override (local clouds, LocalStack, isolated regions)
  * @param maxNotesPerUser {@code NOTES_MAX_PER_USER}: how many notes one user may keep
  * @param logLevel        {@code LOG_LEVEL}: threshold for the invocation log
  */
@@ -68,6 +68,16 @@ public record ResolverConfig(
         this(notesTable, region, dynamoEndpoint, maxNotesPerUser, Level.INFO);
     }
 
+    /** The override as the AWS SDKs find it: DynamoDB's own, else the one for every service, unless both are off. */
+    private static Optional<URI> endpointOverride(EnvReader reader) {
+        Optional<URI> dynamoDb = reader.httpUrl(Resolver.DYNAMODB_ENDPOINT);
+        Optional<URI> any = reader.httpUrl(Resolver.ENDPOINT_URL);
+        if (reader.bool(Resolver.IGNORE_ENDPOINT_URLS, false)) {
+            return Optional.empty();
+        }
+        return dynamoDb.or(() -> any);
+    }
+
     /** Reads and checks the variables; a missing or malformed one stops the cold start with a clear message. */
     public static ResolverConfig fromEnvironment(Map<String, String> env) {
         EnvReader reader = EnvReader.of(env);
@@ -76,7 +86,7 @@ public record ResolverConfig(
                         .orElseThrow(() -> new ConfigException(Resolver.NOTES_TABLE, TABLE_ACCEPTED, "not set")),
                 reader.matching(Resolver.AWS_REGION, REGION, REGION_ACCEPTED)
                         .orElseThrow(() -> new ConfigException(Resolver.AWS_REGION, REGION_ACCEPTED, "not set")),
-                reader.httpUrl(Resolver.DYNAMODB_ENDPOINT),
+                endpointOverride(reader),
                 (int) reader.longBetween(Resolver.NOTES_MAX_PER_USER, 1, MAX_NOTES_PER_USER_LIMIT)
                         .orElse(DEFAULT_MAX_NOTES_PER_USER),
                 reader.enumOf(Variables.LOG_LEVEL, Level.class, Level.INFO));

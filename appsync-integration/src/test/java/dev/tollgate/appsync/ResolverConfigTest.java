@@ -94,4 +94,24 @@ class ResolverConfigTest {
                         .dynamoDbUrl())
                 .isEqualTo(URI.create("https://ddb.example"));
     }
+
+    @Test
+    void findsTheOverrideAsTheAwsSdksDo() {
+        assertThat(ResolverConfig.fromEnvironment(env("AWS_ENDPOINT_URL", "http://localhost:4566"))
+                        .dynamoEndpoint())
+                .contains(URI.create("http://localhost:4566"));
+        assertThat(ResolverConfig.fromEnvironment(env(
+                                "AWS_ENDPOINT_URL", "http://localhost:4566",
+                                "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000"))
+                        .dynamoEndpoint())
+                .contains(URI.create("http://127.0.0.1:8000"));
+        assertThat(ResolverConfig.fromEnvironment(env(
+                                "AWS_ENDPOINT_URL", "http://localhost:4566",
+                                "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000",
+                                "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"))
+                        .dynamoEndpoint())
+                .isEmpty();
+        assertThatThrownBy(() -> ResolverConfig.fromEnvironment(env("AWS_ENDPOINT_URL", "localstack:4566")))
+                .hasMessageStartingWith("AWS_ENDPOINT_URL: not an absolute http(s) URL");
+    }
 }

@@ -59,6 +59,10 @@ public final class Variables {
         public static final String AWS_REGION = "AWS_REGION";
         /** The AWS SDK's standard endpoint override, used by the local clouds. */
         public static final String DYNAMODB_ENDPOINT = "AWS_ENDPOINT_URL_DYNAMODB";
+        /** The AWS SDKs' override for every service, read when there is no DynamoDB one (LocalStack sets it). */
+        public static final String ENDPOINT_URL = "AWS_ENDPOINT_URL";
+        /** {@code true}: the AWS SDKs ignore both overrides; so does the resolver. */
+        public static final String IGNORE_ENDPOINT_URLS = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
         /** The execution role's keys, set by Lambda itself; DynamoDB calls are signed with them. */
         public static final String AWS_ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
 
