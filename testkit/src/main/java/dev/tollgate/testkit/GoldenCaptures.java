@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,6 +78,30 @@ public final class GoldenCaptures {
                     m.group(6).strip()));
         }
         return out;
+    }
+
+    /**
+     * Every field of a JSON document as a path ({@code user.loginMethods[0].email}) in document order, so
+     * that one list comparison checks the field names and their order at every level.
+     */
+    public static List<String> fieldPaths(JsonNode json) {
+        List<String> paths = new ArrayList<>();
+        addFieldPaths(json, "", paths);
+        return paths;
+    }
+
+    private static void addFieldPaths(JsonNode json, String prefix, List<String> paths) {
+        if (json.isObject()) {
+            for (Map.Entry<String, JsonNode> field : json.properties()) {
+                String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+                paths.add(path);
+                addFieldPaths(field.getValue(), path, paths);
+            }
+        } else if (json.isArray()) {
+            for (int i = 0; i < json.size(); i++) {
+                addFieldPaths(json.get(i), prefix + "[" + i + "]", paths);
+            }
+        }
     }
 
     /** The n-th (0-based) capture for that method and path. */

@@ -237,12 +237,7 @@ class EmailVerificationTest {
                 .send();
         assertThat(signIn.frontToken().get("up").get("st-ev").get("v").asBoolean())
                 .isTrue();
-        assertThat(signIn.json()
-                        .get("user")
-                        .get("loginMethods")
-                        .get(0)
-                        .get("verified")
-                        .asBoolean())
+        assertThat(signIn.json().at("/user/loginMethods/0/verified").asBoolean())
                 .isTrue();
     }
 }

@@ -27,6 +27,11 @@ final class CoreAnswers {
         }
     }
 
+    /** The {@code message} of an answer that is an outcome (UNAUTHORISED, TRY_REFRESH_TOKEN), or empty. */
+    static String message(JsonNode r) {
+        return r.path("message").asText("");
+    }
+
     static CoreProtocolException unexpected(JsonNode r, String path) {
         return new CoreProtocolException(
                 path + " answered unexpected status " + r.path("status").asText("?"));

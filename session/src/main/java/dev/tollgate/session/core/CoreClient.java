@@ -33,6 +33,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * A CDI 5.4 client for the SuperTokens core (docs/supertokens.md#cdi-calls), over {@link HttpClient}.
@@ -160,18 +162,15 @@ public final class CoreClient {
         body.put("checkDatabase", checkDatabase);
         String path = "/recipe/session/verify";
         JsonNode r = transport.post(path, "session", body);
-        switch (CoreAnswers.status(r, path)) {
-            case "OK":
-                return new VerifyOk(
+        return switch (CoreAnswers.status(r, path)) {
+            case "OK" ->
+                new VerifyOk(
                         CoreAnswers.sessionInfo(r.get("session"), path),
                         CoreAnswers.optionalToken(r.get("accessToken"), path));
-            case "UNAUTHORISED":
-                return new VerifyUnauthorised(r.path("message").asText(""));
-            case "TRY_REFRESH_TOKEN":
-                return new VerifyTryRefresh(r.path("message").asText(""));
-            default:
-                throw CoreAnswers.unexpected(r, path);
-        }
+            case "UNAUTHORISED" -> new VerifyUnauthorised(CoreAnswers.message(r));
+            case "TRY_REFRESH_TOKEN" -> new VerifyTryRefresh(CoreAnswers.message(r));
+            default -> throw CoreAnswers.unexpected(r, path);
+        };
     }
 
     /** {@code POST /recipe/session/refresh} (docs/supertokens.md#refresh step 5). */
@@ -183,23 +182,20 @@ public final class CoreClient {
         body.put("useDynamicSigningKey", useDynamicSigningKey);
         String path = "/recipe/session/refresh";
         JsonNode r = transport.post(path, "session", body);
-        switch (CoreAnswers.status(r, path)) {
-            case "OK":
-                return new RefreshOk(CoreAnswers.createdSession(r, path));
-            case "UNAUTHORISED":
-                return new RefreshUnauthorised(r.path("message").asText(""));
-            case "TOKEN_THEFT_DETECTED": {
+        return switch (CoreAnswers.status(r, path)) {
+            case "OK" -> new RefreshOk(CoreAnswers.createdSession(r, path));
+            case "UNAUTHORISED" -> new RefreshUnauthorised(CoreAnswers.message(r));
+            case "TOKEN_THEFT_DETECTED" -> {
                 JsonNode s = r.path("session");
-                return new RefreshTokenTheft(
+                yield new RefreshTokenTheft(
                         CoreAnswers.text(s, "handle", path),
                         CoreAnswers.text(s, "userId", path),
                         s.path("recipeUserId").isTextual()
                                 ? s.get("recipeUserId").textValue()
                                 : CoreAnswers.text(s, "userId", path));
             }
-            default:
-                throw CoreAnswers.unexpected(r, path);
-        }
+            default -> throw CoreAnswers.unexpected(r, path);
+        };
     }
 
     /** Verify and refresh send a token and, when the request carried one, its anti-CSRF token. */
@@ -237,37 +233,50 @@ public final class CoreClient {
                         CoreAnswers.sessionInfo(r.get("session"), path),
                         CoreAnswers.optionalToken(r.get("accessToken"), path)),
                 "UNAUTHORISED",
-                r -> new RegenerateUnauthorised(r.path("message").asText("")));
+                r -> new RegenerateUnauthorised(CoreAnswers.message(r)));
     }
 
     /** {@code POST /<tenantId>/recipe/signup} (rid {@code emailpassword}). */
     public CoreResults.SignUp signUp(String tenantId, String email, String password) throws CoreException {
-        String path = "/" + CoreTransport.tenant(tenantId) + "/recipe/signup";
-        return okOr(
-                emailPassword(path, email, password),
-                path,
-                r -> new SignUpOk(CoreAnswers.user(r.get("user"), path), CoreAnswers.text(r, "recipeUserId", path)),
+        return emailPassword(
+                tenantId,
+                "signup",
+                email,
+                password,
+                SignUpOk::new,
                 "EMAIL_ALREADY_EXISTS_ERROR",
-                r -> new EmailAlreadyExists());
+                EmailAlreadyExists::new);
     }
 
     /** {@code POST /<tenantId>/recipe/signin} (rid {@code emailpassword}). */
     public CoreResults.SignIn signIn(String tenantId, String email, String password) throws CoreException {
-        String path = "/" + CoreTransport.tenant(tenantId) + "/recipe/signin";
-        return okOr(
-                emailPassword(path, email, password),
-                path,
-                r -> new SignInOk(CoreAnswers.user(r.get("user"), path), CoreAnswers.text(r, "recipeUserId", path)),
-                "WRONG_CREDENTIALS_ERROR",
-                r -> new WrongCredentials());
+        return emailPassword(
+                tenantId, "signin", email, password, SignInOk::new, "WRONG_CREDENTIALS_ERROR", WrongCredentials::new);
     }
 
-    /** Sign-up and sign-in send the same body to their paths (rid {@code emailpassword}). */
-    private JsonNode emailPassword(String path, String email, String password) throws CoreException {
+    /**
+     * Sign-up and sign-in send the same body to {@code /<tenantId>/recipe/<action>} (rid {@code emailpassword})
+     * and answer alike: {@code OK} with the user and its recipe user id, or their one failure status.
+     */
+    private <T> T emailPassword(
+            String tenantId,
+            String action,
+            String email,
+            String password,
+            BiFunction<CoreUser, String, ? extends T> ok,
+            String failureStatus,
+            Supplier<? extends T> failure)
+            throws CoreException {
+        String path = "/" + CoreTransport.tenant(tenantId) + "/recipe/" + action;
         ObjectNode body = F.objectNode();
         body.put("email", email);
         body.put("password", password);
-        return transport.post(path, "emailpassword", body);
+        return okOr(
+                transport.post(path, "emailpassword", body),
+                path,
+                r -> ok.apply(CoreAnswers.user(r.get("user"), path), CoreAnswers.text(r, "recipeUserId", path)),
+                failureStatus,
+                r -> failure.get());
     }
 
     /** {@code GET /user/id?userId=}: the user, or empty for {@code UNKNOWN_USER_ID_ERROR}. */

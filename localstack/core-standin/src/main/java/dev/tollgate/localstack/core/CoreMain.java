@@ -2,17 +2,17 @@ package dev.tollgate.localstack.core;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.localstack.cli.CommandLineSettings;
+import dev.tollgate.localstack.cli.Setting;
 import dev.tollgate.localstack.http.PortInUseException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import java.util.function.BiConsumer;
 
 /**
  * Serves the core stand-in alone: {@code java -jar core-standin.jar --port 3567 [--api-key K]
@@ -62,98 +62,73 @@ public final class CoreMain {
         stopped.await();
     }
 
+    /** The flags, in the order {@code --help} lists them; the stand-in reads no environment variables. */
+    private enum Flag {
+        HOST("--host", "HOST", "127.0.0.1 or localhost", "127.0.0.1"),
+        PORT("--port", "N", "TCP port", "0"),
+        API_KEY("--api-key", "KEY", "required on every call except /hello and the JWKS", "none"),
+        ACCESS_TOKEN_VALIDITY("--access-token-validity", "S", "access token lifetime in seconds", "3600"),
+        REFRESH_TOKEN_VALIDITY(
+                "--refresh-token-validity", "MIN", "session lifetime without refresh in minutes", "144000"),
+        KEY_ROTATION_INTERVAL(
+                "--key-rotation-interval",
+                "H|ISO",
+                "signing key rotation: hours or an ISO-8601 duration such as PT10M",
+                "168");
+
+        final Setting setting;
+
+        Flag(String flag, String label, String description, String defaultText) {
+            this.setting = new Setting(flag, label, description, null, defaultText);
+        }
+    }
+
+    private static final CommandLineSettings COMMAND_LINE = new CommandLineSettings(
+            "core-standin",
+            "An in-memory SuperTokens core stand-in (CDI 5.4) on 127.0.0.1.",
+            "A port of 0 picks a free port. The stand-in reads no environment variables.",
+            false,
+            Arrays.stream(Flag.values()).map(flag -> flag.setting).toList());
+
     /**
      * The configuration the flags describe, or empty when {@code --help} was asked for.
      *
      * @throws IllegalArgumentException one line naming the flag
      */
     static Optional<CoreConfig> parse(String[] args) {
-        Flags flags = new Flags();
-        CommandLine line = new CommandLine(flags);
-        try {
-            line.parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            throw new IllegalArgumentException(e.getMessage());
-        }
-        if (line.isUsageHelpRequested()) {
-            return Optional.empty();
-        }
-        return Optional.of(flags.toConfig());
+        return COMMAND_LINE.parse(args, Map.of()).map(CoreMain::toConfig);
     }
 
     static String usage() {
-        StringWriter text = new StringWriter();
-        new CommandLine(new Flags()).usage(new PrintWriter(text));
-        return text.toString();
+        return COMMAND_LINE.usage();
     }
 
-    /** The flags; values stay text until {@link #toConfig()} so each error names its flag in our words. */
-    @Command(
-            name = "core-standin",
-            sortOptions = false,
-            description = "An in-memory SuperTokens core stand-in (CDI 5.4) on 127.0.0.1.",
-            footer = "A port of 0 picks a free port. The stand-in reads no environment variables.")
-    static final class Flags {
+    /** The flags given, over the builder's defaults; each error names its flag in our words. */
+    private static CoreConfig toConfig(CommandLineSettings.Values values) {
+        CoreConfig.Builder builder = CoreConfig.builder();
+        ifGiven(values, Flag.HOST, (flag, text) -> builder.host(text));
+        ifGiven(values, Flag.PORT, (flag, text) -> builder.port(integer(flag, text)));
+        ifGiven(values, Flag.API_KEY, (flag, text) -> builder.apiKey(text));
+        ifGiven(
+                values,
+                Flag.ACCESS_TOKEN_VALIDITY,
+                (flag, text) -> builder.accessTokenValidity(Duration.ofSeconds(positive(flag, text))));
+        ifGiven(
+                values,
+                Flag.REFRESH_TOKEN_VALIDITY,
+                (flag, text) -> builder.refreshTokenValidity(Duration.ofMinutes(positive(flag, text))));
+        ifGiven(
+                values,
+                Flag.KEY_ROTATION_INTERVAL,
+                (flag, text) -> builder.keyRotationInterval(hoursOrIso(flag, text)));
+        return builder.build();
+    }
 
-        @Option(names = "--host", paramLabel = "HOST", description = "127.0.0.1 or localhost (default 127.0.0.1)")
-        String host;
-
-        @Option(names = "--port", paramLabel = "N", description = "TCP port (default 0)")
-        String port;
-
-        @Option(
-                names = "--api-key",
-                paramLabel = "KEY",
-                description = "required on every call except /hello and the JWKS (default none)")
-        String apiKey;
-
-        @Option(
-                names = "--access-token-validity",
-                paramLabel = "S",
-                description = "access token lifetime in seconds (default 3600)")
-        String accessTokenValidity;
-
-        @Option(
-                names = "--refresh-token-validity",
-                paramLabel = "MIN",
-                description = "session lifetime without refresh in minutes (default 144000)")
-        String refreshTokenValidity;
-
-        @Option(
-                names = "--key-rotation-interval",
-                paramLabel = "H|ISO",
-                description = "signing key rotation: hours or an ISO-8601 duration such as PT10M (default 168)")
-        String keyRotationInterval;
-
-        @Option(
-                names = {"-h", "--help"},
-                usageHelp = true,
-                description = "this text")
-        boolean help;
-
-        CoreConfig toConfig() {
-            CoreConfig.Builder builder = CoreConfig.builder();
-            if (host != null) {
-                builder.host(host);
-            }
-            if (port != null) {
-                builder.port(integer("--port", port));
-            }
-            if (apiKey != null) {
-                builder.apiKey(apiKey);
-            }
-            if (accessTokenValidity != null) {
-                builder.accessTokenValidity(
-                        Duration.ofSeconds(positive("--access-token-validity", accessTokenValidity)));
-            }
-            if (refreshTokenValidity != null) {
-                builder.refreshTokenValidity(
-                        Duration.ofMinutes(positive("--refresh-token-validity", refreshTokenValidity)));
-            }
-            if (keyRotationInterval != null) {
-                builder.keyRotationInterval(hoursOrIso("--key-rotation-interval", keyRotationInterval));
-            }
-            return builder.build();
+    /** Applies a flag that was given to {@code apply}, with the flag's name (for errors) and its text. */
+    private static void ifGiven(CommandLineSettings.Values values, Flag flag, BiConsumer<String, String> apply) {
+        String text = values.text(flag.setting);
+        if (text != null) {
+            apply.accept(flag.setting.flag(), text);
         }
     }
 

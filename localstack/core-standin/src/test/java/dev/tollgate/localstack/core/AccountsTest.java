@@ -85,10 +85,7 @@ class AccountsTest {
                 .isEqualTo("{\"status\":\"OK\",\"userId\":\"" + id + "\",\"email\":\"verify@example.com\"}");
         assertThat(calls.getJson(isVerified).get("isVerified").asBoolean()).isTrue();
         assertThat(calls.getJson("/user/id?userId=" + id)
-                        .get("user")
-                        .get("loginMethods")
-                        .get(0)
-                        .get("verified")
+                        .at("/user/loginMethods/0/verified")
                         .asBoolean())
                 .isTrue();
 

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.tollgate.localstack.LocalCloudLog;
 import dev.tollgate.localstack.http.LoopbackServer;
 import dev.tollgate.localstack.http.RequestBodies;
+import dev.tollgate.localstack.http.Router;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.core.CoreException;
 import dev.tollgate.session.roles.UserRoleClaims;
@@ -60,7 +61,7 @@ public final class DevConsole implements AutoCloseable {
      */
     public static DevConsole start(int port, CoreClient core, URI webOrigin) {
         DevConsole console = new DevConsole(core, webOrigin.getScheme() + "://" + webOrigin.getAuthority());
-        console.server = LoopbackServer.start("dev console", port, 2, console::handle);
+        console.server = LoopbackServer.start("dev console", port, 2, Router.closing(console::route));
         return console;
     }
 
@@ -98,30 +99,26 @@ public final class DevConsole implements AutoCloseable {
         server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            if (!path.equals("/admins")) {
-                error(exchange, 404, "no such resource: " + path + " (the dev console serves POST /admins)");
-                return;
-            }
-            String origin = exchange.getRequestHeaders().getFirst("Origin");
-            if (origin != null && !origin.equals(allowedOrigin)) {
-                error(exchange, 403, "only " + allowedOrigin + " may use the dev console");
-                return;
-            }
-            if (origin != null) {
-                exchange.getResponseHeaders().set("Access-Control-Allow-Origin", allowedOrigin);
-                exchange.getResponseHeaders().set("Vary", "Origin");
-            }
-            switch (method) {
-                case "OPTIONS" -> preflight(exchange);
-                case "POST" -> grant(exchange);
-                default -> {
-                    exchange.getResponseHeaders().set("Allow", "POST, OPTIONS");
-                    error(exchange, 405, "method not allowed; use POST");
-                }
+    private void route(HttpExchange exchange, String path, String method) throws IOException {
+        if (!path.equals("/admins")) {
+            error(exchange, 404, "no such resource: " + path + " (the dev console serves POST /admins)");
+            return;
+        }
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        if (origin != null && !origin.equals(allowedOrigin)) {
+            error(exchange, 403, "only " + allowedOrigin + " may use the dev console");
+            return;
+        }
+        if (origin != null) {
+            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", allowedOrigin);
+            exchange.getResponseHeaders().set("Vary", "Origin");
+        }
+        switch (method) {
+            case "OPTIONS" -> preflight(exchange);
+            case "POST" -> grant(exchange);
+            default -> {
+                exchange.getResponseHeaders().set("Allow", "POST, OPTIONS");
+                error(exchange, 405, "method not allowed; use POST");
             }
         }
     }

@@ -3,10 +3,10 @@ package dev.tollgate.localstack.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.tollgate.localstack.http.AllowedMethods;
 import dev.tollgate.localstack.http.Replies;
 import dev.tollgate.localstack.http.RequestBodies;
+import dev.tollgate.localstack.http.Router;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.regex.Matcher;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * {@code POST /runtime/invocation/<id>/error} and {@code POST /runtime/init/error}. Only HTTP lives
  * here; what the calls mean is the {@link Backend}'s business.
  */
-final class RuntimeApi implements HttpHandler {
+final class RuntimeApi implements Router {
 
     /** Lambda's limit for a synchronous response. */
     static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
@@ -54,44 +54,40 @@ final class RuntimeApi implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            if (path.equals(PREFIX + "invocation/next")) {
-                if (!method.equals("GET")) {
-                    // GET only: a HEAD would take an invocation off the queue without delivering it
-                    exchange.getResponseHeaders().set("Allow", "GET");
-                    reply(exchange, 405, error("MethodNotAllowed", "use GET"));
-                    return;
-                }
-                next(exchange);
+    public void route(HttpExchange exchange, String path, String method) throws IOException {
+        if (path.equals(PREFIX + "invocation/next")) {
+            if (!method.equals("GET")) {
+                // GET only: a HEAD would take an invocation off the queue without delivering it
+                exchange.getResponseHeaders().set("Allow", "GET");
+                reply(exchange, 405, error("MethodNotAllowed", "use GET"));
                 return;
             }
-            if (!POST.permits(method)) {
-                if (path.startsWith(PREFIX)) {
-                    Replies.allow(exchange, POST);
-                }
-                reply(exchange, path.startsWith(PREFIX) ? 405 : 404, error("MethodNotAllowed", "use POST"));
-                return;
+            next(exchange);
+            return;
+        }
+        if (!POST.permits(method)) {
+            if (path.startsWith(PREFIX)) {
+                Replies.allow(exchange, POST);
             }
-            if (path.equals(PREFIX + "init/error")) {
-                backend.initFailed(readError(exchange));
-                reply(exchange, 202, "{\"status\":\"OK\"}");
-                return;
-            }
-            Matcher matcher = INVOCATION.matcher(path);
-            if (!matcher.matches()) {
-                reply(exchange, 404, error("NotFound", "no such Runtime API resource"));
-                return;
-            }
-            String requestId = matcher.group(1);
-            if (matcher.group(2).equals("response")) {
-                response(exchange, requestId);
-            } else {
-                boolean known = backend.failed(requestId, readError(exchange));
-                replyForKnown(exchange, known);
-            }
+            reply(exchange, path.startsWith(PREFIX) ? 405 : 404, error("MethodNotAllowed", "use POST"));
+            return;
+        }
+        if (path.equals(PREFIX + "init/error")) {
+            backend.initFailed(readError(exchange));
+            reply(exchange, 202, "{\"status\":\"OK\"}");
+            return;
+        }
+        Matcher matcher = INVOCATION.matcher(path);
+        if (!matcher.matches()) {
+            reply(exchange, 404, error("NotFound", "no such Runtime API resource"));
+            return;
+        }
+        String requestId = matcher.group(1);
+        if (matcher.group(2).equals("response")) {
+            response(exchange, requestId);
+        } else {
+            boolean known = backend.failed(requestId, readError(exchange));
+            replyForKnown(exchange, known);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.tollgate.localstack.http.LoopbackServer;
 import dev.tollgate.localstack.http.QueryString;
 import dev.tollgate.localstack.http.Replies;
 import dev.tollgate.localstack.http.RequestBodies;
+import dev.tollgate.localstack.http.Router;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ public final class Mailbox implements AutoCloseable {
 
     static Mailbox start(int port, int capacity, String readableFrom) {
         Mailbox mailbox = new Mailbox(Clock.systemUTC(), capacity, readableFrom);
-        mailbox.server = LoopbackServer.start("mailbox", port, 4, mailbox::handle);
+        mailbox.server = LoopbackServer.start("mailbox", port, 4, Router.closing(mailbox::route));
         return mailbox;
     }
 
@@ -84,35 +85,31 @@ public final class Mailbox implements AutoCloseable {
         server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            switch (path) {
-                case "/messages" -> {
-                    if (method.equals("POST")) {
-                        receive(exchange);
-                    } else if (READ.permits(method)) {
-                        list(exchange);
-                    } else {
-                        methodNotAllowed(exchange, READ_WRITE);
-                    }
+    private void route(HttpExchange exchange, String path, String method) throws IOException {
+        switch (path) {
+            case "/messages" -> {
+                if (method.equals("POST")) {
+                    receive(exchange);
+                } else if (READ.permits(method)) {
+                    list(exchange);
+                } else {
+                    methodNotAllowed(exchange, READ_WRITE);
                 }
-                case "/" -> {
-                    if (READ.permits(method)) {
-                        send(exchange, 200, "text/html; charset=utf-8", MailboxPage.render(messages()));
-                    } else {
-                        methodNotAllowed(exchange, READ);
-                    }
+            }
+            case "/" -> {
+                if (READ.permits(method)) {
+                    send(exchange, 200, "text/html; charset=utf-8", MailboxPage.render(messages()));
+                } else {
+                    methodNotAllowed(exchange, READ);
                 }
-                default -> {
-                    if (path.startsWith("/messages/") && READ.permits(method)) {
-                        one(exchange, path.substring("/messages/".length()));
-                    } else if (path.startsWith("/messages/")) {
-                        methodNotAllowed(exchange, READ);
-                    } else {
-                        error(exchange, 404, "no such resource: " + path);
-                    }
+            }
+            default -> {
+                if (path.startsWith("/messages/") && READ.permits(method)) {
+                    one(exchange, path.substring("/messages/".length()));
+                } else if (path.startsWith("/messages/")) {
+                    methodNotAllowed(exchange, READ);
+                } else {
+                    error(exchange, 404, "no such resource: " + path);
                 }
             }
         }

@@ -139,6 +139,14 @@ class AppSyncEmulatorTest {
         return JSON.readTree(response.body());
     }
 
+    /** Asks {@code query} as {@code userId} of the emulator with the resolver in process; checks the whole answer. */
+    private JsonNode answerIs(String userId, String query, String expectedJson) throws Exception {
+        start(resolverInProcess());
+        JsonNode response = graphql(userId, query, Map.of());
+        assertThat(response).isEqualTo(JSON.readTree(expectedJson));
+        return response;
+    }
+
     // ---- API key ----
 
     @Test
@@ -165,9 +173,7 @@ class AppSyncEmulatorTest {
 
     @Test
     void meIsTheUserAppSyncSaw() throws Exception {
-        start(resolverInProcess());
-        JsonNode response = graphql(ALICE, "{ me { userId } }", Map.of());
-        assertThat(response).isEqualTo(JSON.readTree("{\"data\":{\"me\":{\"userId\":\"" + ALICE + "\"}}}"));
+        answerIs(ALICE, "{ me { userId } }", "{\"data\":{\"me\":{\"userId\":\"" + ALICE + "\"}}}");
         assertThat(arns).containsExactly("arn:aws:lambda:us-east-1:000000000000:function:tollgate-resolver");
     }
 
@@ -208,13 +214,11 @@ class AppSyncEmulatorTest {
 
     @Test
     void aResolverErrorHasAppSyncsShape() throws Exception {
-        start(resolverInProcess());
-        JsonNode response = graphql(null, "query {\n  me { userId }\n}", Map.of());
-        assertThat(response).isEqualTo(JSON.readTree("""
+        JsonNode response = answerIs(null, "query {\n  me { userId }\n}", """
                 {"data": null,
                  "errors": [{"path": ["me"], "data": null, "errorType": "Lambda:Unhandled", "errorInfo": null,
                              "locations": [{"line": 2, "column": 3, "sourceName": null}],
-                             "message": "Unauthorized: Not Authorized to access me on type Query"}]}"""));
+                             "message": "Unauthorized: Not Authorized to access me on type Query"}]}""");
         assertThat(response.fieldNames()).toIterable().containsExactly("data", "errors");
     }
 
@@ -328,12 +332,10 @@ class AppSyncEmulatorTest {
 
     @Test
     void validationErrorsUseAppSyncsWording() throws Exception {
-        start(resolverInProcess());
-        JsonNode response = graphql(ALICE, "{\n  nope\n}", Map.of());
-        assertThat(response).isEqualTo(JSON.readTree("""
+        answerIs(ALICE, "{\n  nope\n}", """
                 {"data": null,
                  "errors": [{"path": null, "locations": [{"line": 2, "column": 3, "sourceName": null}],
-                             "message": "Validation error of type FieldUndefined: Field 'nope' in type 'Query' is undefined @ 'nope'"}]}"""));
+                             "message": "Validation error of type FieldUndefined: Field 'nope' in type 'Query' is undefined @ 'nope'"}]}""");
         assertThat(events).isEmpty();
     }
 

@@ -3,6 +3,7 @@ package dev.tollgate.localstack.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.tollgate.localstack.http.Router;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -16,6 +17,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The Runtime API's HTTP surface against a recording backend. */
 class RuntimeApiTest {
@@ -28,7 +31,7 @@ class RuntimeApiTest {
     @BeforeEach
     void start() throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", new RuntimeApi(backend));
+        server.createContext("/", Router.closing(new RuntimeApi(backend)));
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort() + "/2018-06-01/runtime/";
     }
@@ -81,18 +84,24 @@ class RuntimeApiTest {
         assertThat(response.body()).contains("InvalidRequestID");
     }
 
-    @Test
-    void anErrorReportIsReadFromTheDocumentedBody() throws Exception {
+    /** An invocation's error and an init error are reported with the same documented body. */
+    @ParameterizedTest
+    @CsvSource({
+        "invocation/req-1/error, Unauthorized, java.lang.RuntimeException, Function.Unhandled",
+        "init/error, Class not found: x.Y, java.lang.ClassNotFoundException, Runtime.BadFunctionCode"
+    })
+    void anErrorReportIsReadFromTheDocumentedBody(String resource, String message, String type, String headerType)
+            throws Exception {
         backend.known = "req-1";
 
         HttpResponse<String> response = post(
-                "invocation/req-1/error",
-                "{\"errorMessage\":\"Unauthorized\",\"errorType\":\"java.lang.RuntimeException\",\"stackTrace\":[]}",
-                "Function.Unhandled");
+                resource,
+                "{\"errorMessage\":\"" + message + "\",\"errorType\":\"" + type + "\",\"stackTrace\":[]}",
+                headerType);
 
         assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(backend.errors)
-                .containsExactly(new RuntimeApi.ReportedError("Unauthorized", "java.lang.RuntimeException"));
+        assertThat(resource.equals("init/error") ? backend.initErrors : backend.errors)
+                .containsExactly(new RuntimeApi.ReportedError(message, type));
     }
 
     @Test
@@ -102,19 +111,6 @@ class RuntimeApiTest {
         post("invocation/req-1/error", "not json", "Runtime.Unknown");
 
         assertThat(backend.errors).containsExactly(new RuntimeApi.ReportedError("Unknown error", "Runtime.Unknown"));
-    }
-
-    @Test
-    void anInitErrorIsRecorded() throws Exception {
-        HttpResponse<String> response = post(
-                "init/error",
-                "{\"errorMessage\":\"Class not found: x.Y\",\"errorType\":\"java.lang.ClassNotFoundException\"}",
-                "Runtime.BadFunctionCode");
-
-        assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(backend.initErrors)
-                .containsExactly(
-                        new RuntimeApi.ReportedError("Class not found: x.Y", "java.lang.ClassNotFoundException"));
     }
 
     @Test

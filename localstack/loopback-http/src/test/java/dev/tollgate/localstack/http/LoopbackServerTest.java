@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +38,25 @@ class LoopbackServerTest {
             assertThat(response.body()).isEqualTo("hi\n");
             assertThat(response.headers().firstValue("Content-Type")).hasValue(Replies.TEXT);
             assertThat(thread.get()).isEqualTo("probe-http-1 daemon=true");
+        }
+    }
+
+    @Test
+    void aRouterGetsTheDecodedPathAndTheMethodAndTheExchangeIsClosedAfterIt() throws Exception {
+        AtomicReference<String> routed = new AtomicReference<>();
+        try (LoopbackServer server = LoopbackServer.start("probe", 0, 2, Router.closing((exchange, path, method) -> {
+            routed.set(method + " " + path);
+            // a chunked body the router leaves open: only closing the exchange ends it
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write("open".getBytes(StandardCharsets.UTF_8));
+        }))) {
+            HttpResponse<String> response =
+                    send(HttpRequest.newBuilder(server.uri().resolve("/a%20b?x=1"))
+                            .timeout(Duration.ofSeconds(10))
+                            .method("DELETE", HttpRequest.BodyPublishers.noBody()));
+
+            assertThat(response.body()).isEqualTo("open");
+            assertThat(routed.get()).isEqualTo("DELETE /a b");
         }
     }
 

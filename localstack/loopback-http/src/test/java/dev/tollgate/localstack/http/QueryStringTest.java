@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class QueryStringTest {
@@ -19,14 +20,12 @@ class QueryStringTest {
         assertThat(query.parameters().keySet()).containsExactly("a", "b");
     }
 
-    @Test
-    void percentEscapesAndPlusAreDecoded() {
+    @ParameterizedTest
+    @CsvSource({"email, a+b@x.io", "q, two words", "t, €", "n m, v"})
+    void percentEscapesAndPlusAreDecoded(String name, String value) {
         QueryString query = QueryString.parse("email=a%2Bb%40x.io&q=two+words&t=%E2%82%AC&n%20m=v");
 
-        assertThat(query.first("email")).hasValue("a+b@x.io");
-        assertThat(query.first("q")).hasValue("two words");
-        assertThat(query.first("t")).hasValue("€");
-        assertThat(query.first("n m")).hasValue("v");
+        assertThat(query.first(name)).hasValue(value);
     }
 
     @Test

@@ -55,13 +55,13 @@ final class SessionApi {
     private CoreResponse create(CoreRequest request) throws CoreError {
         JsonInput input = request.json();
         String userId = input.requiredString("userId");
-        boolean enableAntiCsrf = input.requiredBoolean("enableAntiCsrf");
+        boolean enableAntiCsrf = enableAntiCsrf(input);
         ObjectNode userDataInJWT = input.requiredObject("userDataInJWT");
         ObjectNode userDataInDatabase = input.requiredObject("userDataInDatabase");
         boolean useStaticKey = Boolean.FALSE.equals(
                 input.optionalBoolean("useDynamicSigningKey").orElse(null));
-        return answer(() -> tokens(sessions.create(
-                userId, userDataInJWT, userDataInDatabase, enableAntiCsrf && antiCsrfEnabled, useStaticKey)));
+        return answer(
+                () -> tokens(sessions.create(userId, userDataInJWT, userDataInDatabase, enableAntiCsrf, useStaticKey)));
     }
 
     private CoreResponse get(CoreRequest request) throws CoreError {
@@ -87,20 +87,20 @@ final class SessionApi {
         String accessToken = input.requiredString("accessToken");
         String antiCsrfToken = input.optionalString("antiCsrfToken").orElse(null);
         boolean doAntiCsrfCheck = input.requiredBoolean("doAntiCsrfCheck");
-        boolean enableAntiCsrf = input.requiredBoolean("enableAntiCsrf");
+        boolean enableAntiCsrf = enableAntiCsrf(input);
         boolean checkDatabase = input.requiredBoolean("checkDatabase");
-        return answer(() -> verified(sessions.verify(
-                accessToken, antiCsrfToken, enableAntiCsrf && antiCsrfEnabled, doAntiCsrfCheck, checkDatabase)));
+        return answer(() ->
+                verified(sessions.verify(accessToken, antiCsrfToken, enableAntiCsrf, doAntiCsrfCheck, checkDatabase)));
     }
 
     private CoreResponse refresh(CoreRequest request) throws CoreError {
         JsonInput input = request.json();
         String refreshToken = input.requiredString("refreshToken");
         String antiCsrfToken = input.optionalString("antiCsrfToken").orElse(null);
-        boolean enableAntiCsrf = input.requiredBoolean("enableAntiCsrf");
+        boolean enableAntiCsrf = enableAntiCsrf(input);
         boolean useDynamicSigningKey = input.requiredBoolean("useDynamicSigningKey");
-        return answer(() -> tokens(sessions.refresh(
-                refreshToken, antiCsrfToken, enableAntiCsrf && antiCsrfEnabled, Optional.of(!useDynamicSigningKey))));
+        return answer(() -> tokens(
+                sessions.refresh(refreshToken, antiCsrfToken, enableAntiCsrf, Optional.of(!useDynamicSigningKey))));
     }
 
     private CoreResponse regenerate(CoreRequest request) throws CoreError {
@@ -115,6 +115,14 @@ final class SessionApi {
                 throw new SessionProblem.Unauthorised(problem.getMessage());
             }
         });
+    }
+
+    /**
+     * The request's required {@code enableAntiCsrf}, read where the core reads it; with
+     * {@code CoreConfig.antiCsrfEnabled} off, a {@code true} counts as {@code false}.
+     */
+    private boolean enableAntiCsrf(JsonInput input) throws CoreError {
+        return input.requiredBoolean("enableAntiCsrf") && antiCsrfEnabled;
     }
 
     private CoreResponse remove(CoreRequest request) throws CoreError {
