@@ -146,6 +146,7 @@ public final class FakeCore implements AutoCloseable {
         return JSON.writeValueAsString(response);
     }
 
+    /** The claims the core owns, never part of {@code userDataInJWT} (docs/supertokens.md#token-payload). */
     private static final List<String> PROTECTED = List.of(
             "sub",
             "iat",
@@ -155,7 +156,8 @@ public final class FakeCore implements AutoCloseable {
             "refreshTokenHash1",
             "antiCsrfToken",
             "rsub",
-            "tId");
+            "tId",
+            "stt");
 
     private static void send(HttpExchange ex, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
