@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.appsync.dynamodb.AwsCredentials;
 import dev.tollgate.appsync.dynamodb.DynamoDbApi;
+import dev.tollgate.stack.StackFunctions;
 import dev.tollgate.testkit.CannedCore;
 import dev.tollgate.testkit.CannedCore.Answer;
 import dev.tollgate.testkit.LocalDynamoDb;
@@ -159,5 +160,20 @@ class NotesStoreWireTest {
                         + "\"message\":\"The conditional request failed\"}");
         assertThat(store.delete(ALICE, NOTE_ID)).isEmpty();
         assertThat(dynamo.received()).hasSize(1);
+    }
+
+    /** The deployed role allows exactly {@link StackFunctions#RESOLVER_DYNAMODB_OPERATIONS}: a call beyond them is denied. */
+    @Test
+    void makesOnlyTheOperationsTheStackGrants() {
+        dynamo.on("POST", "/", 200, "{\"Items\":[],\"Count\":0,\"Attributes\":" + NOTE_ITEM + "}");
+        store.list(ALICE, 5);
+        store.count(ALICE);
+        store.countAll();
+        store.add(ALICE, new Note(NOTE_ID, "hello", Instant.parse("2026-12-05T10:00:00Z")));
+        store.delete(ALICE, NOTE_ID);
+        assertThat(dynamo.received().stream()
+                        .map(r -> r.header("x-amz-target").substring("DynamoDB_20120810.".length()))
+                        .distinct())
+                .containsExactlyInAnyOrderElementsOf(StackFunctions.RESOLVER_DYNAMODB_OPERATIONS);
     }
 }

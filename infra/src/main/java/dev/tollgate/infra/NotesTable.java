@@ -1,5 +1,6 @@
 package dev.tollgate.infra;
 
+import dev.tollgate.stack.StackFunctions;
 import java.util.List;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
@@ -10,8 +11,10 @@ import software.constructs.Construct;
 /** The notes table: users' data, so it outlives the stack (Retain) and can be restored (PITR). */
 final class NotesTable extends Construct {
 
-    /** What the resolver does with notes (query a user's, add one, delete one), and nothing more. */
-    static final List<String> RESOLVER_ACTIONS = List.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem");
+    /** What the resolver does with notes, and nothing more. */
+    static final List<String> RESOLVER_ACTIONS = StackFunctions.RESOLVER_DYNAMODB_OPERATIONS.stream()
+            .map(operation -> "dynamodb:" + operation)
+            .toList();
 
     private final Table table;
 

@@ -241,8 +241,8 @@ class TollgateStackTest {
                 .contains("ses:SendEmail", "ses:FromAddress", "SenderAddress")
                 .doesNotContain("dynamodb");
         assertThat(policyOf("Resolver"))
-                .contains("dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem", "NotesTable")
-                .doesNotContain("ses:", "dynamodb:Scan");
+                .contains("dynamodb:Query", "dynamodb:Scan", "dynamodb:PutItem", "dynamodb:DeleteItem", "NotesTable")
+                .doesNotContain("ses:", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Batch");
         assertThat(policyOf("Authorizer")).doesNotContain("dynamodb", "ses:");
         resources("AWS::IAM::Role").stream()
                 .filter(r -> r.path("Properties")

@@ -33,6 +33,12 @@ public final class StackFunctions {
      * admin route the {@code admin} role.
      */
     public static final String REQUIRED_CLAIMS = "POST /verified/graphql=st-ev;POST /admin/graphql=st-role:admin";
+    /**
+     * The DynamoDB operations the resolver makes on the notes table, and so the only ones its role may:
+     * a user's notes ({@code Query}), every user's count for the admin field ({@code Scan} with
+     * {@code Select: COUNT}), adding and deleting a note.
+     */
+    public static final List<String> RESOLVER_DYNAMODB_OPERATIONS = List.of("Query", "Scan", "PutItem", "DeleteItem");
 
     private StackFunctions() {}
 
