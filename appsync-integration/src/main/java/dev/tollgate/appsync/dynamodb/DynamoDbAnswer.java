@@ -28,6 +28,8 @@ public record DynamoDbAnswer(
         Optional<Map<String, String>> attributes) {
 
     private static final JsonFactory JSON = new JsonFactory();
+    /** Only a successful answer is parsed here. */
+    private static final int OK = 200;
 
     public DynamoDbAnswer {
         items = List.copyOf(items);
@@ -63,7 +65,7 @@ public record DynamoDbAnswer(
                 }
             }
         } catch (IOException e) {
-            throw DynamoDbException.malformedAnswer("an answer that is not DynamoDB's JSON");
+            throw DynamoDbException.malformedAnswer(OK, "an answer that is not DynamoDB's JSON");
         }
         return new DynamoDbAnswer(items, count, Optional.ofNullable(lastEvaluatedKey), Optional.ofNullable(attributes));
     }
@@ -81,7 +83,7 @@ public record DynamoDbAnswer(
                 if (type.equals("S") && value == JsonToken.VALUE_STRING) {
                     item.put(name, parser.getText());
                 } else if (key) {
-                    throw DynamoDbException.malformedAnswer("a key attribute of type " + type + ", not S");
+                    throw DynamoDbException.malformedAnswer(OK, "a key attribute of type " + type + ", not S");
                 } else {
                     parser.skipChildren();
                 }
@@ -92,7 +94,7 @@ public record DynamoDbAnswer(
 
     private static void expect(JsonToken actual, JsonToken expected) {
         if (actual != expected) {
-            throw DynamoDbException.malformedAnswer("expected " + expected + ", found " + actual);
+            throw DynamoDbException.malformedAnswer(OK, "expected " + expected + ", found " + actual);
         }
     }
 }

@@ -139,7 +139,7 @@ public final class DynamoDbApi {
             }
             int status = connection.getResponseCode();
             InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-            byte[] answer = readBounded(stream);
+            byte[] answer = readBounded(stream, status);
             answered = true;
             checkCrc32(connection.getHeaderField("x-amz-crc32"), answer);
             if (status == 200) {
@@ -174,14 +174,14 @@ public final class DynamoDbApi {
                 .request();
     }
 
-    private static byte[] readBounded(InputStream stream) throws IOException {
+    private static byte[] readBounded(InputStream stream, int status) throws IOException {
         if (stream == null) {
             return new byte[0];
         }
         try (InputStream in = stream) {
             byte[] answer = in.readNBytes(MAX_ANSWER_BYTES + 1);
             if (answer.length > MAX_ANSWER_BYTES) {
-                throw DynamoDbException.malformedAnswer("an answer over " + MAX_ANSWER_BYTES + " bytes");
+                throw DynamoDbException.malformedAnswer(status, "an answer over " + MAX_ANSWER_BYTES + " bytes");
             }
             return answer;
         }

@@ -25,8 +25,9 @@ public final class DynamoDbException extends RuntimeException {
         return new DynamoDbException(TRANSPORT, 0, true, message);
     }
 
-    static DynamoDbException malformedAnswer(String message) {
-        return new DynamoDbException(TRANSPORT, 200, false, message);
+    /** An answer that arrived with {@code status} but cannot be read: sending again would not help. */
+    static DynamoDbException malformedAnswer(int status, String message) {
+        return new DynamoDbException(TRANSPORT, status, false, message);
     }
 
     /** DynamoDB's error type without its namespace, e.g. {@code ConditionalCheckFailedException}. */

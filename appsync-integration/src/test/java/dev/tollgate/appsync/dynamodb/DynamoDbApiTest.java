@@ -129,9 +129,18 @@ class DynamoDbApiTest {
 
     @Test
     void refusesAnAnswerOverTheCapWithoutRetrying() {
-        dynamo.on("POST", "/", 200, "{\"Items\":[],\"pad\":\"" + "x".repeat(DynamoDbApi.MAX_ANSWER_BYTES) + "\"}");
-        assertThatThrownBy(this::scan).isInstanceOf(DynamoDbException.class).hasMessageContaining("bytes");
-        assertThat(dynamo.received()).hasSize(1);
+        String huge = "{\"Items\":[],\"pad\":\"" + "x".repeat(DynamoDbApi.MAX_ANSWER_BYTES) + "\"}";
+        for (int status : new int[] {200, 503}) {
+            dynamo.received().clear();
+            dynamo.on("POST", "/", status, huge);
+            assertThatThrownBy(this::scan)
+                    .isInstanceOfSatisfying(DynamoDbException.class, e -> {
+                        assertThat(e.status()).isEqualTo(status);
+                        assertThat(e.retryable()).isFalse();
+                    })
+                    .hasMessageContaining("bytes");
+            assertThat(dynamo.received()).hasSize(1);
+        }
     }
 
     @Test
