@@ -4,6 +4,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -18,13 +19,15 @@ public final class LocalCloudMain {
     /** Log lines held for a slow reader of standard error before further lines are dropped (and counted). */
     private static final int LOG_BACKLOG_LINES = 10_000;
 
+    /** How long an exiting process waits for its last log lines to reach a reader that may have gone. */
+    private static final Duration LAST_WORDS = Duration.ofSeconds(2);
+
     public static void main(String[] args) throws InterruptedException {
         // Before anything logs: every component writes to System.err, and none may block on a reader that
         // has stopped reading (standard output only ever carries the two lines below).
-        System.setErr(new PrintStream(
-                new NonBlockingLineStream(new FileOutputStream(FileDescriptor.err), LOG_BACKLOG_LINES, "stderr-drain"),
-                true,
-                StandardCharsets.UTF_8));
+        NonBlockingLineStream log =
+                new NonBlockingLineStream(new FileOutputStream(FileDescriptor.err), LOG_BACKLOG_LINES, "stderr-drain");
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
         LocalCloudOptions options;
         try {
             options = LocalCloudArguments.parse(args, System.getenv());
@@ -33,6 +36,7 @@ public final class LocalCloudMain {
             return;
         } catch (IllegalArgumentException e) {
             System.err.println("tollgate-local: " + e.getMessage());
+            log.awaitDrained(LAST_WORDS);
             System.exit(2);
             return;
         }
@@ -41,9 +45,19 @@ public final class LocalCloudMain {
             cloud = LocalCloud.start(options);
         } catch (LocalCloudException e) {
             System.err.println("tollgate-local: " + e.getMessage());
+            log.awaitDrained(LAST_WORDS);
             System.exit(1);
             return;
         }
+        // Runs beside the cloud's own hook; close() is idempotent and serialised, so this one returns once
+        // everything has stopped and then lets the "stopped" lines out before the JVM halts.
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            cloud.close();
+                            log.awaitDrained(LAST_WORDS);
+                        },
+                        "stderr-last-words"));
         System.out.println(cloud.readyJson());
         System.out.println("Tollgate is running: open " + cloud.web() + " (emails arrive at " + cloud.mailbox()
                 + "). Ctrl-C stops it.");

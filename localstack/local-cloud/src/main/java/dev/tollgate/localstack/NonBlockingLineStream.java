@@ -3,11 +3,13 @@ package dev.tollgate.localstack;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A log stream that never makes its writer wait: complete lines go into a bounded queue that one daemon
@@ -24,6 +26,8 @@ public final class NonBlockingLineStream extends OutputStream {
     private final OutputStream target;
     private final BlockingQueue<byte[]> lines;
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicLong handled = new AtomicLong();
     private byte[] pending = new byte[256];
     private int length;
 
@@ -38,6 +42,25 @@ public final class NonBlockingLineStream extends OutputStream {
         Thread drain = new Thread(this::drain, name);
         drain.setDaemon(true);
         drain.start();
+    }
+
+    /**
+     * Waits, at most {@code timeout}, until every line queued before this call has reached the target. The
+     * last words of a process that is about to exit (why it could not start, that it stopped) would
+     * otherwise die in the queue with the daemon thread.
+     *
+     * @return whether they all did
+     */
+    public boolean awaitDrained(Duration timeout) {
+        long target = queued.get();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (handled.get() < target) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
+        }
+        return true;
     }
 
     /** Lines dropped so far because the target did not keep up. */
@@ -72,7 +95,9 @@ public final class NonBlockingLineStream extends OutputStream {
         byte[] line = Arrays.copyOf(pending, length + 1);
         line[length] = '\n';
         length = 0;
-        if (!lines.offer(line)) {
+        if (lines.offer(line)) {
+            queued.incrementAndGet();
+        } else {
             dropped.incrementAndGet();
         }
     }
@@ -80,8 +105,13 @@ public final class NonBlockingLineStream extends OutputStream {
     private void drain() {
         long reported = 0;
         while (true) {
+            byte[] line;
             try {
-                byte[] line = lines.take();
+                line = lines.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
                 target.write(line);
                 long lost = dropped.get();
                 if (lost > reported && lines.isEmpty()) {
@@ -91,11 +121,11 @@ public final class NonBlockingLineStream extends OutputStream {
                 if (lines.isEmpty()) {
                     target.flush();
                 }
-            } catch (InterruptedException e) {
-                return;
             } catch (IOException e) {
                 // the target is closed: keep taking lines so that writers still never wait
                 dropped.incrementAndGet();
+            } finally {
+                handled.incrementAndGet();
             }
         }
     }
