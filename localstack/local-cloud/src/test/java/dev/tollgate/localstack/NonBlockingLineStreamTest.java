@@ -3,7 +3,6 @@ package dev.tollgate.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,18 +16,7 @@ class NonBlockingLineStreamTest {
     @Test
     void awaitDrainedReturnsOnceEveryQueuedLineIsWritten() {
         ByteArrayOutputStream written = new ByteArrayOutputStream();
-        OutputStream slow = new OutputStream() {
-            @Override
-            public void write(int b) {
-                written.write(b);
-            }
-
-            @Override
-            public void write(byte[] bytes, int offset, int count) {
-                sleep(Duration.ofMillis(40));
-                written.write(bytes, offset, count);
-            }
-        };
+        OutputStream slow = pausingBeforeEachLine(written, () -> sleep(Duration.ofMillis(40)));
         NonBlockingLineStream stream = new NonBlockingLineStream(slow, 100, "test-drain");
         PrintStream out = new PrintStream(stream, true, StandardCharsets.UTF_8);
 
@@ -36,24 +24,13 @@ class NonBlockingLineStreamTest {
         out.println("tollgate-local: the last words");
 
         assertThat(stream.awaitDrained(Duration.ofSeconds(10))).isTrue();
-        synchronized (written) {
-            assertThat(written.toString(StandardCharsets.UTF_8)).isEqualTo("first\ntollgate-local: the last words\n");
-        }
+        assertThat(written.toString(StandardCharsets.UTF_8)).isEqualTo("first\ntollgate-local: the last words\n");
     }
 
     @Test
-    void awaitDrainedGivesUpAfterItsTimeoutWhenTheReaderIsGone() throws Exception {
+    void awaitDrainedGivesUpAfterItsTimeoutWhenTheReaderIsGone() {
         CountDownLatch never = new CountDownLatch(1);
-        OutputStream stuck = new OutputStream() {
-            @Override
-            public void write(int b) throws InterruptedIOException {
-                try {
-                    never.await();
-                } catch (InterruptedException e) {
-                    throw new InterruptedIOException();
-                }
-            }
-        };
+        OutputStream stuck = pausingBeforeEachLine(new ByteArrayOutputStream(), () -> awaitQuietly(never));
         NonBlockingLineStream stream = new NonBlockingLineStream(stuck, 100, "test-stuck");
         new PrintStream(stream, true, StandardCharsets.UTF_8).println("nobody reads this");
 
@@ -72,24 +49,7 @@ class NonBlockingLineStreamTest {
     void linesBeyondTheBacklogAreDroppedAndCountedWithoutBlockingTheWriter() {
         CountDownLatch release = new CountDownLatch(1);
         ByteArrayOutputStream written = new ByteArrayOutputStream();
-        OutputStream gated = new OutputStream() {
-            @Override
-            public void write(int b) {
-                written.write(b);
-            }
-
-            @Override
-            public void write(byte[] bytes, int offset, int count) {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                synchronized (written) {
-                    written.write(bytes, offset, count);
-                }
-            }
-        };
+        OutputStream gated = pausingBeforeEachLine(written, () -> awaitQuietly(release));
         NonBlockingLineStream stream = new NonBlockingLineStream(gated, 2, "test-gated");
         PrintStream out = new PrintStream(stream, true, StandardCharsets.UTF_8);
         for (int i = 0; i < 20; i++) {
@@ -101,10 +61,32 @@ class NonBlockingLineStreamTest {
         assertThat(stream.awaitDrained(Duration.ofSeconds(10))).isTrue();
         out.println("after");
         assertThat(stream.awaitDrained(Duration.ofSeconds(10))).isTrue();
-        synchronized (written) {
-            assertThat(written.toString(StandardCharsets.UTF_8))
-                    .contains("\"event\":\"log-lines-dropped\"")
-                    .endsWith("after\n");
+        assertThat(written.toString(StandardCharsets.UTF_8))
+                .contains("\"event\":\"log-lines-dropped\"")
+                .endsWith("after\n");
+    }
+
+    /** A target that runs {@code pause} before it takes each line (the drain thread writes whole lines). */
+    private static OutputStream pausingBeforeEachLine(ByteArrayOutputStream written, Runnable pause) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                written.write(b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int count) {
+                pause.run();
+                written.write(bytes, offset, count);
+            }
+        };
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
