@@ -52,9 +52,9 @@ public final class NonBlockingLineStream extends OutputStream {
      * @return whether they all did
      */
     public boolean awaitDrained(Duration timeout) {
-        long target = queued.get();
+        long upTo = queued.get();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (handled.get() < target) {
+        while (handled.get() < upTo) {
             if (System.nanoTime() - deadline >= 0) {
                 return false;
             }
