@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -73,7 +74,7 @@ class EventJsonTest {
         assertThat(read(json)).isNull();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void writesResultsAsJson() throws IOException {
         Map<String, Object> note = new LinkedHashMap<>();
         note.put("id", "0193a5b0-0000-7000-8000-000000000000");

@@ -7,6 +7,7 @@ import dev.tollgate.testkit.Fixtures;
 import dev.tollgate.testkit.LambdaProcess;
 import dev.tollgate.testkit.RuntimeApiDouble;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -193,7 +194,7 @@ public final class ColdStart {
         }
     }
 
-    private static String sizeMb(Path jar) throws java.io.IOException {
+    private static String sizeMb(Path jar) throws IOException {
         return String.format("%.1f MB", Files.size(jar) / 1e6);
     }
 

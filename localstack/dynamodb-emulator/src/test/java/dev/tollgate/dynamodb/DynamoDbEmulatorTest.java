@@ -39,6 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
@@ -216,8 +217,7 @@ class DynamoDbEmulatorTest {
         put("u1", "n1", "one");
         put("u1", "n2", "two");
         put("u2", "n1", "three");
-        software.amazon.awssdk.services.dynamodb.model.ScanResponse counted = dynamo.scan(
-                b -> b.tableName(table).select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT));
+        ScanResponse counted = dynamo.scan(b -> b.tableName(table).select(Select.COUNT));
         assertThat(counted.count()).isEqualTo(3);
         assertThat(counted.scannedCount()).isEqualTo(3);
         assertThat(counted.hasLastEvaluatedKey()).isFalse();
@@ -227,9 +227,7 @@ class DynamoDbEmulatorTest {
                 () -> dynamo.scan(b -> b.tableName(table)),
                 "Scan is supported only with Select COUNT by the Tollgate DynamoDB emulator");
         assertValidation(
-                () -> dynamo.scan(b -> b.tableName(table)
-                        .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)
-                        .limit(1)),
+                () -> dynamo.scan(b -> b.tableName(table).select(Select.COUNT).limit(1)),
                 "Scan with Limit is not supported by the Tollgate DynamoDB emulator");
     }
 

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,7 +140,7 @@ class MailboxTest {
         String escaped = "http://localhost:3000/auth/verify-email?token=abc&amp;tenantId=public";
         assertThat(body).contains("Click <a class=\"link\" href=\"" + escaped + "\">" + escaped + "</a> to verify.");
         // once as the anchor's href and once as its text: nowhere else
-        assertThat(body.split(java.util.regex.Pattern.quote(escaped), -1)).hasSize(3);
+        assertThat(body.split(Pattern.quote(escaped), -1)).hasSize(3);
         assertThat(body).contains("<link rel=\"icon\" href=\"data:image/svg+xml,");
     }
 
