@@ -11,9 +11,9 @@ public record LoadReport(int users, int tabs, Duration duration, long acknowledg
         return recorder.statuses().values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** The {@code percent}-th percentile latency of a route in ms, or -1 without calls. */
-    public long percentile(Route route, double percent) {
-        List<Long> sorted = recorder.sortedLatencies(route);
+    /** The {@code percent}-th percentile latency of an action in ms, or -1 without calls. */
+    public long percentile(Action action, double percent) {
+        List<Long> sorted = recorder.sortedLatencies(action);
         if (sorted.isEmpty()) {
             return -1;
         }
@@ -46,20 +46,20 @@ public record LoadReport(int users, int tabs, Duration duration, long acknowledg
                 "p99ms",
                 "maxms",
                 "statuses"));
-        for (Route route : Route.values()) {
-            long calls = recorder.statuses(route).values().stream()
+        for (Action action : Action.values()) {
+            long calls = recorder.statuses(action).values().stream()
                     .mapToLong(Long::longValue)
                     .sum();
             out.append(String.format(
                     Locale.ROOT,
                     "%-28s %8d %7d %7d %7d %7d  %s%n",
-                    route.label(),
+                    action.label(),
                     calls,
-                    percentile(route, 50),
-                    percentile(route, 95),
-                    percentile(route, 99),
-                    percentile(route, 100),
-                    recorder.statuses(route)));
+                    percentile(action, 50),
+                    percentile(action, 95),
+                    percentile(action, 99),
+                    percentile(action, 100),
+                    recorder.statuses(action)));
         }
         out.append(String.format(
                 Locale.ROOT,

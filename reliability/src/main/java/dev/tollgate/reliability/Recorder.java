@@ -17,28 +17,28 @@ public final class Recorder {
 
     private static final int KEPT_VIOLATIONS = 50;
 
-    private final Map<Route, List<Long>> latencies = new EnumMap<>(Route.class);
-    private final Map<Route, Map<String, LongAdder>> statuses = new EnumMap<>(Route.class);
+    private final Map<Action, List<Long>> latencies = new EnumMap<>(Action.class);
+    private final Map<Action, Map<String, LongAdder>> statuses = new EnumMap<>(Action.class);
     private final List<String> violations = new ArrayList<>();
     private final AtomicLong violationCount = new AtomicLong();
     private final AtomicLong maxLatency = new AtomicLong();
 
     public Recorder() {
-        for (Route route : Route.values()) {
-            latencies.put(route, new ArrayList<>());
-            statuses.put(route, new ConcurrentHashMap<>());
+        for (Action action : Action.values()) {
+            latencies.put(action, new ArrayList<>());
+            statuses.put(action, new ConcurrentHashMap<>());
         }
     }
 
-    void record(Route route, Outcome outcome) {
-        List<Long> list = latencies.get(route);
+    void record(Action action, Answer answer) {
+        List<Long> list = latencies.get(action);
         synchronized (list) {
-            list.add(outcome.latencyMillis());
+            list.add(answer.latencyMillis());
         }
-        statuses.get(route)
-                .computeIfAbsent(outcome.statusKey(), key -> new LongAdder())
+        statuses.get(action)
+                .computeIfAbsent(answer.statusKey(), key -> new LongAdder())
                 .increment();
-        maxLatency.accumulateAndGet(outcome.latencyMillis(), Math::max);
+        maxLatency.accumulateAndGet(answer.latencyMillis(), Math::max);
     }
 
     void violation(String what) {
@@ -59,23 +59,23 @@ public final class Recorder {
         }
     }
 
-    /** The slowest answer of any route, in milliseconds. */
+    /** The slowest answer of any action, in milliseconds. */
     public long maxLatencyMillis() {
         return maxLatency.get();
     }
 
-    /** Status key (see {@link Outcome#statusKey()}) to count, for one route. */
-    public Map<String, Long> statuses(Route route) {
+    /** Status key (see {@link Answer#statusKey()}) to count, for one action. */
+    public Map<String, Long> statuses(Action action) {
         Map<String, Long> counts = new TreeMap<>();
-        statuses.get(route).forEach((key, count) -> counts.put(key, count.sum()));
+        statuses.get(action).forEach((key, count) -> counts.put(key, count.sum()));
         return counts;
     }
 
-    /** Status key to count, over every route. */
+    /** Status key to count, over every action. */
     public Map<String, Long> statuses() {
         Map<String, Long> counts = new TreeMap<>();
-        for (Route route : Route.values()) {
-            statuses(route).forEach((key, count) -> counts.merge(key, count, Long::sum));
+        for (Action action : Action.values()) {
+            statuses(action).forEach((key, count) -> counts.merge(key, count, Long::sum));
         }
         return counts;
     }
@@ -88,8 +88,8 @@ public final class Recorder {
                 .sum();
     }
 
-    List<Long> sortedLatencies(Route route) {
-        List<Long> list = latencies.get(route);
+    List<Long> sortedLatencies(Action action) {
+        List<Long> list = latencies.get(action);
         List<Long> copy;
         synchronized (list) {
             copy = new ArrayList<>(list);

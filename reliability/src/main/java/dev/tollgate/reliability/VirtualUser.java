@@ -83,21 +83,21 @@ public final class VirtualUser {
         body.putArray("formFields")
                 .add(JSON.createObjectNode().put("id", "email").put("value", email))
                 .add(JSON.createObjectNode().put("id", "password").put("value", "Load-test-password-9"));
-        Outcome outcome = send(Route.SIGN_UP, "/auth/signup", "emailpassword", body.toString());
-        if (outcome.succeeded() && "OK".equals(outcome.body().path("status").asText())) {
-            userId = outcome.body().at("/user/id").asText();
+        Answer answer = send(Action.SIGN_UP, "/auth/signup", "emailpassword", body.toString());
+        if (answer.succeeded() && "OK".equals(answer.body().path("status").asText())) {
+            userId = answer.body().at("/user/id").asText();
             return jar.value("sAccessToken") != null;
         }
         return false;
     }
 
     /** The refresh call itself, as the SDK sends it. */
-    public Outcome refresh() {
-        Outcome outcome = send(Route.REFRESH, "/auth/session/refresh", "session", "");
-        if (outcome.status() == 401) {
+    public Answer refresh() {
+        Answer answer = send(Action.REFRESH, "/auth/session/refresh", "session", "");
+        if (answer.status() == 401) {
             recorder.violation(email + ": refresh answered 401, which signs the user out");
         }
-        return outcome;
+        return answer;
     }
 
     /**
@@ -110,7 +110,7 @@ public final class VirtualUser {
      * @param accessTokenSent the access token the tab's failed call carried
      * @return the refresh answer, or {@code null} when another tab had already refreshed
      */
-    public Outcome refreshFromTab(String accessTokenSent) {
+    public Answer refreshFromTab(String accessTokenSent) {
         synchronized (refreshLock) {
             String current = jar.value("sAccessToken");
             if (current != null && !current.equals(accessTokenSent)) {
@@ -152,26 +152,26 @@ public final class VirtualUser {
         }
     }
 
-    public Outcome me() {
-        Outcome outcome = graphql(Route.ME, "{ me { userId } }", null);
-        if (outcome.succeeded()) {
-            String seen = outcome.body().at("/data/me/userId").asText();
+    public Answer me() {
+        Answer answer = graphql(Action.ME, "{ me { userId } }", null);
+        if (answer.succeeded()) {
+            String seen = answer.body().at("/data/me/userId").asText();
             if (!seen.equals(userId)) {
                 recorder.violation(email + ": me answered another user id");
             }
         }
-        return outcome;
+        return answer;
     }
 
-    public Outcome addNote() {
+    public Answer addNote() {
         String text = tag + added.incrementAndGet();
         ObjectNode variables = JSON.createObjectNode().put("text", text);
-        Outcome outcome = graphql(
-                Route.ADD_NOTE,
+        Answer answer = graphql(
+                Action.ADD_NOTE,
                 "mutation Add($text: String!) { addNote(text: $text) { id text createdAt } }",
                 variables);
-        if (outcome.succeeded()) {
-            JsonNode note = outcome.body().at("/data/addNote");
+        if (answer.succeeded()) {
+            JsonNode note = answer.body().at("/data/addNote");
             if (!text.equals(note.path("text").asText())
                     || note.path("id").asText().isEmpty()) {
                 recorder.violation(email + ": addNote acknowledged a different note");
@@ -179,18 +179,18 @@ public final class VirtualUser {
                 acknowledged.put(note.get("id").asText(), text);
             }
         }
-        return outcome;
+        return answer;
     }
 
-    public Outcome notes() {
-        Outcome outcome = graphql(Route.NOTES, "{ notes { id text createdAt } }", null);
-        if (outcome.succeeded()) {
-            checkOwnNotes(outcome.body().at("/data/notes"));
+    public Answer notes() {
+        Answer answer = graphql(Action.NOTES, "{ notes { id text createdAt } }", null);
+        if (answer.succeeded()) {
+            checkOwnNotes(answer.body().at("/data/notes"));
         }
-        return outcome;
+        return answer;
     }
 
-    public Outcome deleteNote(Random random) {
+    public Answer deleteNote(Random random) {
         List<String> ids = new ArrayList<>(acknowledged.keySet());
         if (ids.isEmpty()) {
             return me();
@@ -201,7 +201,7 @@ public final class VirtualUser {
         }
         ObjectNode variables = JSON.createObjectNode().put("id", id);
         // A failed delete may or may not have happened; the note is no longer counted either way.
-        return graphql(Route.DELETE_NOTE, "mutation Del($id: ID!) { deleteNote(id: $id) { id text } }", variables);
+        return graphql(Action.DELETE_NOTE, "mutation Del($id: ID!) { deleteNote(id: $id) { id text } }", variables);
     }
 
     /**
@@ -210,12 +210,12 @@ public final class VirtualUser {
      * @return the ids of lost notes; {@code null} when the list could not be read
      */
     public Set<String> lostNotes() {
-        Outcome outcome = notes();
-        if (!outcome.succeeded()) {
+        Answer answer = notes();
+        if (!answer.succeeded()) {
             return null;
         }
         Set<String> present = new HashSet<>();
-        outcome.body()
+        answer.body()
                 .at("/data/notes")
                 .forEach(note -> present.add(note.path("id").asText()));
         Set<String> lost = new HashSet<>(acknowledged.keySet());
@@ -236,31 +236,31 @@ public final class VirtualUser {
     }
 
     /** A GraphQL call with the SDK's behaviour on 401: refresh, then retry once. */
-    private Outcome graphql(Route route, String query, ObjectNode variables) {
+    private Answer graphql(Action action, String query, ObjectNode variables) {
         ObjectNode request = JSON.createObjectNode().put("query", query);
         if (variables != null) {
             request.set("variables", variables);
         }
         String body = request.toString();
         String sent = jar.value("sAccessToken");
-        Outcome first = send(route, "/graphql", "anti-csrf", body);
+        Answer first = send(action, "/graphql", "anti-csrf", body);
         if (first.status() != 401) {
             return first;
         }
-        Outcome refreshed = refreshFromTab(sent);
+        Answer refreshed = refreshFromTab(sent);
         if (refreshed != null && refreshed.status() != 200) {
             return refreshed;
         }
-        Outcome retry = send(route, "/graphql", "anti-csrf", body);
+        Answer retry = send(action, "/graphql", "anti-csrf", body);
         // On a loaded machine the new token can expire before the retry arrives; then the SDK simply refreshes
         // again. A 401 that came back while the token was still valid is the bug this looks for.
         if (refreshed != null && retry.status() == 401 && System.currentTimeMillis() < accessTokenExpiry(refreshed)) {
-            recorder.violation(email + ": " + route.label() + " answered 401 right after a successful refresh");
+            recorder.violation(email + ": " + action.label() + " answered 401 right after a successful refresh");
         }
         return retry;
     }
 
-    private Outcome send(Route route, String path, String rid, String body) {
+    private Answer send(Action action, String path, String rid, String body) {
         String fullPath = stagePath + path;
         HttpRequest.Builder request = HttpRequest.newBuilder(stage.resolve(fullPath))
                 .timeout(CLIENT_TIMEOUT)
@@ -275,11 +275,11 @@ public final class VirtualUser {
             request.header("Cookie", cookies);
         }
         long start = System.nanoTime();
-        Outcome outcome;
+        Answer answer;
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             List<String> setCookies = response.headers().allValues("Set-Cookie");
-            outcome = new Outcome(
+            answer = new Answer(
                     response.statusCode(),
                     parse(response.body()),
                     setCookies,
@@ -288,25 +288,24 @@ public final class VirtualUser {
             List<String> cleared = jar.apply(setCookies);
             if (cleared.contains("sAccessToken") || cleared.contains("sRefreshToken")) {
                 signedOut = true;
-                recorder.violation(email + ": " + route.label() + " answered " + response.statusCode()
+                recorder.violation(email + ": " + action.label() + " answered " + response.statusCode()
                         + " clearing the session cookies " + cleared);
             }
         } catch (IOException e) {
-            outcome = new Outcome(
-                    Outcome.TRANSPORT_ERROR, MissingNode.getInstance(), List.of(), null, elapsedMillis(start));
+            answer = new Answer(
+                    Answer.TRANSPORT_ERROR, MissingNode.getInstance(), List.of(), null, elapsedMillis(start));
         } catch (InterruptedException stopped) {
             // the run is over: the call was abandoned by this side, so it is not an answer to count
             Thread.currentThread().interrupt();
-            return new Outcome(
-                    Outcome.TRANSPORT_ERROR, MissingNode.getInstance(), List.of(), null, elapsedMillis(start));
+            return new Answer(Answer.TRANSPORT_ERROR, MissingNode.getInstance(), List.of(), null, elapsedMillis(start));
         }
-        recorder.record(route, outcome);
-        return outcome;
+        recorder.record(action, answer);
+        return answer;
     }
 
     /** The access token's expiry (epoch ms) from the {@code front-token} header of an answer, or 0. */
-    private static long accessTokenExpiry(Outcome outcome) {
-        String frontToken = outcome.frontToken();
+    private static long accessTokenExpiry(Answer answer) {
+        String frontToken = answer.frontToken();
         if (frontToken == null) {
             return 0;
         }

@@ -124,8 +124,8 @@ class FaultsIT {
         withLoad(recorder, Duration.ofSeconds(2), Duration.ofSeconds(4), () -> {
             dynamoProxy.get().mode(FaultProxy.Mode.FAIL);
             probe.recordInto(recorder);
-            Outcome added = probe.addNote();
-            Outcome listed = probe.notes();
+            Answer added = probe.addNote();
+            Answer listed = probe.notes();
             pause(Duration.ofSeconds(3));
             dynamoProxy.get().mode(FaultProxy.Mode.PASS);
             // the resolver's failure reaches the client as an error, never as a success

@@ -55,7 +55,8 @@ class LoadIT {
             assertThat(recorder.count("transport")).as(report.render()).isZero();
             assertThat(recorder.count("200+errors")).as(report.render()).isZero();
             // the run did what it is for: refreshes happened, and notes were written and checked
-            assertThat(recorder.statuses(Route.REFRESH).getOrDefault("200", 0L)).isGreaterThan(users.size() * 2L);
+            assertThat(recorder.statuses(Action.REFRESH).getOrDefault("200", 0L))
+                    .isGreaterThan(users.size() * 2L);
             assertThat(acknowledged).isPositive();
         }
     }

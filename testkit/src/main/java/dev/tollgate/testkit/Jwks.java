@@ -16,7 +16,7 @@ public final class Jwks {
     private Jwks() {}
 
     public static boolean verifies(JsonNode jwks, String jwt) {
-        String kid = CoreCalls.read(CoreCalls.segment(jwt, 0)).get("kid").asText();
+        String kid = CdiCalls.read(CdiCalls.segment(jwt, 0)).get("kid").asText();
         for (JsonNode key : jwks.get("keys")) {
             if (key.get("kid").asText().equals(kid)) {
                 return signatureValid(key, jwt);

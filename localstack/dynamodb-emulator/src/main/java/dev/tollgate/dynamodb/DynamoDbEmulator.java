@@ -33,7 +33,10 @@ public final class DynamoDbEmulator implements AutoCloseable {
     public static DynamoDbEmulator start(int port, boolean log) {
         Operations operations = new Operations(Clock.systemUTC());
         LoopbackServer server = LoopbackServer.start(
-                "dynamodb-emulator", port, 8, new ProtocolFront(operations, new RequestLog(log ? System.err : null)));
+                "dynamodb-emulator",
+                port,
+                8,
+                new ProtocolFront(operations, new DynamoDbRequestLog(log ? System.err : null)));
         return new DynamoDbEmulator(server, operations);
     }
 

@@ -28,9 +28,9 @@ final class ProtocolFront implements HttpHandler {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Operations operations;
-    private final RequestLog log;
+    private final DynamoDbRequestLog log;
 
-    ProtocolFront(Operations operations, RequestLog log) {
+    ProtocolFront(Operations operations, DynamoDbRequestLog log) {
         this.operations = operations;
         this.log = log;
     }

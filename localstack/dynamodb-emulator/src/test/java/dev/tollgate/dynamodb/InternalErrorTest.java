@@ -47,7 +47,7 @@ class InternalErrorTest {
                 "/",
                 new ProtocolFront(
                         new Operations(BROKEN_CLOCK.withZone(ZoneOffset.UTC)),
-                        new RequestLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8))));
+                        new DynamoDbRequestLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8))));
         server.start();
     }
 

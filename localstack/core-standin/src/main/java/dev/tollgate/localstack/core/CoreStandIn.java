@@ -4,7 +4,7 @@ import dev.tollgate.localstack.core.api.CoreApi;
 import dev.tollgate.localstack.core.crypto.PasswordHasher;
 import dev.tollgate.localstack.core.crypto.SigningKeys;
 import dev.tollgate.localstack.core.http.CoreHttpHandler;
-import dev.tollgate.localstack.core.http.RequestLog;
+import dev.tollgate.localstack.core.http.CoreRequestLog;
 import dev.tollgate.localstack.core.role.RoleStore;
 import dev.tollgate.localstack.core.session.SessionService;
 import dev.tollgate.localstack.core.user.EmailVerification;
@@ -36,7 +36,7 @@ public final class CoreStandIn implements AutoCloseable {
                 new SessionService(keys, config.clock(), config.accessTokenValidity(), config.refreshTokenValidity());
         EmailVerification verification = new EmailVerification(config.clock());
         UserStore users = new UserStore(new PasswordHasher(PASSWORD_ITERATIONS), config.clock());
-        RequestLog log = new RequestLog(System.err, config.clock());
+        CoreRequestLog log = new CoreRequestLog(System.err, config.clock());
         CoreHttpHandler handler = new CoreHttpHandler(
                 CoreApi.endpoints(
                         keys,

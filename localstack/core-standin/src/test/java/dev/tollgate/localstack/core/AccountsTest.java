@@ -3,7 +3,7 @@ package dev.tollgate.localstack.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.testkit.CoreCalls;
+import dev.tollgate.testkit.CdiCalls;
 import dev.tollgate.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +19,7 @@ class AccountsTest {
     @AutoClose
     private static final StandIn standIn = StandIn.start(config -> config.clock(CLOCK));
 
-    private static final CoreCalls calls = standIn.calls();
+    private static final CdiCalls calls = standIn.calls();
 
     @Test
     void userByIdAnswersTheSignUpShapeOrUnknown() {
@@ -125,7 +125,7 @@ class AccountsTest {
                 .get("id")
                 .asText();
         JsonNode session =
-                calls.createSession(id, CoreCalls.MAPPER.createObjectNode().put("st-ev", false), false);
+                calls.createSession(id, CdiCalls.MAPPER.createObjectNode().put("st-ev", false), false);
         String token = calls.postJson(
                         "/public/recipe/user/email/verify/token", Map.of("userId", id, "email", "claim@example.com"))
                 .get("token")
@@ -140,7 +140,7 @@ class AccountsTest {
                         "userDataInJWT",
                         Map.of("st-ev", true)));
 
-        assertThat(CoreCalls.read(CoreCalls.segment(
+        assertThat(CdiCalls.read(CdiCalls.segment(
                                 regenerated.get("accessToken").get("token").asText(), 1))
                         .get("st-ev")
                         .asBoolean())

@@ -3,7 +3,7 @@ package dev.tollgate.localstack.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.testkit.CoreCalls;
+import dev.tollgate.testkit.CdiCalls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ class ConcurrentRefreshTest {
     @AutoClose
     private final StandIn standIn = StandIn.start();
 
-    private final CoreCalls calls = standIn.calls();
+    private final CdiCalls calls = standIn.calls();
     private ExecutorService pool;
 
     @BeforeEach
@@ -63,7 +63,7 @@ class ConcurrentRefreshTest {
 
     @Test
     void manyThreadsRefreshingTheSameTokenAllSucceed() throws Exception {
-        JsonNode created = calls.createSession("tabs", CoreCalls.MAPPER.createObjectNode(), false);
+        JsonNode created = calls.createSession("tabs", CdiCalls.MAPPER.createObjectNode(), false);
         String rt0 = created.get("refreshToken").get("token").asText();
 
         List<JsonNode> replies = allAtOnce(() -> calls.refresh(rt0));
@@ -81,7 +81,7 @@ class ConcurrentRefreshTest {
 
     @Test
     void manyThreadsRefreshingWithTheSameChildPromoteItOnceAndAllSucceed() throws Exception {
-        JsonNode created = calls.createSession("tabs", CoreCalls.MAPPER.createObjectNode(), false);
+        JsonNode created = calls.createSession("tabs", CdiCalls.MAPPER.createObjectNode(), false);
         String rt1 = calls.refresh(created.get("refreshToken").get("token").asText())
                 .get("refreshToken")
                 .get("token")
@@ -99,7 +99,7 @@ class ConcurrentRefreshTest {
 
     @Test
     void manyThreadsVerifyingTheFirstTokenAfterARefreshAllGetANewToken() throws Exception {
-        JsonNode created = calls.createSession("tabs", CoreCalls.MAPPER.createObjectNode(), false);
+        JsonNode created = calls.createSession("tabs", CdiCalls.MAPPER.createObjectNode(), false);
         JsonNode refreshed =
                 calls.refresh(created.get("refreshToken").get("token").asText());
         String at1 = refreshed.get("accessToken").get("token").asText();
@@ -125,7 +125,7 @@ class ConcurrentRefreshTest {
     @Test
     void twoUsesOfAFreshTokenRacingARefreshWithItsChildNeverReadAsTheft() throws Exception {
         for (int round = 0; round < 100; round++) {
-            JsonNode created = calls.createSession("race-" + round, CoreCalls.MAPPER.createObjectNode(), false);
+            JsonNode created = calls.createSession("race-" + round, CdiCalls.MAPPER.createObjectNode(), false);
             JsonNode first =
                     calls.refresh(created.get("refreshToken").get("token").asText());
             String at1 = first.get("accessToken").get("token").asText();
@@ -164,7 +164,7 @@ class ConcurrentRefreshTest {
     void refreshesOfDifferentSessionsDoNotInterfere() throws Exception {
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
-            tokens.add(calls.createSession("user-" + i, CoreCalls.MAPPER.createObjectNode(), false)
+            tokens.add(calls.createSession("user-" + i, CdiCalls.MAPPER.createObjectNode(), false)
                     .get("refreshToken")
                     .get("token")
                     .asText());
@@ -183,7 +183,7 @@ class ConcurrentRefreshTest {
 
     @Test
     void onceRemovedNoConcurrentRefreshSucceeds() throws Exception {
-        JsonNode created = calls.createSession("tabs", CoreCalls.MAPPER.createObjectNode(), false);
+        JsonNode created = calls.createSession("tabs", CdiCalls.MAPPER.createObjectNode(), false);
         String rt0 = created.get("refreshToken").get("token").asText();
         String handle = created.get("session").get("handle").asText();
         AtomicBoolean removed = new AtomicBoolean();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.testkit.CoreCalls;
+import dev.tollgate.testkit.CdiCalls;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -102,11 +102,11 @@ class CoreMainTest {
         Process process = java("--port", "0");
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            JsonNode ready = CoreCalls.read(out.readLine());
+            JsonNode ready = CdiCalls.read(out.readLine());
 
             assertThat(ready.get("event").asText()).isEqualTo("ready");
             assertThat(ready.get("uri").asText()).startsWith("http://127.0.0.1:");
-            CoreCalls calls = new CoreCalls(URI.create(ready.get("uri").asText()));
+            CdiCalls calls = new CdiCalls(URI.create(ready.get("uri").asText()));
             assertThat(calls.get("/hello").body()).isEqualTo("Hello\n");
         } finally {
             process.destroy();

@@ -3,7 +3,7 @@ package dev.tollgate.localstack.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.testkit.CoreCalls;
+import dev.tollgate.testkit.CdiCalls;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -35,14 +35,14 @@ class CoreStandInJarIT {
         Process process = java("--port", "0");
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            JsonNode ready = CoreCalls.read(out.readLine());
+            JsonNode ready = CdiCalls.read(out.readLine());
 
             assertThat(ready.get("event").asText()).isEqualTo("ready");
             assertThat(ready.get("component").asText()).isEqualTo("core-stand-in");
             URI uri = URI.create(ready.get("uri").asText());
             assertThat(uri.toString())
                     .isEqualTo("http://127.0.0.1:" + ready.get("port").asInt());
-            CoreCalls calls = new CoreCalls(uri);
+            CdiCalls calls = new CdiCalls(uri);
 
             HttpResponse<String> hello = calls.get("/hello");
             assertThat(hello.statusCode()).isEqualTo(200);
@@ -51,7 +51,7 @@ class CoreStandInJarIT {
             HttpResponse<String> versions = calls.get("/apiversion");
             assertThat(versions.statusCode()).isEqualTo(200);
             List<String> listed = new ArrayList<>();
-            CoreCalls.read(versions.body()).get("versions").forEach(v -> listed.add(v.asText()));
+            CdiCalls.read(versions.body()).get("versions").forEach(v -> listed.add(v.asText()));
             assertThat(listed).contains("5.4");
         } finally {
             stop(process);

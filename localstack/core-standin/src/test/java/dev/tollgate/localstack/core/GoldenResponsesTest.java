@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tollgate.testkit.CoreCalls;
+import dev.tollgate.testkit.CdiCalls;
 import dev.tollgate.testkit.GoldenCaptures;
 import dev.tollgate.testkit.Jwks;
 import java.net.http.HttpResponse;
@@ -28,7 +28,7 @@ class GoldenResponsesTest {
     @AutoClose
     private static final StandIn standIn = StandIn.start();
 
-    private static final CoreCalls calls = standIn.calls();
+    private static final CdiCalls calls = standIn.calls();
 
     @Test
     void apiVersionListsTheCoresVersionsIncluding54() {
@@ -37,17 +37,17 @@ class GoldenResponsesTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type")).hasValue("application/json; charset=UTF-8");
         List<String> versions = new ArrayList<>();
-        CoreCalls.read(response.body()).get("versions").forEach(v -> versions.add(v.asText()));
+        CdiCalls.read(response.body()).get("versions").forEach(v -> versions.add(v.asText()));
         assertThat(versions)
                 .containsExactly(
                         "2.14", "2.13", "2.12", "2.11", "2.10", "2.21", "2.20", "2.19", "2.18", "2.17", "3.0", "2.16",
                         "3.1", "4.0", "2.15", "5.0", "5.1", "5.2", "5.3", "2.7", "5.4", "2.8", "2.9");
-        assertThat(CoreCalls.read(response.body()).fieldNames()).toIterable().containsExactly("versions");
+        assertThat(CdiCalls.read(response.body()).fieldNames()).toIterable().containsExactly("versions");
     }
 
     @Test
     void jwksPublishesRsaKeysWithTheCoresFieldsAndCacheControl() {
-        HttpResponse<String> response = new CoreCalls(standIn.core().uri(), Map.of()).get("/.well-known/jwks.json");
+        HttpResponse<String> response = new CdiCalls(standIn.core().uri(), Map.of()).get("/.well-known/jwks.json");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("cache-control"))
@@ -55,7 +55,7 @@ class GoldenResponsesTest {
         long maxAge = Long.parseLong(
                 response.headers().firstValue("cache-control").orElseThrow().replaceAll("max-age=(\\d+),.*", "$1"));
         assertThat(maxAge).isBetween(1L, 168L * 3600);
-        JsonNode keys = CoreCalls.read(response.body()).get("keys");
+        JsonNode keys = CdiCalls.read(response.body()).get("keys");
         assertThat(keys.get(0).get("kid").asText()).matches("d-\\d{13}");
         assertThat(keys.get(keys.size() - 1).get("kid").asText()).matches("s-[0-9a-f-]{36}");
         for (JsonNode key : keys) {
@@ -124,7 +124,7 @@ class GoldenResponsesTest {
                 .get("user")
                 .get("id")
                 .asText();
-        ObjectNode claims = CoreCalls.MAPPER.createObjectNode().put("role", "tester");
+        ObjectNode claims = CdiCalls.MAPPER.createObjectNode().put("role", "tester");
 
         JsonNode created = calls.createSession(userId, claims, false);
 
@@ -149,9 +149,9 @@ class GoldenResponsesTest {
                         - accessToken.get("createdTime").asLong())
                 .isEqualTo(3_600_000L);
         String at0 = accessToken.get("token").asText();
-        assertThat(CoreCalls.segment(at0, 0))
+        assertThat(CdiCalls.segment(at0, 0))
                 .matches("\\{\"kid\":\"d-\\d{13}\",\"typ\":\"JWT\",\"version\":\"5\",\"alg\":\"RS256\"}");
-        String payload = CoreCalls.segment(at0, 1);
+        String payload = CdiCalls.segment(at0, 1);
         assertThat(payload)
                 .matches("\\{\"iat\":\\d{10},\"exp\":\\d{10},\"sub\":\"" + userId + "\",\"tId\":\"public\","
                         + "\"rsub\":\"" + userId + "\",\"sessionHandle\":\"" + handle
@@ -165,7 +165,7 @@ class GoldenResponsesTest {
         assertThat(refreshToken.get("expiry").asLong()
                         - refreshToken.get("createdTime").asLong())
                 .isEqualTo(144_000L * 60_000);
-        assertThat(CoreCalls.read(payload).get("refreshTokenHash1").asText()).isEqualTo(sha256(rt0));
+        assertThat(CdiCalls.read(payload).get("refreshTokenHash1").asText()).isEqualTo(sha256(rt0));
 
         JsonNode verified = calls.verify(at0, true);
         assertThat(verified.fieldNames()).toIterable().containsExactly("session", "status");
@@ -177,14 +177,14 @@ class GoldenResponsesTest {
                 .containsExactly("session", "accessToken", "refreshToken", "status");
         String at1 = refreshed.get("accessToken").get("token").asText();
         String rt1 = refreshed.get("refreshToken").get("token").asText();
-        JsonNode at1Payload = CoreCalls.read(CoreCalls.segment(at1, 1));
+        JsonNode at1Payload = CdiCalls.read(CdiCalls.segment(at1, 1));
         assertThat(at1Payload.get("parentRefreshTokenHash1").asText()).isEqualTo(sha256(rt0));
         assertThat(at1Payload.get("refreshTokenHash1").asText()).isEqualTo(sha256(rt1));
 
         JsonNode promoted = calls.verify(at1, false);
         assertThat(promoted.fieldNames()).toIterable().containsExactly("session", "accessToken", "status");
-        JsonNode at1PrimePayload = CoreCalls.read(
-                CoreCalls.segment(promoted.get("accessToken").get("token").asText(), 1));
+        JsonNode at1PrimePayload = CdiCalls.read(
+                CdiCalls.segment(promoted.get("accessToken").get("token").asText(), 1));
         assertThat(at1PrimePayload.get("parentRefreshTokenHash1").isNull()).isTrue();
         assertThat(at1PrimePayload.get("refreshTokenHash1").asText()).isEqualTo(sha256(rt1));
 
@@ -219,7 +219,7 @@ class GoldenResponsesTest {
 
     @Test
     void antiCsrfSessionsCarryTheTokenAndAWrongOneMeansTryRefresh() {
-        JsonNode created = calls.createSession("csrf-user", CoreCalls.MAPPER.createObjectNode(), true);
+        JsonNode created = calls.createSession("csrf-user", CdiCalls.MAPPER.createObjectNode(), true);
 
         assertThat(created.fieldNames())
                 .toIterable()
@@ -227,7 +227,7 @@ class GoldenResponsesTest {
         String antiCsrf = created.get("antiCsrfToken").asText();
         assertThat(antiCsrf).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         String at = created.get("accessToken").get("token").asText();
-        assertThat(CoreCalls.read(CoreCalls.segment(at, 1)).get("antiCsrfToken").asText())
+        assertThat(CdiCalls.read(CdiCalls.segment(at, 1)).get("antiCsrfToken").asText())
                 .isEqualTo(antiCsrf);
 
         JsonNode wrong = calls.verifyWithAntiCsrf(at, "wrong");
@@ -240,7 +240,7 @@ class GoldenResponsesTest {
 
     @Test
     void removedSessionFailsTheDatabaseCheck() {
-        JsonNode created = calls.createSession("remove-user", CoreCalls.MAPPER.createObjectNode(), false);
+        JsonNode created = calls.createSession("remove-user", CdiCalls.MAPPER.createObjectNode(), false);
         String handle = created.get("session").get("handle").asText();
 
         JsonNode removed = calls.postJson("/recipe/session/remove", Map.of("sessionHandles", List.of(handle)));

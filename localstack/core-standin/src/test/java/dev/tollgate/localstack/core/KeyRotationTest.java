@@ -3,7 +3,7 @@ package dev.tollgate.localstack.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.testkit.CoreCalls;
+import dev.tollgate.testkit.CdiCalls;
 import dev.tollgate.testkit.Jwks;
 import dev.tollgate.testkit.MutableClock;
 import java.net.http.HttpResponse;
@@ -29,7 +29,7 @@ class KeyRotationTest {
     private final StandIn standIn = StandIn.start(config ->
             config.keyRotationInterval(INTERVAL).accessTokenValidity(VALIDITY).clock(clock));
 
-    private final CoreCalls calls = standIn.calls();
+    private final CdiCalls calls = standIn.calls();
 
     private List<String> dynamicKids() {
         List<String> kids = new ArrayList<>();
@@ -42,7 +42,7 @@ class KeyRotationTest {
     }
 
     private static String kidOf(String jwt) {
-        return CoreCalls.read(CoreCalls.segment(jwt, 0)).get("kid").asText();
+        return CdiCalls.read(CdiCalls.segment(jwt, 0)).get("kid").asText();
     }
 
     @Test
@@ -62,7 +62,7 @@ class KeyRotationTest {
 
     @Test
     void newKeyIsPublishedBeforeItSignsAndOldTokensKeepVerifying() {
-        JsonNode created = calls.createSession("u", CoreCalls.MAPPER.createObjectNode(), false);
+        JsonNode created = calls.createSession("u", CdiCalls.MAPPER.createObjectNode(), false);
         String oldKid = kidOf(created.get("accessToken").get("token").asText());
         String rt = created.get("refreshToken").get("token").asText();
 
@@ -102,7 +102,7 @@ class KeyRotationTest {
 
     @Test
     void tokenSignedByARetiredKeyIsTryRefresh() {
-        JsonNode created = calls.createSession("u", CoreCalls.MAPPER.createObjectNode(), false);
+        JsonNode created = calls.createSession("u", CdiCalls.MAPPER.createObjectNode(), false);
         clock.advance(INTERVAL.plus(VALIDITY.multipliedBy(2)).plusSeconds(1));
 
         JsonNode reply = calls.verify(created.get("accessToken").get("token").asText(), false);

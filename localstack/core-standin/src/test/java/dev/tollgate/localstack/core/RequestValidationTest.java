@@ -2,7 +2,7 @@ package dev.tollgate.localstack.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.testkit.CoreCalls;
+import dev.tollgate.testkit.CdiCalls;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -24,7 +24,7 @@ class RequestValidationTest {
     private static final StandIn standIn =
             StandIn.start(config -> config.apiKey(API_KEY), Map.of("cdi-version", "5.4", "api-key", API_KEY));
 
-    private static final CoreCalls calls = standIn.calls();
+    private static final CdiCalls calls = standIn.calls();
     private static final URI uri = standIn.core().uri();
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -101,8 +101,8 @@ class RequestValidationTest {
 
     @Test
     void missingOrWrongApiKeyIs401() {
-        CoreCalls none = new CoreCalls(uri, Map.of("cdi-version", "5.4"));
-        CoreCalls wrong = new CoreCalls(uri, Map.of("cdi-version", "5.4", "api-key", "wrong-key"));
+        CdiCalls none = new CdiCalls(uri, Map.of("cdi-version", "5.4"));
+        CdiCalls wrong = new CdiCalls(uri, Map.of("cdi-version", "5.4", "api-key", "wrong-key"));
 
         for (HttpResponse<String> response : List.of(
                 none.get("/apiversion"),
@@ -117,11 +117,11 @@ class RequestValidationTest {
     @Test
     void apiKeyIsAcceptedInTheHeaderOrAsAuthorization() {
         assertThat(calls.get("/apiversion").statusCode()).isEqualTo(200);
-        assertThat(new CoreCalls(uri, Map.of("Authorization", "Bearer " + API_KEY))
+        assertThat(new CdiCalls(uri, Map.of("Authorization", "Bearer " + API_KEY))
                         .get("/apiversion")
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(new CoreCalls(uri, Map.of("Authorization", API_KEY))
+        assertThat(new CdiCalls(uri, Map.of("Authorization", API_KEY))
                         .get("/apiversion")
                         .statusCode())
                 .isEqualTo(200);
@@ -129,7 +129,7 @@ class RequestValidationTest {
 
     @Test
     void jwksAndHelloNeedNoApiKey() {
-        CoreCalls none = new CoreCalls(uri, Map.of());
+        CdiCalls none = new CdiCalls(uri, Map.of());
 
         assertThat(none.get("/.well-known/jwks.json").statusCode()).isEqualTo(200);
         assertThat(none.get("/hello").statusCode()).isEqualTo(200);
@@ -139,7 +139,7 @@ class RequestValidationTest {
     @ParameterizedTest
     @CsvSource({"5.5", "6.0", "1.0", "2.6", "4.1"})
     void unknownCdiVersionIs400(String version) {
-        HttpResponse<String> response = new CoreCalls(uri, Map.of("cdi-version", version, "api-key", API_KEY))
+        HttpResponse<String> response = new CdiCalls(uri, Map.of("cdi-version", version, "api-key", API_KEY))
                 .post("/recipe/session/refresh", "{}");
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -148,10 +148,10 @@ class RequestValidationTest {
 
     @Test
     void cdiVersionAboveTheLatestIsRefusedEvenWhereNoVersionIsNeeded() {
-        CoreCalls future = new CoreCalls(uri, Map.of("cdi-version", "5.5", "api-key", API_KEY));
+        CdiCalls future = new CdiCalls(uri, Map.of("cdi-version", "5.5", "api-key", API_KEY));
 
         assertThat(future.get("/apiversion").statusCode()).isEqualTo(400);
-        assertThat(new CoreCalls(uri, Map.of("cdi-version", "1.0", "api-key", API_KEY))
+        assertThat(new CdiCalls(uri, Map.of("cdi-version", "1.0", "api-key", API_KEY))
                         .get("/apiversion")
                         .statusCode())
                 .isEqualTo(200);
@@ -159,7 +159,7 @@ class RequestValidationTest {
 
     @Test
     void malformedCdiVersionIs400() {
-        HttpResponse<String> response = new CoreCalls(uri, Map.of("cdi-version", "five", "api-key", API_KEY))
+        HttpResponse<String> response = new CdiCalls(uri, Map.of("cdi-version", "five", "api-key", API_KEY))
                 .post("/recipe/session/refresh", "{}");
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -168,7 +168,7 @@ class RequestValidationTest {
 
     @Test
     void absentCdiVersionMeansTheLatest() {
-        HttpResponse<String> response = new CoreCalls(uri, Map.of("api-key", API_KEY))
+        HttpResponse<String> response = new CdiCalls(uri, Map.of("api-key", API_KEY))
                 .post("/recipe/session/refresh", "{\"refreshToken\":\"x\",\"enableAntiCsrf\":false}");
 
         assertThat(response.statusCode()).isEqualTo(400);

@@ -20,7 +20,7 @@ import dev.tollgate.session.verify.VerificationFailed;
 import dev.tollgate.session.verify.VerificationResult;
 import dev.tollgate.session.verify.VerifiedSession;
 import dev.tollgate.session.verify.VerifyOptions;
-import dev.tollgate.testkit.CoreCalls;
+import dev.tollgate.testkit.CdiCalls;
 import dev.tollgate.testkit.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -80,11 +80,11 @@ class SessionLibraryInteropTest {
     }
 
     private CreatedSession newSession(String userId) throws CoreException {
-        return client.createSession("public", userId, claims(false), CoreCalls.MAPPER.createObjectNode(), false, true);
+        return client.createSession("public", userId, claims(false), CdiCalls.MAPPER.createObjectNode(), false, true);
     }
 
     private static ObjectNode claims(boolean emailVerified) {
-        return CoreCalls.MAPPER.createObjectNode().put("st-ev", emailVerified);
+        return CdiCalls.MAPPER.createObjectNode().put("st-ev", emailVerified);
     }
 
     private VerificationResult verify(String accessToken, VerifyOptions options) {
@@ -193,10 +193,10 @@ class SessionLibraryInteropTest {
 
         clock.advance(INTERVAL.plusSeconds(61));
         CreatedSession after = newSession("user-2");
-        String oldKid = CoreCalls.read(CoreCalls.segment(before.accessToken().token(), 0))
+        String oldKid = CdiCalls.read(CdiCalls.segment(before.accessToken().token(), 0))
                 .get("kid")
                 .asText();
-        String newKid = CoreCalls.read(CoreCalls.segment(after.accessToken().token(), 0))
+        String newKid = CdiCalls.read(CdiCalls.segment(after.accessToken().token(), 0))
                 .get("kid")
                 .asText();
         assertThat(newKid).isNotEqualTo(oldKid);
@@ -257,7 +257,7 @@ class SessionLibraryInteropTest {
         CoreClient stranger = new CoreClient(wrong, CoreClient.newHttpClient(wrong));
 
         assertThatThrownBy(() -> stranger.createSession(
-                        "public", "u", claims(false), CoreCalls.MAPPER.createObjectNode(), false, true))
+                        "public", "u", claims(false), CdiCalls.MAPPER.createObjectNode(), false, true))
                 .isInstanceOfSatisfying(CoreHttpException.class, e -> {
                     assertThat(e.status()).isEqualTo(401);
                     assertThat(e.body()).startsWith("Invalid API key");

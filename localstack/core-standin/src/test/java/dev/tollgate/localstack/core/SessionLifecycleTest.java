@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tollgate.testkit.CoreCalls;
+import dev.tollgate.testkit.CdiCalls;
 import dev.tollgate.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,10 +25,10 @@ class SessionLifecycleTest {
             .refreshTokenValidity(Duration.ofMinutes(10))
             .clock(clock));
 
-    private final CoreCalls calls = standIn.calls();
+    private final CdiCalls calls = standIn.calls();
 
     private JsonNode newSession() {
-        return calls.createSession("user-1", CoreCalls.MAPPER.createObjectNode().put("st-ev", false), false);
+        return calls.createSession("user-1", CdiCalls.MAPPER.createObjectNode().put("st-ev", false), false);
     }
 
     private static String token(JsonNode reply, String field) {
@@ -56,7 +56,7 @@ class SessionLifecycleTest {
 
         JsonNode second = calls.refresh(rt1);
         assertThat(second.get("status").asText()).isEqualTo("OK");
-        JsonNode payload = CoreCalls.read(CoreCalls.segment(token(second, "accessToken"), 1));
+        JsonNode payload = CdiCalls.read(CdiCalls.segment(token(second, "accessToken"), 1));
         assertThat(payload.get("parentRefreshTokenHash1").asText()).isEqualTo(GoldenResponsesTest.sha256(rt1));
 
         JsonNode theft = calls.refresh(rt0);
@@ -116,7 +116,7 @@ class SessionLifecycleTest {
     void tamperedAccessTokenMeansTryRefresh() {
         String at = token(newSession(), "accessToken");
         String[] parts = at.split("\\.");
-        String payload = CoreCalls.segment(at, 1).replace("\"st-ev\":false", "\"st-ev\":true");
+        String payload = CdiCalls.segment(at, 1).replace("\"st-ev\":false", "\"st-ev\":true");
         String forged = parts[0] + "."
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
                 + "." + parts[2];
@@ -158,7 +158,7 @@ class SessionLifecycleTest {
     void regenerateChangesClaimsAndVerifyWithDatabaseCheckHandsOutTheNewPayload() {
         JsonNode created = newSession();
         String at0 = token(created, "accessToken");
-        ObjectNode claims = CoreCalls.MAPPER.createObjectNode().put("st-ev", true);
+        ObjectNode claims = CdiCalls.MAPPER.createObjectNode().put("st-ev", true);
 
         JsonNode regenerated =
                 calls.postJson("/recipe/session/regenerate", Map.of("accessToken", at0, "userDataInJWT", claims));
@@ -166,14 +166,14 @@ class SessionLifecycleTest {
         assertThat(regenerated.fieldNames()).toIterable().containsExactly("session", "accessToken", "status");
         assertThat(regenerated.get("session").get("userDataInJWT")).isEqualTo(claims);
         String at1 = token(regenerated, "accessToken");
-        JsonNode payload = CoreCalls.read(CoreCalls.segment(at1, 1));
+        JsonNode payload = CdiCalls.read(CdiCalls.segment(at1, 1));
         assertThat(payload.get("st-ev").asBoolean()).isTrue();
         assertThat(payload.get("exp"))
-                .isEqualTo(CoreCalls.read(CoreCalls.segment(at0, 1)).get("exp"));
+                .isEqualTo(CdiCalls.read(CdiCalls.segment(at0, 1)).get("exp"));
 
         JsonNode viaOldToken = calls.verify(at0, true);
         assertThat(viaOldToken.get("session").get("userDataInJWT")).isEqualTo(claims);
-        assertThat(CoreCalls.read(CoreCalls.segment(token(viaOldToken, "accessToken"), 1))
+        assertThat(CdiCalls.read(CdiCalls.segment(token(viaOldToken, "accessToken"), 1))
                         .get("st-ev")
                         .asBoolean())
                 .isTrue();
@@ -243,7 +243,7 @@ class SessionLifecycleTest {
     void removeByUserRevokesEverySessionOfTheUser() {
         String a = newSession().get("session").get("handle").asText();
         String b = newSession().get("session").get("handle").asText();
-        calls.createSession("someone-else", CoreCalls.MAPPER.createObjectNode(), false);
+        calls.createSession("someone-else", CdiCalls.MAPPER.createObjectNode(), false);
 
         assertThat(calls.getJson("/recipe/session/user?userId=user-1").get("sessionHandles"))
                 .extracting(JsonNode::asText)
@@ -273,7 +273,7 @@ class SessionLifecycleTest {
 
     @Test
     void antiCsrfRefreshNeedsTheMatchingToken() {
-        JsonNode created = calls.createSession("csrf", CoreCalls.MAPPER.createObjectNode(), true);
+        JsonNode created = calls.createSession("csrf", CdiCalls.MAPPER.createObjectNode(), true);
         String rt = token(created, "refreshToken");
 
         JsonNode wrong = calls.refreshWithAntiCsrf(rt, "wrong");
@@ -291,10 +291,10 @@ class SessionLifecycleTest {
     void antiCsrfCanBeSwitchedOffForTheWholeStandIn() {
         try (StandIn withoutCsrf =
                 StandIn.start(config -> config.antiCsrfEnabled(false).clock(clock))) {
-            JsonNode created = withoutCsrf.calls().createSession("csrf", CoreCalls.MAPPER.createObjectNode(), true);
+            JsonNode created = withoutCsrf.calls().createSession("csrf", CdiCalls.MAPPER.createObjectNode(), true);
 
             assertThat(created.has("antiCsrfToken")).isFalse();
-            assertThat(CoreCalls.read(CoreCalls.segment(token(created, "accessToken"), 1))
+            assertThat(CdiCalls.read(CdiCalls.segment(token(created, "accessToken"), 1))
                             .get("antiCsrfToken")
                             .isNull())
                     .isTrue();
@@ -318,10 +318,10 @@ class SessionLifecycleTest {
                         false));
         String at = token(created, "accessToken");
 
-        assertThat(CoreCalls.read(CoreCalls.segment(at, 0)).get("kid").asText()).startsWith("s-");
+        assertThat(CdiCalls.read(CdiCalls.segment(at, 0)).get("kid").asText()).startsWith("s-");
         assertThat(calls.verify(at, true).get("status").asText()).isEqualTo("OK");
         JsonNode refreshed = calls.refresh(token(created, "refreshToken"));
-        assertThat(CoreCalls.read(CoreCalls.segment(token(refreshed, "accessToken"), 0))
+        assertThat(CdiCalls.read(CdiCalls.segment(token(refreshed, "accessToken"), 0))
                         .get("kid")
                         .asText())
                 .startsWith("d-");

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import dev.tollgate.localstack.LocalCloudLog;
 import dev.tollgate.localstack.http.LoopbackServer;
+import dev.tollgate.localstack.http.PathHandler;
 import dev.tollgate.localstack.http.RequestBodies;
-import dev.tollgate.localstack.http.Router;
 import dev.tollgate.session.core.CoreClient;
 import dev.tollgate.session.core.CoreException;
 import dev.tollgate.session.roles.UserRoleClaims;
@@ -61,7 +61,7 @@ public final class DevConsole implements AutoCloseable {
      */
     public static DevConsole start(int port, CoreClient core, URI webOrigin) {
         DevConsole console = new DevConsole(core, webOrigin.getScheme() + "://" + webOrigin.getAuthority());
-        console.server = LoopbackServer.start("dev console", port, 2, Router.closing(console::route));
+        console.server = LoopbackServer.start("dev console", port, 2, PathHandler.closing(console::route));
         return console;
     }
 

@@ -3,7 +3,7 @@ package dev.tollgate.localstack.lambda;
 import dev.tollgate.localstack.LocalCloudLog;
 import dev.tollgate.localstack.gateway.LambdaInvoker.Invocation;
 import dev.tollgate.localstack.http.LoopbackServer;
-import dev.tollgate.localstack.http.Router;
+import dev.tollgate.localstack.http.PathHandler;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -70,7 +70,7 @@ final class ExecutionEnvironment implements RuntimeApi.Backend, AutoCloseable {
         this.ordinal = ordinal;
         this.label = function.name() + "#" + ordinal;
         // the runtime holds one long poll on next and posts the answer beside it: four threads are plenty
-        this.server = LoopbackServer.start("lambda-api-" + label, 0, 4, Router.closing(new RuntimeApi(this)));
+        this.server = LoopbackServer.start("lambda-api-" + label, 0, 4, PathHandler.closing(new RuntimeApi(this)));
         boolean started = false;
         try {
             if (Files.isDirectory(function.code())) {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import dev.tollgate.localstack.http.AllowedMethods;
+import dev.tollgate.localstack.http.PathHandler;
 import dev.tollgate.localstack.http.Replies;
 import dev.tollgate.localstack.http.RequestBodies;
-import dev.tollgate.localstack.http.Router;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.regex.Matcher;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * {@code POST /runtime/invocation/<id>/error} and {@code POST /runtime/init/error}. Only HTTP lives
  * here; what the calls mean is the {@link Backend}'s business.
  */
-final class RuntimeApi implements Router {
+final class RuntimeApi implements PathHandler {
 
     /** Lambda's limit for a synchronous response. */
     static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
@@ -54,7 +54,7 @@ final class RuntimeApi implements Router {
     }
 
     @Override
-    public void route(HttpExchange exchange, String path, String method) throws IOException {
+    public void handle(HttpExchange exchange, String path, String method) throws IOException {
         if (path.equals(PREFIX + "invocation/next")) {
             if (!method.equals("GET")) {
                 // GET only: a HEAD would take an invocation off the queue without delivering it

@@ -7,10 +7,10 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.tollgate.localstack.LocalCloudLog;
 import dev.tollgate.localstack.http.AllowedMethods;
 import dev.tollgate.localstack.http.LoopbackServer;
+import dev.tollgate.localstack.http.PathHandler;
 import dev.tollgate.localstack.http.QueryString;
 import dev.tollgate.localstack.http.Replies;
 import dev.tollgate.localstack.http.RequestBodies;
-import dev.tollgate.localstack.http.Router;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +61,7 @@ public final class Mailbox implements AutoCloseable {
 
     static Mailbox start(int port, int capacity, String readableFrom) {
         Mailbox mailbox = new Mailbox(Clock.systemUTC(), capacity, readableFrom);
-        mailbox.server = LoopbackServer.start("mailbox", port, 4, Router.closing(mailbox::route));
+        mailbox.server = LoopbackServer.start("mailbox", port, 4, PathHandler.closing(mailbox::route));
         return mailbox;
     }
 

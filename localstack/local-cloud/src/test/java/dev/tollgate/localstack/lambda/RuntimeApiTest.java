@@ -3,7 +3,7 @@ package dev.tollgate.localstack.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.tollgate.localstack.http.Router;
+import dev.tollgate.localstack.http.PathHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -31,7 +31,7 @@ class RuntimeApiTest {
     @BeforeEach
     void start() throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", Router.closing(new RuntimeApi(backend)));
+        server.createContext("/", PathHandler.closing(new RuntimeApi(backend)));
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort() + "/2018-06-01/runtime/";
     }

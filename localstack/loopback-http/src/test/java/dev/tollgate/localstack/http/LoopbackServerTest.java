@@ -44,12 +44,13 @@ class LoopbackServerTest {
     @Test
     void aRouterGetsTheDecodedPathAndTheMethodAndTheExchangeIsClosedAfterIt() throws Exception {
         AtomicReference<String> routed = new AtomicReference<>();
-        try (LoopbackServer server = LoopbackServer.start("probe", 0, 2, Router.closing((exchange, path, method) -> {
-            routed.set(method + " " + path);
-            // a chunked body the router leaves open: only closing the exchange ends it
-            exchange.sendResponseHeaders(200, 0);
-            exchange.getResponseBody().write("open".getBytes(StandardCharsets.UTF_8));
-        }))) {
+        try (LoopbackServer server =
+                LoopbackServer.start("probe", 0, 2, PathHandler.closing((exchange, path, method) -> {
+                    routed.set(method + " " + path);
+                    // a chunked body the router leaves open: only closing the exchange ends it
+                    exchange.sendResponseHeaders(200, 0);
+                    exchange.getResponseBody().write("open".getBytes(StandardCharsets.UTF_8));
+                }))) {
             HttpResponse<String> response =
                     send(HttpRequest.newBuilder(server.uri().resolve("/a%20b?x=1"))
                             .timeout(Duration.ofSeconds(10))

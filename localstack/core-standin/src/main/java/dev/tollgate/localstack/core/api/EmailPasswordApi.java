@@ -42,9 +42,9 @@ final class EmailPasswordApi {
         String userId = input.requiredString("userId");
         String email = input.requiredString("email");
         if (users.byId(userId).isEmpty()) {
-            return CoreResponse.ok(Replies.status("UNKNOWN_USER_ID_ERROR"));
+            return CoreResponse.ok(CoreReplies.status("UNKNOWN_USER_ID_ERROR"));
         }
-        return CoreResponse.ok(Replies.status("OK").put("token", resets.createToken(userId, email)));
+        return CoreResponse.ok(CoreReplies.status("OK").put("token", resets.createToken(userId, email)));
     }
 
     private CoreResponse consumeResetToken(CoreRequest request) throws CoreError {
@@ -57,9 +57,9 @@ final class EmailPasswordApi {
         }
         Optional<PasswordReset.Owner> owner = resets.consume(token);
         if (owner.isEmpty()) {
-            return CoreResponse.ok(Replies.status("RESET_PASSWORD_INVALID_TOKEN_ERROR"));
+            return CoreResponse.ok(CoreReplies.status("RESET_PASSWORD_INVALID_TOKEN_ERROR"));
         }
-        ObjectNode reply = Replies.status("OK");
+        ObjectNode reply = CoreReplies.status("OK");
         reply.put("userId", owner.get().userId());
         reply.put("email", owner.get().email());
         return CoreResponse.ok(reply);
@@ -75,9 +75,9 @@ final class EmailPasswordApi {
             throw new CoreError.BadRequest("Password cannot be an empty string");
         }
         return switch (users.update(recipeUserId, email, password)) {
-            case OK -> CoreResponse.ok(Replies.status("OK"));
-            case UNKNOWN_USER -> CoreResponse.ok(Replies.status("UNKNOWN_USER_ID_ERROR"));
-            case EMAIL_TAKEN -> CoreResponse.ok(Replies.status("EMAIL_ALREADY_EXISTS_ERROR"));
+            case OK -> CoreResponse.ok(CoreReplies.status("OK"));
+            case UNKNOWN_USER -> CoreResponse.ok(CoreReplies.status("UNKNOWN_USER_ID_ERROR"));
+            case EMAIL_TAKEN -> CoreResponse.ok(CoreReplies.status("EMAIL_ALREADY_EXISTS_ERROR"));
         };
     }
 
@@ -89,7 +89,8 @@ final class EmailPasswordApi {
             throw new CoreError.BadRequest("Password cannot be an empty string");
         }
         Optional<StoredUser> user = users.signUp(email, password);
-        return user.map(this::userReply).orElseGet(() -> CoreResponse.ok(Replies.status("EMAIL_ALREADY_EXISTS_ERROR")));
+        return user.map(this::userReply)
+                .orElseGet(() -> CoreResponse.ok(CoreReplies.status("EMAIL_ALREADY_EXISTS_ERROR")));
     }
 
     private CoreResponse signIn(CoreRequest request) throws CoreError {
@@ -97,11 +98,12 @@ final class EmailPasswordApi {
         String email = input.requiredString("email");
         String password = input.requiredString("password");
         Optional<StoredUser> user = users.signIn(email, password);
-        return user.map(this::userReply).orElseGet(() -> CoreResponse.ok(Replies.status("WRONG_CREDENTIALS_ERROR")));
+        return user.map(this::userReply)
+                .orElseGet(() -> CoreResponse.ok(CoreReplies.status("WRONG_CREDENTIALS_ERROR")));
     }
 
     private CoreResponse userReply(StoredUser user) {
-        ObjectNode reply = Replies.status("OK");
+        ObjectNode reply = CoreReplies.status("OK");
         reply.set("user", userJson.of(user));
         reply.put("recipeUserId", user.id());
         return CoreResponse.ok(reply);

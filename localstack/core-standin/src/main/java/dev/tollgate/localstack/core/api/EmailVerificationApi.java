@@ -38,21 +38,21 @@ final class EmailVerificationApi {
         String email = input.requiredString("email");
         Optional<String> token = verification.createToken(userId, email);
         if (token.isEmpty()) {
-            return CoreResponse.ok(Replies.status("EMAIL_ALREADY_VERIFIED_ERROR"));
+            return CoreResponse.ok(CoreReplies.status("EMAIL_ALREADY_VERIFIED_ERROR"));
         }
-        return CoreResponse.ok(Replies.status("OK").put("token", token.get()));
+        return CoreResponse.ok(CoreReplies.status("OK").put("token", token.get()));
     }
 
     private CoreResponse revokeTokens(CoreRequest request) throws CoreError {
         JsonInput input = request.json();
         verification.revokeTokens(input.requiredString("userId"), input.requiredString("email"));
-        return CoreResponse.ok(Replies.status("OK"));
+        return CoreResponse.ok(CoreReplies.status("OK"));
     }
 
     private CoreResponse unverify(CoreRequest request) throws CoreError {
         JsonInput input = request.json();
         verification.unverify(input.requiredString("userId"), input.requiredString("email"));
-        return CoreResponse.ok(Replies.status("OK"));
+        return CoreResponse.ok(CoreReplies.status("OK"));
     }
 
     private CoreResponse verify(CoreRequest request) throws CoreError {
@@ -64,9 +64,9 @@ final class EmailVerificationApi {
         }
         Optional<EmailVerification.Pair> pair = verification.verify(token);
         if (pair.isEmpty()) {
-            return CoreResponse.ok(Replies.status("EMAIL_VERIFICATION_INVALID_TOKEN_ERROR"));
+            return CoreResponse.ok(CoreReplies.status("EMAIL_VERIFICATION_INVALID_TOKEN_ERROR"));
         }
-        ObjectNode reply = Replies.status("OK");
+        ObjectNode reply = CoreReplies.status("OK");
         reply.put("userId", pair.get().userId());
         reply.put("email", pair.get().email());
         return CoreResponse.ok(reply);
@@ -75,6 +75,6 @@ final class EmailVerificationApi {
     private CoreResponse isVerified(CoreRequest request) throws CoreError {
         String userId = request.requiredQueryParam("userId");
         String email = request.requiredQueryParam("email");
-        return CoreResponse.ok(Replies.status("OK").put("isVerified", verification.isVerified(userId, email)));
+        return CoreResponse.ok(CoreReplies.status("OK").put("isVerified", verification.isVerified(userId, email)));
     }
 }

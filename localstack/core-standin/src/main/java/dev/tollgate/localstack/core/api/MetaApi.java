@@ -34,9 +34,9 @@ final class MetaApi {
     }
 
     private CoreResponse apiVersion() {
-        ArrayNode versions = Replies.NODES.arrayNode();
+        ArrayNode versions = CoreReplies.NODES.arrayNode();
         CdiVersion.SUPPORTED.forEach(versions::add);
-        ObjectNode reply = Replies.NODES.objectNode();
+        ObjectNode reply = CoreReplies.NODES.objectNode();
         reply.set("versions", versions);
         return CoreResponse.ok(reply);
     }
@@ -48,12 +48,12 @@ final class MetaApi {
     }
 
     private ObjectNode jwks() {
-        ArrayNode array = Replies.NODES.arrayNode();
+        ArrayNode array = CoreReplies.NODES.arrayNode();
         keys.jwks().forEach(jwk -> {
             ObjectNode node = array.addObject();
             jwk.forEach(node::put);
         });
-        ObjectNode reply = Replies.NODES.objectNode();
+        ObjectNode reply = CoreReplies.NODES.objectNode();
         reply.set("keys", array);
         return reply;
     }

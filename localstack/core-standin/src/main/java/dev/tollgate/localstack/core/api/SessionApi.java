@@ -68,7 +68,7 @@ final class SessionApi {
         String handle = request.requiredQueryParam("sessionHandle");
         return answer(() -> {
             SessionService.Snapshot session = sessions.get(handle);
-            ObjectNode reply = Replies.NODES.objectNode();
+            ObjectNode reply = CoreReplies.NODES.objectNode();
             reply.put("sessionHandle", session.sessionHandle());
             reply.put("userId", session.userId());
             reply.put("recipeUserId", session.recipeUserId());
@@ -152,7 +152,7 @@ final class SessionApi {
         }
         List<String> revoked =
                 userId.isPresent() ? sessions.removeAllForUser(userId.get()) : sessions.remove(handleList);
-        ObjectNode reply = Replies.status("OK");
+        ObjectNode reply = CoreReplies.status("OK");
         ArrayNode array = reply.putArray("sessionHandlesRevoked");
         revoked.forEach(array::add);
         return CoreResponse.ok(reply);
@@ -160,7 +160,7 @@ final class SessionApi {
 
     private CoreResponse handlesForUser(CoreRequest request) throws CoreError {
         String userId = request.requiredQueryParam("userId");
-        ObjectNode reply = Replies.status("OK");
+        ObjectNode reply = CoreReplies.status("OK");
         ArrayNode array = reply.putArray("sessionHandles");
         sessions.handlesForUser(userId).forEach(array::add);
         return CoreResponse.ok(reply);
@@ -184,13 +184,13 @@ final class SessionApi {
             ObjectNode value = input.requiredObject(field);
             return answer(() -> {
                 writer.write(handle, value);
-                return CoreResponse.ok(Replies.status("OK"));
+                return CoreResponse.ok(CoreReplies.status("OK"));
             });
         };
         Endpoint.Handler get = request -> {
             String handle = request.requiredQueryParam("sessionHandle");
             return answer(() -> {
-                ObjectNode reply = Replies.status("OK");
+                ObjectNode reply = CoreReplies.status("OK");
                 reply.set(field, reader.apply(sessions.get(handle)));
                 return CoreResponse.ok(reply);
             });
@@ -209,24 +209,24 @@ final class SessionApi {
         try {
             return step.run();
         } catch (SessionProblem problem) {
-            return Replies.problem(problem);
+            return CoreReplies.problem(problem);
         }
     }
 
     private static CoreResponse tokens(NewTokens tokens) {
-        ObjectNode reply = Replies.NODES.objectNode();
-        reply.set("session", Replies.session(tokens.session()));
-        reply.set("accessToken", Replies.token(tokens.accessToken()));
-        reply.set("refreshToken", Replies.token(tokens.refreshToken()));
+        ObjectNode reply = CoreReplies.NODES.objectNode();
+        reply.set("session", CoreReplies.session(tokens.session()));
+        reply.set("accessToken", CoreReplies.token(tokens.accessToken()));
+        reply.set("refreshToken", CoreReplies.token(tokens.refreshToken()));
         tokens.antiCsrfToken().ifPresent(token -> reply.put("antiCsrfToken", token));
         reply.put("status", "OK");
         return CoreResponse.ok(reply);
     }
 
     private static CoreResponse verified(Verified verified) {
-        ObjectNode reply = Replies.NODES.objectNode();
-        reply.set("session", Replies.session(verified.session()));
-        verified.accessToken().ifPresent(token -> reply.set("accessToken", Replies.token(token)));
+        ObjectNode reply = CoreReplies.NODES.objectNode();
+        reply.set("session", CoreReplies.session(verified.session()));
+        verified.accessToken().ifPresent(token -> reply.set("accessToken", CoreReplies.token(token)));
         reply.put("status", "OK");
         return CoreResponse.ok(reply);
     }

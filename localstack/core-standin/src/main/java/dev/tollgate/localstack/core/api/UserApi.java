@@ -31,9 +31,9 @@ final class UserApi {
         String userId = request.requiredQueryParam("userId");
         Optional<StoredUser> user = users.byId(userId);
         if (user.isEmpty()) {
-            return CoreResponse.ok(Replies.status("UNKNOWN_USER_ID_ERROR"));
+            return CoreResponse.ok(CoreReplies.status("UNKNOWN_USER_ID_ERROR"));
         }
-        ObjectNode reply = Replies.status("OK");
+        ObjectNode reply = CoreReplies.status("OK");
         reply.set("user", userJson.of(user.get()));
         return CoreResponse.ok(reply);
     }
@@ -61,7 +61,7 @@ final class UserApi {
         if (!union.equals("true") && otherCriteria) {
             match = Optional.empty();
         }
-        ObjectNode reply = Replies.status("OK");
+        ObjectNode reply = CoreReplies.status("OK");
         ArrayNode array = reply.putArray("users");
         match.ifPresent(user -> array.add(userJson.of(user)));
         return CoreResponse.ok(reply);

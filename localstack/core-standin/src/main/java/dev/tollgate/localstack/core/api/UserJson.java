@@ -17,7 +17,7 @@ final class UserJson {
     }
 
     ObjectNode of(StoredUser user) {
-        ObjectNode json = Replies.NODES.objectNode();
+        ObjectNode json = CoreReplies.NODES.objectNode();
         json.put("id", user.id());
         json.put("isPrimaryUser", false);
         json.putArray("tenantIds").add("public");

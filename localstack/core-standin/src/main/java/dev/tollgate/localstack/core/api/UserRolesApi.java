@@ -50,7 +50,7 @@ final class UserRolesApi {
         String role = role(input.requiredString("role"));
         List<String> permissions = permissions(input).orElse(List.of());
         boolean created = roles.createOrAddPermissions(role, permissions);
-        return CoreResponse.ok(Replies.status("OK").put("createdNewRole", created));
+        return CoreResponse.ok(CoreReplies.status("OK").put("createdNewRole", created));
     }
 
     private CoreResponse permissionsForRole(CoreRequest request) throws CoreError {
@@ -59,7 +59,7 @@ final class UserRolesApi {
         if (permissions.isEmpty()) {
             return unknownRole();
         }
-        ObjectNode reply = Replies.NODES.objectNode();
+        ObjectNode reply = CoreReplies.NODES.objectNode();
         reply.set("permissions", array(permissions.get()));
         reply.put("status", "OK");
         return CoreResponse.ok(reply);
@@ -69,13 +69,13 @@ final class UserRolesApi {
         JsonInput input = request.json();
         String role = role(input.requiredString("role"));
         Optional<List<String>> permissions = permissions(input);
-        return roles.removePermissions(role, permissions) ? CoreResponse.ok(Replies.status("OK")) : unknownRole();
+        return roles.removePermissions(role, permissions) ? CoreResponse.ok(CoreReplies.status("OK")) : unknownRole();
     }
 
     private CoreResponse deleteRole(CoreRequest request) throws CoreError {
         String role = role(request.json().requiredString("role"));
         boolean existed = roles.deleteRole(role);
-        return CoreResponse.ok(Replies.status("OK").put("didRoleExist", existed));
+        return CoreResponse.ok(CoreReplies.status("OK").put("didRoleExist", existed));
     }
 
     private CoreResponse allRoles(CoreRequest request) {
@@ -102,7 +102,7 @@ final class UserRolesApi {
         String role = role(input.requiredString("role"));
         try {
             boolean had = change.apply(userId, role);
-            return CoreResponse.ok(Replies.status("OK").put(hadField, had));
+            return CoreResponse.ok(CoreReplies.status("OK").put(hadField, had));
         } catch (RoleStore.UnknownRole e) {
             return unknownRole();
         }
@@ -150,18 +150,18 @@ final class UserRolesApi {
     }
 
     private static CoreResponse unknownRole() {
-        return CoreResponse.ok(Replies.status("UNKNOWN_ROLE_ERROR"));
+        return CoreResponse.ok(CoreReplies.status("UNKNOWN_ROLE_ERROR"));
     }
 
     private static CoreResponse listReply(String field, List<String> values) {
-        ObjectNode reply = Replies.NODES.objectNode();
+        ObjectNode reply = CoreReplies.NODES.objectNode();
         reply.set(field, array(values));
         reply.put("status", "OK");
         return CoreResponse.ok(reply);
     }
 
     private static ArrayNode array(List<String> values) {
-        ArrayNode array = Replies.NODES.arrayNode();
+        ArrayNode array = CoreReplies.NODES.arrayNode();
         values.forEach(array::add);
         return array;
     }

@@ -24,29 +24,29 @@ public final class SigningKeys {
     private final long intervalMs;
     private final long overlapMs;
     private final long verifiableMs;
-    private final SigningKey staticKey;
+    private final CoreSigningKey staticKey;
     /** Newest first. Guarded by {@code this}. */
-    private final List<SigningKey> dynamicKeys = new ArrayList<>();
+    private final List<CoreSigningKey> dynamicKeys = new ArrayList<>();
 
     public SigningKeys(Clock clock, Duration interval, Duration overlap, Duration accessTokenValidity) {
         this.clock = clock;
         this.intervalMs = interval.toMillis();
         this.overlapMs = overlap.toMillis();
         this.verifiableMs = intervalMs + 2 * accessTokenValidity.toMillis();
-        this.staticKey = new SigningKey("s-" + UUID.randomUUID(), generate(), clock.millis());
+        this.staticKey = new CoreSigningKey("s-" + UUID.randomUUID(), generate(), clock.millis());
         maintain(clock.millis());
     }
 
     /** The key new tokens are signed with. */
-    public synchronized SigningKey signingKey(boolean useStaticKey) {
+    public synchronized CoreSigningKey signingKey(boolean useStaticKey) {
         if (useStaticKey) {
             return staticKey;
         }
         long now = clock.millis();
         maintain(now);
-        SigningKey newest = dynamicKeys.get(0);
+        CoreSigningKey newest = dynamicKeys.get(0);
         if (now - newest.createdAtMs() < overlapMs && dynamicKeys.size() > 1) {
-            SigningKey previous = dynamicKeys.get(1);
+            CoreSigningKey previous = dynamicKeys.get(1);
             if (previous.createdAtMs() + intervalMs > now) {
                 return previous;
             }
@@ -55,7 +55,7 @@ public final class SigningKeys {
     }
 
     /** A key that may still verify tokens, by kid. */
-    public synchronized Optional<SigningKey> find(String kid) {
+    public synchronized Optional<CoreSigningKey> find(String kid) {
         if (staticKey.kid().equals(kid)) {
             return Optional.of(staticKey);
         }
@@ -84,7 +84,7 @@ public final class SigningKeys {
         dynamicKeys.removeIf(key -> key.createdAtMs() + verifiableMs < now);
         boolean due = dynamicKeys.isEmpty() || dynamicKeys.get(0).createdAtMs() + intervalMs - overlapMs <= now;
         if (due) {
-            dynamicKeys.add(0, new SigningKey("d-" + now, generate(), now));
+            dynamicKeys.add(0, new CoreSigningKey("d-" + now, generate(), now));
         }
     }
 

@@ -28,9 +28,9 @@ public final class CoreHttpHandler implements HttpHandler {
 
     private final Map<String, Endpoint> endpoints;
     private final Optional<String> apiKey;
-    private final RequestLog log;
+    private final CoreRequestLog log;
 
-    public CoreHttpHandler(List<Endpoint> endpoints, Optional<String> apiKey, RequestLog log) {
+    public CoreHttpHandler(List<Endpoint> endpoints, Optional<String> apiKey, CoreRequestLog log) {
         Map<String, Endpoint> byPath = new LinkedHashMap<>();
         for (Endpoint endpoint : endpoints) {
             byPath.put(endpoint.path(), endpoint);

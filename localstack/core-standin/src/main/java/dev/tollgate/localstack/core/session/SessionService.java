@@ -29,14 +29,14 @@ public final class SessionService {
     private final ConcurrentMap<String, SessionRecord> sessions = new ConcurrentHashMap<>();
     private final Clock clock;
     private final long refreshValidityMs;
-    private final AccessTokens accessTokens;
+    private final CoreAccessTokens accessTokens;
     private final RefreshTokenCodec refreshTokens = new RefreshTokenCodec();
     private final AtomicLong lastSweep = new AtomicLong();
 
     public SessionService(SigningKeys keys, Clock clock, Duration accessTokenValidity, Duration refreshTokenValidity) {
         this.clock = clock;
         this.refreshValidityMs = refreshTokenValidity.toMillis();
-        this.accessTokens = new AccessTokens(keys, clock, accessTokenValidity.toMillis());
+        this.accessTokens = new CoreAccessTokens(keys, clock, accessTokenValidity.toMillis());
     }
 
     public NewTokens create(
@@ -46,7 +46,7 @@ public final class SessionService {
             boolean enableAntiCsrf,
             boolean useStaticKey)
             throws SessionProblem.PayloadError {
-        AccessTokens.assertNoProtectedProps(userDataInJWT);
+        CoreAccessTokens.assertNoProtectedProps(userDataInJWT);
         sweepExpired();
         String handle = UUID.randomUUID().toString();
         String antiCsrf = enableAntiCsrf ? UUID.randomUUID().toString() : null;
@@ -79,7 +79,7 @@ public final class SessionService {
     public Verified verify(
             String token, String antiCsrfToken, boolean enableAntiCsrf, boolean doAntiCsrfCheck, boolean checkDatabase)
             throws SessionProblem {
-        AccessTokens.Claims claims = accessTokens.verify(token, doAntiCsrfCheck && enableAntiCsrf);
+        CoreAccessTokens.Claims claims = accessTokens.verify(token, doAntiCsrfCheck && enableAntiCsrf);
         if (enableAntiCsrf
                 && doAntiCsrfCheck
                 && (antiCsrfToken == null || !antiCsrfToken.equals(claims.antiCsrfToken()))) {
@@ -191,9 +191,9 @@ public final class SessionService {
 
     /** Replaces the session's custom claims; re-signs the given token unless it has expired. */
     public Verified regenerate(String token, Optional<ObjectNode> userDataInJWT) throws SessionProblem {
-        AccessTokens.Claims claims = accessTokens.readUnverified(token);
+        CoreAccessTokens.Claims claims = accessTokens.readUnverified(token);
         if (userDataInJWT.isPresent()) {
-            AccessTokens.assertNoProtectedProps(userDataInJWT.get());
+            CoreAccessTokens.assertNoProtectedProps(userDataInJWT.get());
         }
         SessionRecord record = live(claims.sessionHandle())
                 .orElseThrow(() -> new SessionProblem.Unauthorised("Session does not exist."));
@@ -218,7 +218,7 @@ public final class SessionService {
 
     /** A new access token for the same session and refresh token as {@code claims}, with this payload. */
     private MintedToken reissue(
-            AccessTokens.Claims claims, String parentHash, ObjectNode payload, Long expiryMs, boolean staticKey) {
+            CoreAccessTokens.Claims claims, String parentHash, ObjectNode payload, Long expiryMs, boolean staticKey) {
         return accessTokens.mint(
                 claims.sessionHandle(),
                 claims.userId(),
@@ -249,7 +249,7 @@ public final class SessionService {
      * the next refresh issues a token with the new one.
      */
     public void updateAccessTokenPayload(String handle, ObjectNode userDataInJWT) throws SessionProblem {
-        AccessTokens.assertNoProtectedProps(userDataInJWT);
+        CoreAccessTokens.assertNoProtectedProps(userDataInJWT);
         SessionRecord record = liveForUpdate(handle);
         synchronized (record) {
             record.userDataInJWT = userDataInJWT.deepCopy();

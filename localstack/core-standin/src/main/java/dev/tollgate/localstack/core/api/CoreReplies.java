@@ -9,11 +9,11 @@ import dev.tollgate.localstack.core.session.MintedToken;
 import dev.tollgate.localstack.core.session.SessionProblem;
 
 /** JSON building blocks shared by the endpoints, and the one mapping of session problems to answers. */
-final class Replies {
+final class CoreReplies {
 
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Replies() {}
+    private CoreReplies() {}
 
     static ObjectNode status(String status) {
         return NODES.objectNode().put("status", status);

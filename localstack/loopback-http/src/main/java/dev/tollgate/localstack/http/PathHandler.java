@@ -9,7 +9,7 @@ import java.io.IOException;
  * {@link #closing} makes it the handler given to {@link LoopbackServer#start}.
  */
 @FunctionalInterface
-public interface Router {
+public interface PathHandler {
 
     /**
      * Answers one request.
@@ -17,13 +17,13 @@ public interface Router {
      * @param path   the request URI's decoded path
      * @param method the method as the client sent it
      */
-    void route(HttpExchange exchange, String path, String method) throws IOException;
+    void handle(HttpExchange exchange, String path, String method) throws IOException;
 
-    /** A handler that routes each exchange and then closes it, however the router ended. */
-    static HttpHandler closing(Router router) {
+    /** A handler that passes each exchange on and then closes it, however the handler ended. */
+    static HttpHandler closing(PathHandler handler) {
         return exchange -> {
             try (exchange) {
-                router.route(exchange, exchange.getRequestURI().getPath(), exchange.getRequestMethod());
+                handler.handle(exchange, exchange.getRequestURI().getPath(), exchange.getRequestMethod());
             }
         };
     }

@@ -3,8 +3,8 @@ package dev.tollgate.localstack.core.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.localstack.core.crypto.CoreSigningKey;
 import dev.tollgate.localstack.core.crypto.Jwt;
-import dev.tollgate.localstack.core.crypto.SigningKey;
 import dev.tollgate.localstack.core.crypto.SigningKeys;
 import java.time.Clock;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * parentRefreshTokenHash1, antiCsrfToken} (nulls kept) followed by the custom claims; times in whole
  * seconds. Reading applies the core's checks in the core's order (docs/supertokens.md#core-verify).
  */
-final class AccessTokens {
+final class CoreAccessTokens {
 
     /** The core's required-and-protected props of a v5 token; a custom claim may not use them. */
     static final List<String> PROTECTED = List.of(
@@ -37,7 +37,7 @@ final class AccessTokens {
     private final Clock clock;
     private final long validityMs;
 
-    AccessTokens(SigningKeys keys, Clock clock, long validityMs) {
+    CoreAccessTokens(SigningKeys keys, Clock clock, long validityMs) {
         this.keys = keys;
         this.clock = clock;
         this.validityMs = validityMs;
@@ -81,7 +81,7 @@ final class AccessTokens {
         long now = clock.millis();
         long created = now / 1000 * 1000;
         long expiry = (expiryMs == null ? now + validityMs : expiryMs) / 1000 * 1000;
-        SigningKey key = keys.signingKey(useStaticKey);
+        CoreSigningKey key = keys.signingKey(useStaticKey);
         ObjectNode header = NODES.objectNode();
         header.put("kid", key.kid());
         header.put("typ", "JWT");
@@ -107,7 +107,7 @@ final class AccessTokens {
         Jwt.Parts parts =
                 Jwt.split(token).orElseThrow(() -> new SessionProblem.TryRefresh(jwtException("Invalid JWT")));
         String kid = checkHeader(parts);
-        SigningKey key = keys.find(kid)
+        CoreSigningKey key = keys.find(kid)
                 .orElseThrow(() -> new SessionProblem.TryRefresh(
                         "io.supertokens.exceptions.TryRefreshTokenException: Key not found"));
         if (!Jwt.verify(parts, key.keyPair().getPublic())) {

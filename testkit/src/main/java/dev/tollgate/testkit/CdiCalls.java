@@ -20,7 +20,7 @@ import java.util.Map;
  * Raw CDI calls to a core (the stand-in or a real one), as supertokens-node's querier makes them (docs/supertokens.md#cdi): JSON
  * bodies, {@code cdi-version: 5.4}, the {@code /public} tenant prefix where node sends it.
  */
-public final class CoreCalls {
+public final class CdiCalls {
 
     public static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -28,12 +28,12 @@ public final class CoreCalls {
     private final URI base;
     private final Map<String, String> headers;
 
-    public CoreCalls(URI base, Map<String, String> headers) {
+    public CdiCalls(URI base, Map<String, String> headers) {
         this.base = base;
         this.headers = headers;
     }
 
-    public CoreCalls(URI base) {
+    public CdiCalls(URI base) {
         this(base, Map.of("cdi-version", "5.4"));
     }
 

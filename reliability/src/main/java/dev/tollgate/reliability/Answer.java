@@ -12,7 +12,7 @@ import java.util.List;
  * @param frontToken    the {@code front-token} header, or {@code null}
  * @param latencyMillis from sending to the whole body received
  */
-public record Outcome(int status, JsonNode body, List<String> setCookies, String frontToken, long latencyMillis) {
+public record Answer(int status, JsonNode body, List<String> setCookies, String frontToken, long latencyMillis) {
 
     public static final int TRANSPORT_ERROR = -1;
 

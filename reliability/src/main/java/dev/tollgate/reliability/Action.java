@@ -1,7 +1,7 @@
 package dev.tollgate.reliability;
 
-/** What a virtual user calls; the report has one line per route. */
-public enum Route {
+/** What a virtual user calls; the report has one line per action. */
+public enum Action {
     SIGN_UP("POST /auth/signup"),
     REFRESH("POST /auth/session/refresh"),
     ME("graphql me"),
@@ -11,7 +11,7 @@ public enum Route {
 
     private final String label;
 
-    Route(String label) {
+    Action(String label) {
         this.label = label;
     }
 

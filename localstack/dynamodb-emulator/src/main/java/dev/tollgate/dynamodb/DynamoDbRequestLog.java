@@ -5,12 +5,12 @@ import dev.tollgate.log.Level;
 import java.io.PrintStream;
 
 /** One JSON line per request: which operation, the outcome, how long. Never item contents. */
-final class RequestLog {
+final class DynamoDbRequestLog {
 
     /** Null when the emulator runs without a log. */
     private final JsonLog log;
 
-    RequestLog(PrintStream out) {
+    DynamoDbRequestLog(PrintStream out) {
         this.log = out == null ? null : JsonLog.to(out, "dynamodb-emulator", Level.INFO);
     }
 

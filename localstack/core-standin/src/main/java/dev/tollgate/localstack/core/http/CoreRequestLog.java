@@ -9,11 +9,11 @@ import java.time.Clock;
  * One structured JSON line per request: method, path, status, latency. Paths of the core never hold
  * secrets; query strings (emails, user ids), headers and bodies (tokens, passwords) are never logged.
  */
-public final class RequestLog {
+public final class CoreRequestLog {
 
     private final JsonLog log;
 
-    public RequestLog(PrintStream out, Clock clock) {
+    public CoreRequestLog(PrintStream out, Clock clock) {
         this.log = new JsonLog(out::println, "core-stand-in", Level.INFO, clock);
     }
 

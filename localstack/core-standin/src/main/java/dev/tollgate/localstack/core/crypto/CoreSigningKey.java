@@ -10,7 +10,7 @@ import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 
 /** One RSA-2048 key: {@code d-<createdMs>} (dynamic, rotated) or {@code s-<uuid>} (static). */
-public record SigningKey(String kid, KeyPair keyPair, long createdAtMs) {
+public record CoreSigningKey(String kid, KeyPair keyPair, long createdAtMs) {
 
     /** The core publishes its JWK members in this order. */
     private static final List<String> CORE_ORDER = List.of("kty", "kid", "n", "e", "alg", "use");
