@@ -188,7 +188,6 @@ public final class DemoPage {
         return this;
     }
 
-    @SuppressWarnings("unchecked")
     /** Waits until the notes the page loads by itself (on sign-in and after a reload) are shown. */
     public DemoPage waitForNotesLoaded() {
         wait(WAIT)
@@ -199,8 +198,9 @@ public final class DemoPage {
 
     public List<String> noteTexts() {
         // One read in the page: the list is re-rendered after every call, so element handles go stale.
-        return (List<String>)
+        List<?> texts = (List<?>)
                 js("return [...document.querySelectorAll('#notes-list li .note-text')].map(e => e.textContent)");
+        return texts.stream().map(String.class::cast).toList();
     }
 
     public DemoPage deleteNote(String text) {

@@ -53,7 +53,7 @@ final class OpenApiBody {
     private static Object toJava(JsonNode node, Map<String, String> values) {
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> map.put(e.getKey(), toJava(e.getValue(), values)));
+            node.properties().forEach(e -> map.put(e.getKey(), toJava(e.getValue(), values)));
             return map;
         }
         if (node.isArray()) {

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,7 +35,7 @@ final class AttributeValues {
         if (!item.isObject()) {
             throw DynamoDbError.serialization("Unexpected value type in " + member);
         }
-        item.fields().forEachRemaining(e -> validate(e.getValue()));
+        item.properties().forEach(e -> validate(e.getValue()));
         if (sizeOfItem(item) > MAX_ITEM_BYTES) {
             throw DynamoDbError.validation("Item size has exceeded the maximum allowed size");
         }
@@ -76,7 +75,7 @@ final class AttributeValues {
                 if (!content.isObject()) {
                     throw DynamoDbError.serialization("M must be an object");
                 }
-                content.fields().forEachRemaining(e -> validate(e.getValue()));
+                content.properties().forEach(e -> validate(e.getValue()));
             }
             case "L" -> {
                 if (!content.isArray()) {
@@ -147,8 +146,7 @@ final class AttributeValues {
     /** DynamoDB's item size: UTF-8 name lengths plus value sizes (an approximation for numbers). */
     static int sizeOfItem(JsonNode item) {
         int size = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : item.properties()) {
             size += utf8Length(e.getKey()) + sizeOfValue(e.getValue());
         }
         return size;
@@ -216,8 +214,7 @@ final class AttributeValues {
                 if (x.size() != y.size()) {
                     yield false;
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> it = x.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : x.properties()) {
                     JsonNode other = y.get(e.getKey());
                     if (other == null || !equal(e.getValue(), other)) {
                         yield false;

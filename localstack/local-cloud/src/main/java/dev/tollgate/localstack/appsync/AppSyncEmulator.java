@@ -73,7 +73,7 @@ public final class AppSyncEmulator implements AutoCloseable {
         TypeDefinitionRegistry types = new SchemaParser().parse(definition.schema());
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
         for (GraphQLScalarType scalar : AppSyncScalars.all()) {
-            if (types.getType(scalar.getName()).isPresent()) {
+            if (types.hasType(scalar.getName())) {
                 throw new IllegalArgumentException("schema.graphql declares " + scalar.getName()
                         + ", which AppSync provides itself (and refuses to see redeclared)");
             }
@@ -83,9 +83,11 @@ public final class AppSyncEmulator implements AutoCloseable {
             wiring.scalar(scalar);
         }
         for (AppSyncDefinition.Resolver resolver : definition.resolvers()) {
-            ObjectTypeDefinition type = types.getType(resolver.type(), ObjectTypeDefinition.class)
-                    .orElseThrow(() -> new IllegalArgumentException("resolvers.yaml wires " + resolver.type() + "."
-                            + resolver.field() + " but schema.graphql has no type " + resolver.type()));
+            ObjectTypeDefinition type = types.getTypeOrNull(resolver.type(), ObjectTypeDefinition.class);
+            if (type == null) {
+                throw new IllegalArgumentException("resolvers.yaml wires " + resolver.type() + "." + resolver.field()
+                        + " but schema.graphql has no type " + resolver.type());
+            }
             if (type.getFieldDefinitions().stream()
                     .map(FieldDefinition::getName)
                     .noneMatch(resolver.field()::equals)) {

@@ -7,7 +7,6 @@ import dev.tollgate.localstack.gateway.LambdaInvoker.Invocation;
 import dev.tollgate.localstack.gateway.RestApi.AwsProxyIntegration;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -64,17 +63,13 @@ final class AwsProxyCall {
         Set<String> multiNames = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         multi.fieldNames().forEachRemaining(multiNames::add);
         boolean contentType = false;
-        for (Iterator<Map.Entry<String, JsonNode>> it =
-                        optionalObject(root, "headers").fields();
-                it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : optionalObject(root, "headers").properties()) {
             if (!multiNames.contains(e.getKey())) {
                 reply.header(remap(e.getKey()), scalar(e.getValue(), "headers." + e.getKey()));
                 contentType |= e.getKey().equalsIgnoreCase("Content-Type");
             }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = multi.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : multi.properties()) {
             if (e.getValue().isNull()) {
                 continue;
             }

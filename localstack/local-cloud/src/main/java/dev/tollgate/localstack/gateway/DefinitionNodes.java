@@ -2,7 +2,6 @@ package dev.tollgate.localstack.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.stack.ApiDefinitionException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -34,8 +33,7 @@ final class DefinitionNodes {
         if (!node.isObject()) {
             throw fail(where, "expected a mapping");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (!e.getValue().isTextual()) {
                 throw fail(where + "." + e.getKey(), "expected a string");
             }

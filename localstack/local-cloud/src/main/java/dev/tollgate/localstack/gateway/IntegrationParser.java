@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -137,8 +136,7 @@ final class IntegrationParser {
     private List<IntegrationResponse> integrationResponses(
             JsonNode responses, String where, Map<String, Set<String>> declared) {
         List<IntegrationResponse> result = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : responses.properties()) {
             String at = where + ".responses." + e.getKey();
             Optional<Pattern> pattern = Optional.empty();
             if (!e.getKey().equals("default")) {

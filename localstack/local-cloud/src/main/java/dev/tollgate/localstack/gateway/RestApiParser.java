@@ -50,8 +50,7 @@ final class RestApiParser {
         Map<String, Authorizer> authorizers = authorizers(doc.path("components").path("securitySchemes"));
         List<Resource> resources = new ArrayList<>();
         JsonNode paths = nodes.object(doc, "paths", "");
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : paths.properties()) {
             resources.add(resource(e.getKey(), e.getValue(), authorizers));
         }
         return new RestApi(List.copyOf(resources), gatewayResponses(doc.path("x-amazon-apigateway-gateway-responses")));
@@ -61,8 +60,7 @@ final class RestApiParser {
 
     private Map<String, Authorizer> authorizers(JsonNode schemes) {
         Map<String, Authorizer> result = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = schemes.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : schemes.properties()) {
             JsonNode config = e.getValue().path("x-amazon-apigateway-authorizer");
             if (config.isMissingNode()) {
                 continue;
@@ -126,8 +124,7 @@ final class RestApiParser {
             }
         }
         Map<String, Method> methods = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : item.properties()) {
             String key = e.getKey();
             String verb;
             if (key.equals(ANY_METHOD)) {
@@ -183,8 +180,7 @@ final class RestApiParser {
 
     private Map<String, Set<String>> declaredResponseHeaders(JsonNode responses) {
         Map<String, Set<String>> declared = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : responses.properties()) {
             Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
             e.getValue().path("headers").fieldNames().forEachRemaining(names::add);
             declared.put(e.getKey(), names);
@@ -196,8 +192,7 @@ final class RestApiParser {
 
     private Map<String, GatewayResponseDef> gatewayResponses(JsonNode node) {
         Map<String, GatewayResponseDef> result = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             String at = "x-amazon-apigateway-gateway-responses." + e.getKey();
             if (ResponseType.byName(e.getKey()).isEmpty()) {
                 throw nodes.fail(at, "unknown gateway response type");

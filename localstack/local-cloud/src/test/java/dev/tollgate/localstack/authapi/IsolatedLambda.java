@@ -2,6 +2,7 @@ package dev.tollgate.localstack.authapi;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -124,7 +125,7 @@ final class IsolatedLambda implements FunctionInvoker, AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         loader.close();
     }
 }

@@ -170,11 +170,11 @@ final class SdkClient {
     private static Response parse(JsonNode result) throws Exception {
         Map<String, String> headers = new LinkedHashMap<>();
         result.path("headers")
-                .fields()
-                .forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+                .properties()
+                .forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
         List<String> setCookies = new ArrayList<>();
         JsonNode multi = result.path("multiValueHeaders");
-        multi.fields().forEachRemaining(e -> {
+        multi.properties().forEach(e -> {
             if (e.getKey().equalsIgnoreCase("set-cookie")) {
                 e.getValue().forEach(v -> setCookies.add(v.asText()));
             }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -124,8 +125,7 @@ class EventShapeTest extends GatewayTestSupport {
 
     /** The JDK server normalises header-name casing, so tests look names up case-insensitively. */
     static JsonNode headerIgnoringCase(JsonNode headers, String name) {
-        for (var it = headers.fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (Map.Entry<String, JsonNode> e : headers.properties()) {
             if (e.getKey().equalsIgnoreCase(name)) {
                 return e.getValue();
             }

@@ -31,9 +31,8 @@ public final class Jwt {
      */
     public static String sign(ObjectNode header, ObjectNode payload, PrivateKey key) {
         JsonWebSignature jws = new JsonWebSignature();
-        header.fields()
-                .forEachRemaining(
-                        field -> jws.setHeader(field.getKey(), field.getValue().textValue()));
+        header.properties()
+                .forEach(field -> jws.setHeader(field.getKey(), field.getValue().textValue()));
         jws.setPayloadBytes(bytes(payload));
         jws.setKey(key);
         try {
