@@ -42,12 +42,12 @@ class LoopbackServerTest {
     }
 
     @Test
-    void aRouterGetsTheDecodedPathAndTheMethodAndTheExchangeIsClosedAfterIt() throws Exception {
-        AtomicReference<String> routed = new AtomicReference<>();
+    void aPathHandlerGetsTheDecodedPathAndTheMethodAndTheExchangeIsClosedAfterIt() throws Exception {
+        AtomicReference<String> handled = new AtomicReference<>();
         try (LoopbackServer server =
                 LoopbackServer.start("probe", 0, 2, PathHandler.closing((exchange, path, method) -> {
-                    routed.set(method + " " + path);
-                    // a chunked body the router leaves open: only closing the exchange ends it
+                    handled.set(method + " " + path);
+                    // a chunked body the handler leaves open: only closing the exchange ends it
                     exchange.sendResponseHeaders(200, 0);
                     exchange.getResponseBody().write("open".getBytes(StandardCharsets.UTF_8));
                 }))) {
@@ -57,7 +57,7 @@ class LoopbackServerTest {
                             .method("DELETE", HttpRequest.BodyPublishers.noBody()));
 
             assertThat(response.body()).isEqualTo("open");
-            assertThat(routed.get()).isEqualTo("DELETE /a b");
+            assertThat(handled.get()).isEqualTo("DELETE /a b");
         }
     }
 
